@@ -1,0 +1,109 @@
+package org.pcistress.kernel.locking;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * {@code struct completion} (kernel/sched/completion.c): {@code wait_for_completion} sleeps until
+ * another task calls {@code complete}. The waiter waits on that task, so the wait-for detector
+ * needs to know who it is: {@link #expect} names it (a {@code work_on_cpu} or {@code flush_work}
+ * caller waits on the kworker running the work).
+ */
+public final class Completion implements Waitable {
+    private final Kernel kernel;
+    private final String name;
+    private final ArrayDeque<Task> waiters = new ArrayDeque<>(1);
+    private int done;
+    private Task completer;
+
+    public Completion(Kernel kernel, String name) {
+        this.kernel = kernel;
+        this.name = name;
+    }
+
+    /** Names the task expected to complete this; a waiter then waits on it. */
+    public void expect(Task completer) {
+        Scheduler s = kernel.scheduler();
+        s.lock();
+        try {
+            this.completer = completer;
+        } finally {
+            s.unlock();
+        }
+    }
+
+    /** {@code wait_for_completion()}. */
+    public void waitForCompletion() {
+        Task self = Task.current();
+        Scheduler s = kernel.scheduler();
+        s.point(self, Scheduler.Op.WAIT, this);
+        s.lock();
+        try {
+            if (done > 0) {
+                done--;
+                return;
+            }
+            waiters.addLast(self);
+            kernel.await(self, this, false);
+        } finally {
+            s.unlock();
+        }
+    }
+
+    /** {@code complete()}: wakes one waiter, or lets the next wait pass. */
+    public void complete() {
+        Task self = Task.current();
+        Scheduler s = kernel.scheduler();
+        s.point(self, Scheduler.Op.COMPLETE, this);
+        s.lock();
+        try {
+            Task next = waiters.pollFirst();
+            if (next == null) {
+                done++;
+            } else {
+                kernel.grant(next);
+            }
+        } finally {
+            s.unlock();
+        }
+    }
+
+    /** {@code completion_done()}. */
+    public boolean isDone() {
+        Scheduler s = kernel.scheduler();
+        s.lock();
+        try {
+            return done > 0;
+        } finally {
+            s.unlock();
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void blockers(Task waiter, List<Edge> out) {
+        if (completer != null && completer != waiter && !completer.hasExited()) {
+            out.add(new Edge(completer, "complete(" + name + ")"));
+        } else if (completer == waiter) {
+            out.add(new Edge(waiter, "complete(" + name + ") by itself"));
+        }
+    }
+
+    @Override
+    public void cancel(Task waiter) {
+        waiters.remove(waiter);
+    }
+
+    @Override
+    public String describeWait(boolean read) {
+        return "wait_for_completion(" + name + ")";
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

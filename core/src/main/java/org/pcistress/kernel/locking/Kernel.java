@@ -1,0 +1,327 @@
+package org.pcistress.kernel.locking;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.pcistress.kernel.Report;
+import org.pcistress.kernel.ReportKind;
+
+/**
+ * One simulated kernel: its tasks, the scheduler they run under, the wait-for detector, the
+ * lockdep-style validator and the reports they made. Every lock belongs to one kernel; a jcstress
+ * sample or an explorer run builds a fresh one.
+ */
+public final class Kernel {
+    private final KernelConfig config;
+    private final Scheduler scheduler;
+    private final Lockdep lockdep;
+    private final boolean tracking;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger kworkers = new AtomicInteger();
+    private final Map<Integer, Task> tasks = new ConcurrentHashMap<>();
+    private final List<Report> reports = Collections.synchronizedList(new ArrayList<>());
+
+    public Kernel() {
+        this(KernelConfig.defaults());
+    }
+
+    public Kernel(KernelConfig config) {
+        this(config, new RealScheduler());
+    }
+
+    public Kernel(KernelConfig config, Scheduler scheduler) {
+        this.config = config;
+        this.scheduler = scheduler;
+        this.lockdep = !config.validator() ? null
+                : config.lockdep() != null ? config.lockdep() : new Lockdep();
+        this.tracking = config.detector() || config.validator();
+    }
+
+    public KernelConfig config() {
+        return config;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The validator, or {@code null} when it is off. */
+    public Lockdep lockdep() {
+        return lockdep;
+    }
+
+    // ---- tasks ------------------------------------------------------------------------------
+
+    /** Runs {@code body} on the calling thread as a new task named {@code name}. */
+    public void run(String name, Runnable body) {
+        call(name, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code body} on the calling thread as a new task and returns its result. */
+    public <T> T call(String name, Supplier<T> body) {
+        Task t = newTask(name, Task.currentOrNull());
+        Task previous = Task.bind(t);
+        scheduler.attached(t);
+        boolean normal = false;
+        try {
+            T result = body.get();
+            normal = true;
+            return result;
+        } finally {
+            try {
+                exit(t, normal);
+            } finally {
+                Task.unbind(previous);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code body} as a task and returns the {@link KernelBug} that ended it, or {@code null}
+     * when it returned normally. The report is in {@link #reports()} either way.
+     */
+    public KernelBug runCatching(String name, Runnable body) {
+        try {
+            run(name, body);
+            return null;
+        } catch (KernelBug bug) {
+            return bug;
+        }
+    }
+
+    /**
+     * Starts {@code body} as a new task on a thread of its own (a kworker, a probe worker), the
+     * calling task its parent. The caller must wait for it through a {@link Completion} or
+     * {@link #quiesce}; nothing here waits.
+     */
+    public Task spawn(String name, Runnable body) {
+        Task parent = Task.currentOrNull();
+        Task t = newTask(name, parent);
+        if (parent != null) {
+            scheduler.point(parent, Scheduler.Op.SPAWN, t);
+        }
+        scheduler.start(t, () -> {
+            Task previous = Task.bind(t);
+            boolean normal = false;
+            try {
+                body.run();
+                normal = true;
+            } catch (KernelBug bug) {
+                // reported already; the task unwound and ends here
+            } finally {
+                try {
+                    exit(t, normal);
+                } finally {
+                    Task.unbind(previous);
+                }
+            }
+        });
+        return t;
+    }
+
+    /** A fresh kworker name, {@code kworker/u:N}. */
+    public String kworkerName(String what) {
+        return "kworker/u:" + kworkers.incrementAndGet() + "+" + what;
+    }
+
+    /**
+     * Waits, within the hung-task bound, until every spawned task has exited. Call it from the
+     * harness, outside any task, after the actors returned.
+     *
+     * @return {@code true} when all exited; otherwise a {@link ReportKind#HUNG_TASK} report is kept
+     */
+    public boolean quiesce() {
+        long deadline = System.nanoTime() + config.hungTaskNanos();
+        for (Task t : tasks.values()) {
+            Thread th = t.thread;
+            if (th == null) {
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            try {
+                if (left > 0) {
+                    th.join(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (th.isAlive()) {
+                report(Reports.hungTask(this, t, "did not exit within the hung-task bound", config.hungTaskNanos()));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every task this kernel has had, by id. */
+    public List<Task> tasks() {
+        List<Task> out = new ArrayList<>(tasks.values());
+        out.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        return out;
+    }
+
+    Task task(int id) {
+        return tasks.get(id);
+    }
+
+    private Task newTask(String name, Task parent) {
+        Task t = new Task(this, ids.incrementAndGet(), name, parent);
+        tasks.put(t.id(), t);
+        return t;
+    }
+
+    private void exit(Task t, boolean normal) {
+        if (tracking && t.heldDepth() > 0) {
+            List<HeldLock> left = t.heldLocks();
+            if (normal) {
+                report(Reports.lockHeldAtExit(t, left));
+            }
+            for (int i = left.size() - 1; i >= 0; i--) {
+                left.get(i).lock().releaseOnUnwind(t, left.get(i).read());
+            }
+        }
+        t.exited = true;
+        scheduler.point(t, Scheduler.Op.EXIT, t);
+        scheduler.exited(t);
+    }
+
+    // ---- reports ----------------------------------------------------------------------------
+
+    public void report(Report r) {
+        reports.add(r);
+    }
+
+    /** Everything found so far, in the order found. */
+    public List<Report> reports() {
+        synchronized (reports) {
+            return List.copyOf(reports);
+        }
+    }
+
+    public boolean hasReport(ReportKind kind) {
+        synchronized (reports) {
+            for (Report r : reports) {
+                if (r.kind() == kind) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Reports whose kind is a failure (everything but lockdep's predictions). */
+    public List<Report> failures() {
+        List<Report> out = new ArrayList<>();
+        for (Report r : reports()) {
+            if (r.kind().isFailure()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    Report lockingBug(Task t, String what) {
+        Report r = Reports.lockingBug(t, what);
+        report(r);
+        return r;
+    }
+
+    Report hungTaskReport(Task t, String why) {
+        Report r = Reports.hungTask(this, t, why, config.hungTaskNanos());
+        report(r);
+        return r;
+    }
+
+    // ---- the lock layer's hooks --------------------------------------------------------------
+
+    boolean tracking() {
+        return tracking;
+    }
+
+    /** Before a blocking acquisition: lockdep's check, which may report but never blocks. */
+    void validate(Task t, KernelLock lock, boolean read) {
+        if (lockdep != null) {
+            lockdep.validate(t, lock, read);
+        }
+    }
+
+    /** After an acquisition: onto the held stack, with its chain key. */
+    void acquired(Task t, KernelLock lock, boolean read, boolean trylock) {
+        if (tracking) {
+            long key = lockdep == null ? 0L : Lockdep.chainKey(t.topChainKey(), lock.lockClass(), read);
+            t.pushHeld(lock, read, trylock, key);
+        }
+    }
+
+    /** After a release: off the held stack. A release of a lock not held is a locking bug. */
+    void released(Task t, KernelLock lock, boolean read) {
+        if (tracking && !t.popHeld(lock, read)) {
+            throw new LockingBug(lockingBug(t, "WARNING: bad unlock balance detected! " + t + " is trying to release "
+                    + (read ? "rlock(" : "lock(") + lock.name() + ") but there are no more locks to release!"));
+        }
+    }
+
+    /** Recomputes the chain keys of the held stack from index {@code from} after an out-of-order release. */
+    void rekeyFrom(Task t, int from) {
+        if (lockdep == null) {
+            return;
+        }
+        long key = from == 0 ? 0L : t.heldAt(from - 1).chainKey();
+        for (int i = from; i < t.heldDepth(); i++) {
+            HeldLock h = t.heldAt(i);
+            key = Lockdep.chainKey(key, h.lock().lockClass(), h.read());
+            t.setChainKey(i, key);
+        }
+    }
+
+    /**
+     * Sleeps until the wait on {@code on} is granted. The caller holds the monitor and has queued
+     * {@code self} on {@code on}; a granter sets {@code self.granted} and wakes it. A wait that
+     * closes a wait-for cycle throws {@link DeadlockDetected}; one that outlives the bound throws
+     * {@link HungTaskDetected}. Either way {@code self} is taken off the queue first.
+     */
+    void await(Task self, Waitable on, boolean read) {
+        self.waitingOn = on;
+        self.waitRead = read;
+        self.waitAt = self.frame();
+        self.granted = false;
+        try {
+            if (config.detector()) {
+                List<WaitForGraph.Step> cycle = WaitForGraph.cycleThrough(self);
+                if (cycle != null) {
+                    Report r = Reports.deadlock(cycle);
+                    report(r);
+                    on.cancel(self);
+                    throw new DeadlockDetected(r);
+                }
+            }
+            long left = config.hungTaskNanos();
+            while (!self.granted) {
+                if (left <= 0) {
+                    Report r = hungTaskReport(self, "blocked in " + on.describeWait(read));
+                    on.cancel(self);
+                    throw new HungTaskDetected(r);
+                }
+                left = scheduler.block(self, left);
+            }
+        } finally {
+            self.waitingOn = null;
+            self.waitAt = null;
+            self.granted = false;
+        }
+    }
+
+    /** Grants {@code waiter}'s wait and wakes it. Monitor held. */
+    void grant(Task waiter) {
+        waiter.granted = true;
+        scheduler.wake(waiter);
+    }
+}

@@ -1,0 +1,71 @@
+package org.pcistress.kernel.locking;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Real threads at full speed: the monitor is a {@link ReentrantLock}, each task sleeps on a
+ * {@link Condition} of its own, and a scheduling point costs nothing.
+ */
+public final class RealScheduler implements Scheduler {
+    private final ReentrantLock monitor = new ReentrantLock();
+
+    @Override
+    public void point(Task self, Op op, Object target) {
+        // Real threads interleave by themselves.
+    }
+
+    @Override
+    public void lock() {
+        monitor.lock();
+    }
+
+    @Override
+    public void unlock() {
+        monitor.unlock();
+    }
+
+    @Override
+    public long block(Task self, long nanos) {
+        try {
+            return condition(self).awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HungTaskDetected(self.kernel().hungTaskReport(self, "interrupted while blocked"));
+        }
+    }
+
+    @Override
+    public void wake(Task task) {
+        condition(task).signal();
+    }
+
+    @Override
+    public void attached(Task task) {
+        task.schedulerData = monitor.newCondition();
+    }
+
+    @Override
+    public void start(Task task, Runnable body) {
+        task.schedulerData = monitor.newCondition();
+        Thread t = new Thread(body, task.name());
+        t.setDaemon(true);
+        task.thread = t;
+        t.start();
+    }
+
+    @Override
+    public void exited(Task task) {
+        // nothing to release
+    }
+
+    private static Condition condition(Task t) {
+        return (Condition) t.schedulerData;
+    }
+
+    /** Convenience for tests: the default bound as a duration. */
+    public static long millis(long ms) {
+        return TimeUnit.MILLISECONDS.toNanos(ms);
+    }
+}

@@ -1,0 +1,306 @@
+package org.pcistress.kernel.locking;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import org.pcistress.kernel.Report;
+
+/**
+ * {@code struct rw_semaphore}: many readers or one writer.
+ *
+ * <p>Wake-up policy, following v4.14's {@code kernel/locking/rwsem-xadd.c}:
+ * <ul>
+ *   <li>Waiters queue in FIFO order. While anyone waits, a new {@code down_read} does not take the
+ *       lock past them: it queues behind a waiting writer (the waiting bias makes the read fast
+ *       path fail, v4.14). No barging.</li>
+ *   <li>A release that leaves the lock free grants the head of the queue: a writer alone, or the
+ *       batch of readers at the head up to the first writer.</li>
+ *   <li>{@code down_read} is not recursive (Documentation/locking/lockdep-design.rst calls it a
+ *       non-recursive read lock). A task that holds it for read and calls {@code down_read} again
+ *       while a writer is queued sleeps behind that writer, which waits for the task: a deadlock,
+ *       reproduced here, not papered over. Without a queued writer the second read succeeds (and
+ *       lockdep still reports it as possible recursive locking).</li>
+ * </ul>
+ * Not modelled: v5.3+'s lock stealing by a reader in the slow path before a waiter sets HANDOFF
+ * (about 4 ms, {@code RWSEM_WAIT_TIMEOUT}), and v6.x's wake-up of up to 256 readers from anywhere
+ * in the queue. Both only decide who wins a race; the cycle of a recursive read against a queued
+ * writer is the same once HANDOFF is set, which is the case lockdep (and 1e560864159d) reports.
+ *
+ * <p>State: one word: {@code readers << 32 | writer task id << 1 | WAITERS}.
+ */
+public final class RwSemaphore extends KernelLock {
+    private static final long WAITERS = 1L;
+    private static final long WRITER_MASK = 0xFFFF_FFFEL;
+    private static final long READER = 1L << 32;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(RwSemaphore.class, "state", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private record Waiter(Task task, boolean write) {
+    }
+
+    private volatile long state;
+    private final ArrayDeque<Waiter> queue = new ArrayDeque<>(2);
+
+    public RwSemaphore(Kernel kernel, LockClass lockClass, String name) {
+        super(kernel, lockClass, name);
+    }
+
+    public RwSemaphore(Kernel kernel, String name) {
+        this(kernel, LockClass.of(name), name);
+    }
+
+    /** {@code down_read()}. */
+    public void downRead() {
+        Task self = Task.current();
+        sched.point(self, Scheduler.Op.READ_LOCK, this);
+        kernel.validate(self, this, true);
+        if (!tryReadFast()) {
+            readSlow(self);
+        }
+        kernel.acquired(self, this, true, false);
+    }
+
+    /** {@code down_read_trylock()}. */
+    public boolean downReadTrylock() {
+        Task self = Task.current();
+        sched.point(self, Scheduler.Op.TRYLOCK, this);
+        if (tryReadFast()) {
+            kernel.acquired(self, this, true, true);
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code up_read()}. */
+    public void upRead() {
+        Task self = Task.current();
+        sched.point(self, Scheduler.Op.READ_UNLOCK, this);
+        for (;;) {
+            long s = state;
+            if ((s & WAITERS) != 0 || (s >>> 32) == 0) {
+                upReadSlow(self);
+                break;
+            }
+            if (STATE.compareAndSet(this, s, s - READER)) {
+                break;
+            }
+        }
+        kernel.released(self, this, true);
+    }
+
+    /** {@code down_write()}. */
+    public void downWrite() {
+        Task self = Task.current();
+        sched.point(self, Scheduler.Op.LOCK, this);
+        kernel.validate(self, this, false);
+        if (!STATE.compareAndSet(this, 0L, writer(self))) {
+            writeSlow(self);
+        }
+        kernel.acquired(self, this, false, false);
+    }
+
+    /** {@code down_write_trylock()}. */
+    public boolean downWriteTrylock() {
+        Task self = Task.current();
+        sched.point(self, Scheduler.Op.TRYLOCK, this);
+        if (STATE.compareAndSet(this, 0L, writer(self))) {
+            kernel.acquired(self, this, false, true);
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code up_write()}. */
+    public void upWrite() {
+        Task self = Task.current();
+        sched.point(self, Scheduler.Op.UNLOCK, this);
+        if (!STATE.compareAndSet(this, writer(self), 0L)) {
+            upWriteSlow(self);
+        }
+        kernel.released(self, this, false);
+    }
+
+    /** {@code rwsem_is_locked()}. */
+    public boolean isLocked() {
+        return (state & ~WAITERS) != 0;
+    }
+
+    private static long writer(Task t) {
+        return ((long) t.id()) << 1;
+    }
+
+    private boolean tryReadFast() {
+        for (;;) {
+            long s = state;
+            if ((s & (WAITERS | WRITER_MASK)) != 0) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, s, s + READER)) {
+                return true;
+            }
+        }
+    }
+
+    private void readSlow(Task self) {
+        sched.lock();
+        try {
+            for (;;) {
+                long s = state;
+                if ((s & WRITER_MASK) == writer(self)) {
+                    throw selfDeadlock(self, true);
+                }
+                if (queue.isEmpty() && (s & WRITER_MASK) == 0) {
+                    if (STATE.compareAndSet(this, s, s + READER)) {
+                        return;
+                    }
+                } else if ((s & WAITERS) != 0 || STATE.compareAndSet(this, s, s | WAITERS)) {
+                    break;
+                }
+            }
+            queue.addLast(new Waiter(self, false));
+            kernel.await(self, this, true);
+        } finally {
+            sched.unlock();
+        }
+    }
+
+    private void writeSlow(Task self) {
+        sched.lock();
+        try {
+            for (;;) {
+                long s = state;
+                if ((s & WRITER_MASK) == writer(self)) {
+                    throw selfDeadlock(self, false);
+                }
+                if (s == 0L) {
+                    if (STATE.compareAndSet(this, 0L, writer(self))) {
+                        return;
+                    }
+                } else if ((s & WAITERS) != 0 || STATE.compareAndSet(this, s, s | WAITERS)) {
+                    break;
+                }
+            }
+            queue.addLast(new Waiter(self, true));
+            kernel.await(self, this, false);
+        } finally {
+            sched.unlock();
+        }
+    }
+
+    private void upReadSlow(Task self) {
+        sched.lock();
+        try {
+            long s = state;
+            if ((s >>> 32) == 0) {
+                throw new LockingBug(kernel.lockingBug(self, "DEBUG_RWSEMS_WARN_ON: up_read of " + name()
+                        + " by " + self + " with no readers"));
+            }
+            STATE.setVolatile(this, s - READER);
+            grantWaiters();
+        } finally {
+            sched.unlock();
+        }
+    }
+
+    private void upWriteSlow(Task self) {
+        sched.lock();
+        try {
+            long s = state;
+            if ((s & WRITER_MASK) != writer(self)) {
+                Task owner = kernel.task((int) ((s & WRITER_MASK) >>> 1));
+                throw new LockingBug(kernel.lockingBug(self, "DEBUG_RWSEMS_WARN_ON(sem->owner != current): "
+                        + self + " up_write on " + name() + " owned by "
+                        + (owner == null ? "nobody" : owner.toString())));
+            }
+            STATE.setVolatile(this, s & ~WRITER_MASK);
+            grantWaiters();
+        } finally {
+            sched.unlock();
+        }
+    }
+
+    /** Grants the head of the queue what it can now have. Monitor held. */
+    private void grantWaiters() {
+        long s = state;
+        Waiter head = queue.peekFirst();
+        if (head != null && (s & WRITER_MASK) == 0) {
+            if (head.write) {
+                if ((s >>> 32) == 0) {
+                    queue.pollFirst();
+                    s = (s & ~WRITER_MASK) | writer(head.task);
+                    kernel.grant(head.task);
+                }
+            } else {
+                while (!queue.isEmpty() && !queue.peekFirst().write) {
+                    s += READER;
+                    kernel.grant(queue.pollFirst().task);
+                }
+            }
+        }
+        s = queue.isEmpty() ? s & ~WAITERS : s | WAITERS;
+        STATE.setVolatile(this, s);
+    }
+
+    private DeadlockDetected selfDeadlock(Task self, boolean read) {
+        Report r = Reports.selfDeadlock(self, this, read, self.heldLocks());
+        kernel.report(r);
+        return new DeadlockDetected(r);
+    }
+
+    @Override
+    public void blockers(Task waiter, List<Edge> out) {
+        long s = state;
+        Task owner = kernel.task((int) ((s & WRITER_MASK) >>> 1));
+        if (owner != null && owner != waiter) {
+            out.add(new Edge(owner, "lock(" + name() + ")"));
+        }
+        boolean waiterWrites = false;
+        for (Waiter w : queue) {
+            if (w.task == waiter) {
+                waiterWrites = w.write;
+                break;
+            }
+        }
+        if (waiterWrites && (s >>> 32) != 0) {
+            // Only sleeping readers can be on a cycle; running ones are left out (see Waitable).
+            for (Task t : kernel.tasks()) {
+                if (t.isBlocked() && t.holdsRead(this)) {
+                    out.add(new Edge(t, "rlock(" + name() + ")"));
+                }
+            }
+        }
+        for (Iterator<Waiter> it = queue.iterator(); it.hasNext();) {
+            Waiter w = it.next();
+            if (w.task == waiter) {
+                break;
+            }
+            if (w.write || waiterWrites) {
+                out.add(new Edge(w.task, "queued ahead: " + (w.write ? "lock(" : "rlock(") + name() + ")"));
+            }
+        }
+    }
+
+    @Override
+    public void cancel(Task waiter) {
+        queue.removeIf(w -> w.task == waiter);
+        grantWaiters();
+    }
+
+    @Override
+    void releaseOnUnwind(Task t, boolean read) {
+        if (read) {
+            upRead();
+        } else {
+            upWrite();
+        }
+    }
+}

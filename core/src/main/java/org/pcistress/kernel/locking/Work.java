@@ -1,0 +1,90 @@
+package org.pcistress.kernel.locking;
+
+import java.util.function.Supplier;
+
+/**
+ * A work item ({@code struct work_struct}) and the kernel's ways to run one on a kworker:
+ * {@link #workOnCpu} (kernel/workqueue.c:work_on_cpu: queue, then {@code flush_work}),
+ * {@link #queue} ({@code queue_work}) and {@link #flush} ({@code flush_work}).
+ *
+ * <p>Each work item runs on a kworker task of its own, spawned through the scheduler, so the
+ * explorer sees it like any actor. A {@link KernelBug} that ends the work is handed to whoever
+ * flushes it, as the work's result.
+ */
+public final class Work<T> {
+    private final Kernel kernel;
+    private final String function;
+    private final Supplier<T> fn;
+    private final Completion done;
+    private volatile Task worker;
+    private volatile T result;
+    private volatile RuntimeException failure;
+
+    private Work(Kernel kernel, String function, Supplier<T> fn) {
+        this.kernel = kernel;
+        this.function = function;
+        this.fn = fn;
+        this.done = new Completion(kernel, function);
+    }
+
+    /** {@code INIT_WORK()}: a work item that runs {@code fn} as kernel function {@code function}. */
+    public static <T> Work<T> init(Kernel kernel, String function, Supplier<T> fn) {
+        return new Work<>(kernel, function, fn);
+    }
+
+    /** {@code INIT_WORK()} for a work item without a result. */
+    public static Work<Void> init(Kernel kernel, String function, Runnable fn) {
+        return new Work<>(kernel, function, () -> {
+            fn.run();
+            return null;
+        });
+    }
+
+    /**
+     * kernel/workqueue.c:work_on_cpu (v4.14, v5.10, v6.19): runs {@code fn} on a kworker and waits
+     * for it. A lock the caller holds and the worker wants is a cross-thread deadlock.
+     */
+    public static <T> T workOnCpu(Kernel kernel, String function, Supplier<T> fn) {
+        Work<T> w = init(kernel, function, fn);
+        w.queue();
+        return w.flush();
+    }
+
+    /** {@code queue_work()}: starts the work on a fresh kworker; returns at once. */
+    public Work<T> queue() {
+        Task t = kernel.spawn(kernel.kworkerName(function), this::execute);
+        worker = t;
+        done.expect(t);
+        return this;
+    }
+
+    /** {@code flush_work()}: waits until the work has run; rethrows the bug that ended it, if any. */
+    public T flush() {
+        done.waitForCompletion();
+        RuntimeException f = failure;
+        if (f != null) {
+            throw f;
+        }
+        return result;
+    }
+
+    /** The kworker running this work, once queued. */
+    public Task worker() {
+        return worker;
+    }
+
+    private void execute() {
+        try (var f = Task.enter("process_one_work")) {
+            try (var g = Task.enter(function)) {
+                result = fn.get();
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+            if (!(e instanceof KernelBug)) {
+                throw e;
+            }
+        } finally {
+            done.complete();
+        }
+    }
+}
