@@ -86,9 +86,9 @@ public final class Completion implements Waitable {
     @Override
     public void blockers(Task waiter, List<Edge> out) {
         if (completer != null && completer != waiter && !completer.hasExited()) {
-            out.add(new Edge(completer, "complete(" + name + ")"));
+            out.add(new Edge(completer, "owes complete(" + name + ")"));
         } else if (completer == waiter) {
-            out.add(new Edge(waiter, "complete(" + name + ") by itself"));
+            out.add(new Edge(waiter, "owes complete(" + name + ") to itself"));
         }
     }
 

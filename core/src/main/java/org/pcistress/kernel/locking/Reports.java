@@ -143,30 +143,39 @@ final class Reports {
      */
     private static void scenario(StringBuilder b, List<WaitForGraph.Step> cycle) {
         int n = cycle.size();
+        List<String> taken = new ArrayList<>(n);
+        List<String> tried = new ArrayList<>(n);
+        List<String> heads = new ArrayList<>(n);
+        int width = COLUMN;
+        for (int i = 0; i < n; i++) {
+            WaitForGraph.Step s = cycle.get(i);
+            taken.add("  " + cycle.get((i + n - 1) % n).blockedBy() + ";");
+            tried.add("  " + s.on().describeWait(s.read()) + ";");
+            heads.add("       CPU" + i + " (" + s.task().name() + ")");
+            width = Math.max(width, Math.max(heads.get(i).length(), Math.max(taken.get(i).length(), tried.get(i).length())) + 2);
+        }
         b.append(" Possible unsafe locking scenario:\n\n");
         StringBuilder head = new StringBuilder();
         StringBuilder rule = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            head.append(pad("       CPU" + i + " (" + cycle.get(i).task().name() + ")"));
-            rule.append(pad("       ----"));
+            head.append(pad(heads.get(i), width));
+            rule.append(pad("       ----", width));
         }
         b.append(head.toString().stripTrailing()).append('\n').append(rule.toString().stripTrailing()).append('\n');
         for (int i = 0; i < n; i++) {
-            WaitForGraph.Step before = cycle.get((i + n - 1) % n);
-            row(b, i, "  " + before.blockedBy() + ";");
+            b.append(" ".repeat(i * width)).append(taken.get(i)).append('\n');
         }
         for (int k = 1; k <= n; k++) {
             int i = k % n;
-            WaitForGraph.Step s = cycle.get(i);
-            row(b, i, "  " + s.on().describeWait(s.read()) + ";");
+            b.append(" ".repeat(i * width)).append(tried.get(i)).append('\n');
         }
     }
 
-    private static void row(StringBuilder b, int column, String text) {
-        b.append(" ".repeat(column * COLUMN)).append(text).append('\n');
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
     }
 
     private static String pad(String s) {
-        return s.length() >= COLUMN ? s + " " : s + " ".repeat(COLUMN - s.length());
+        return pad(s, COLUMN);
     }
 }

@@ -129,6 +129,11 @@ public final class RwSemaphore extends KernelLock {
         kernel.released(self, this, false);
     }
 
+    /** {@code rwsem_is_contended()}: does anyone wait for it? */
+    public boolean isContended() {
+        return (state & WAITERS) != 0;
+    }
+
     /** {@code rwsem_is_locked()}. */
     public boolean isLocked() {
         return (state & ~WAITERS) != 0;
