@@ -28,7 +28,7 @@ final class DeterministicScheduler implements Scheduler {
     private final List<TaskSlot> slots = new ArrayList<>();
     private final List<TaskSlot> runSlots = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Carriers.Job> jobs = new ArrayList<>();
     private final Chooser chooser;
     private final int maxSteps;
     private final long stallNanos;
@@ -152,12 +152,7 @@ final class DeterministicScheduler implements Scheduler {
         try {
             throwIfAborted();
             TaskSlot s = register(task, null);
-            Thread t = new Thread(() -> runSpawned(s, body), "explore-" + task.name());
-            t.setDaemon(true);
-            s.thread = t;
-            task.thread(t);
-            threads.add(t);
-            t.start();
+            jobs.add(Carriers.start("explore-" + task.name(), () -> runSpawned(s, body)));
         } finally {
             monitor.unlock();
         }
@@ -211,19 +206,17 @@ final class DeterministicScheduler implements Scheduler {
         }
     }
 
-    /** Starts an actor's thread and waits until it is registered as the next explored task. */
-    void startActor(Thread t) {
+    /** Starts an actor on a carrier thread and waits until it is registered as the next explored task. */
+    void startActor(String name, Runnable body) {
         monitor.lock();
         try {
             int want = runSlots.size() + 1;
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
+            jobs.add(Carriers.start("explore-" + name, body));
             long deadline = System.nanoTime() + stallNanos;
             while (runSlots.size() < want && !aborted) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    abort(stalled("actor thread " + t.getName() + " did not reach its first scheduling point"));
+                    abort(stalled("actor " + name + " did not attach to the kernel"));
                     break;
                 }
                 awaitQuietly(idle, left);
@@ -252,23 +245,21 @@ final class DeterministicScheduler implements Scheduler {
     /** Joins every thread of the run (bounded), then enters the final check's phase. */
     void endRun() {
         long deadline = System.nanoTime() + stallNanos;
-        List<Thread> all;
+        List<Carriers.Job> all;
         monitor.lock();
         try {
-            all = new ArrayList<>(threads);
+            all = new ArrayList<>(jobs);
         } finally {
             monitor.unlock();
         }
-        for (Thread t : all) {
-            joinQuietly(t, deadline);
-            if (t.isAlive()) {
-                t.interrupt();
-                joinQuietly(t, System.nanoTime() + stallNanos / 4);
-            }
-            if (t.isAlive()) {
+        for (Carriers.Job j : all) {
+            if (!j.awaitDone(deadline)) {
+                j.interrupt();
+                boolean ended = j.awaitDone(System.nanoTime() + stallNanos / 4);
                 monitor.lock();
                 try {
-                    abort(stalled("thread " + t.getName() + " did not end: it waits outside the scheduler"));
+                    abort(stalled("a task's thread did not end" + (ended ? " until interrupted" : "")
+                            + ": it waits outside the scheduler"));
                 } finally {
                     monitor.unlock();
                 }
@@ -459,6 +450,7 @@ final class DeterministicScheduler implements Scheduler {
         try {
             monitor.lock();
             try {
+                s.thread = Thread.currentThread();
                 awaitTurn(s);
             } finally {
                 monitor.unlock();
@@ -524,18 +516,6 @@ final class DeterministicScheduler implements Scheduler {
     private static void awaitQuietly(Condition c, long nanos) {
         try {
             c.awaitNanos(nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void joinQuietly(Thread t, long deadline) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            return;
-        }
-        try {
-            t.join(Math.max(1L, left / 1_000_000L));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -50,7 +50,7 @@ final class Execution {
         Kernel kernel = setup.kernel();
         sched.beginRun(kernel);
         for (Actor a : setup.actors()) {
-            sched.startActor(new Thread(() -> runActor(kernel, a), "explore-" + a.name()));
+            sched.startActor(a.name(), () -> runActor(kernel, a));
         }
         sched.go();
         sched.endRun();
