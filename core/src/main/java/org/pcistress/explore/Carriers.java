@@ -44,6 +44,10 @@ final class Carriers {
             return true;
         }
 
+        synchronized boolean isDone() {
+            return done;
+        }
+
         synchronized void finish() {
             done = true;
             notifyAll();

@@ -32,6 +32,7 @@ final class DeterministicScheduler implements Scheduler {
     private final Chooser chooser;
     private final int maxSteps;
     private final long stallNanos;
+    private final boolean releasePoints;
 
     private Phase phase = Phase.SETUP;
     private TaskSlot running;
@@ -42,8 +43,9 @@ final class DeterministicScheduler implements Scheduler {
     private boolean covered;
     private final List<Finding> crashes = new ArrayList<>(0);
 
-    DeterministicScheduler(Chooser chooser, int maxSteps, long stallNanos) {
+    DeterministicScheduler(Chooser chooser, int maxSteps, long stallNanos, boolean releasePoints) {
         this.chooser = chooser;
+        this.releasePoints = releasePoints;
         this.maxSteps = maxSteps;
         this.stallNanos = stallNanos;
     }
@@ -66,6 +68,12 @@ final class DeterministicScheduler implements Scheduler {
             }
             if (op == Op.EXIT) {
                 return; // exited() makes the choice, and switching there is free
+            }
+            if (!releasePoints && phase == Phase.RUN && isRelease(op) && s.lastStep >= 0) {
+                // A release is a left mover (Lipton): every schedule that runs others before it
+                // is equivalent to one that releases first, so it is no choice point.
+                steps.get(s.lastStep).inline(op, target, self.frame());
+                return;
             }
             TaskSlot next = pick(s, true);
             if (next == null) {
@@ -124,21 +132,21 @@ final class DeterministicScheduler implements Scheduler {
             throwIfAborted();
             Thread me = Thread.currentThread();
             TaskSlot outer = running;
-            TaskSlot s = register(task, me);
             if (outer != null && outer.thread == me) {
+                TaskSlot s = register(task, me);
                 s.nestedIn = outer;
                 outer.suspended = true;
                 running = s;
                 return;
             }
             if (phase != Phase.RUN) {
-                if (outer != null) {
-                    throw new IllegalStateException(task + " attached while " + outer.task
-                            + " runs: scenario setup must run its tasks one at a time");
-                }
-                running = s;
+                // Setup and check run one task after another: work a previous task queued runs
+                // to its end first.
+                awaitNobodyRunning(task);
+                running = register(task, me);
                 return;
             }
+            TaskSlot s = register(task, me);
             idle.signalAll();
             awaitTurn(s);
         } finally {
@@ -211,9 +219,16 @@ final class DeterministicScheduler implements Scheduler {
         monitor.lock();
         try {
             int want = runSlots.size() + 1;
-            jobs.add(Carriers.start("explore-" + name, body));
+            Carriers.Job job = Carriers.start("explore-" + name, () -> {
+                try {
+                    body.run();
+                } finally {
+                    actorReturned();
+                }
+            });
+            jobs.add(job);
             long deadline = System.nanoTime() + stallNanos;
-            while (runSlots.size() < want && !aborted) {
+            while (runSlots.size() < want && !aborted && !job.isDone()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     abort(stalled("actor " + name + " did not attach to the kernel"));
@@ -221,6 +236,16 @@ final class DeterministicScheduler implements Scheduler {
                 }
                 awaitQuietly(idle, left);
             }
+        } finally {
+            monitor.unlock();
+        }
+    }
+
+    /** An actor's body returned (possibly without ever entering the kernel). */
+    private void actorReturned() {
+        monitor.lock();
+        try {
+            idle.signalAll();
         } finally {
             monitor.unlock();
         }
@@ -311,6 +336,10 @@ final class DeterministicScheduler implements Scheduler {
         synchronized (crashes) {
             return List.copyOf(crashes);
         }
+    }
+
+    static boolean isRelease(Op op) {
+        return op == Op.UNLOCK || op == Op.READ_UNLOCK || op == Op.COMPLETE;
     }
 
     // ---- choosing ----------------------------------------------------------------------------
@@ -434,6 +463,19 @@ final class DeterministicScheduler implements Scheduler {
             }
         } finally {
             monitor.unlock();
+        }
+    }
+
+    private void awaitNobodyRunning(Task t) {
+        long deadline = System.nanoTime() + stallNanos;
+        while (running != null) {
+            throwIfAborted();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                abort(stalled(t + " could not start: " + running.task + " kept running"));
+                throw new ExecutionAborted(abortText());
+            }
+            awaitQuietly(idle, left);
         }
     }
 

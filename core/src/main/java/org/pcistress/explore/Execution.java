@@ -21,6 +21,7 @@ final class Execution {
     private final ExploreOptions options;
     private DeterministicScheduler sched;
     private Setup setup;
+    private int runReportsFrom;
 
     private Execution(Scenario scenario, ExploreOptions options) {
         this.scenario = scenario;
@@ -35,7 +36,7 @@ final class Execution {
     }
 
     private void execute(Chooser chooser) {
-        sched = new DeterministicScheduler(chooser, options.maxSteps(), options.stallNanos());
+        sched = new DeterministicScheduler(chooser, options.maxSteps(), options.stallNanos(), options.releasePoints());
         try {
             setup = scenario.build(sched);
         } catch (ExecutionAborted e) {
@@ -48,6 +49,12 @@ final class Execution {
                     + sched.abortFinding());
         }
         Kernel kernel = setup.kernel();
+        List<Report> broken = kernel.failures();
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("scenario " + scenario.name() + ": its setup failed: "
+                    + broken.get(0).title());
+        }
+        runReportsFrom = kernel.reports().size();
         sched.beginRun(kernel);
         for (Actor a : setup.actors()) {
             sched.startActor(a.name(), () -> runActor(kernel, a));
@@ -59,10 +66,14 @@ final class Execution {
 
     private void runActor(Kernel kernel, Actor a) {
         try {
-            kernel.call(a.name(), () -> {
+            if (a.attaching()) {
                 a.body().run();
-                return null;
-            });
+            } else {
+                kernel.call(a.name(), () -> {
+                    a.body().run();
+                    return null;
+                });
+            }
         } catch (ExecutionAborted e) {
             // ended by the explorer
         } catch (KernelBug bug) {
@@ -114,6 +125,18 @@ final class Execution {
         }
         if (out.isEmpty() && !sched.covered()) {
             out.addAll(setup.check().check());
+        }
+        return out;
+    }
+
+    /** Lockdep's predictions in this execution (reports that are not failures), by title. */
+    List<String> predictions() {
+        List<String> out = new ArrayList<>(0);
+        List<Report> all = setup.kernel().reports();
+        for (Report r : all.subList(runReportsFrom, all.size())) {
+            if (!r.kind().isFailure()) {
+                out.add(r.title());
+            }
         }
         return out;
     }

@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param maxSteps        the longest execution, in steps, before it counts as a livelock
  * @param sleepSets       sleep-set reduction (only without a preemption bound)
  * @param stall           how long one execution may take before the explorer declares it stalled
+ * @param releasePoints   make unlocks and completes choice points too (off by default: a release is a
+ *                        left mover, so switching before one adds schedules but no behaviour)
  */
 public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions, Duration timeBudget,
-                             int maxSteps, boolean sleepSets, Duration stall) {
+                             int maxSteps, boolean sleepSets, Duration stall, boolean releasePoints) {
 
     /** When the search ends. */
     public enum Stop {
@@ -37,32 +39,37 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
     /** Two preemptions, first failure, a million executions, 60 s, 20 000 steps, 10 s stall. */
     public static ExploreOptions defaults() {
         return new ExploreOptions(2, Stop.FIRST, 1_000_000L, Duration.ofSeconds(60), 20_000, false,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), false);
     }
 
     public ExploreOptions withPreemptionBound(int bound) {
-        return new ExploreOptions(bound, stop, maxExecutions, timeBudget, maxSteps, sleepSets && bound < 0, stall);
+        return new ExploreOptions(bound, stop, maxExecutions, timeBudget, maxSteps, sleepSets && bound < 0, stall, releasePoints);
     }
 
     public ExploreOptions withStop(Stop s) {
-        return new ExploreOptions(preemptionBound, s, maxExecutions, timeBudget, maxSteps, sleepSets, stall);
+        return new ExploreOptions(preemptionBound, s, maxExecutions, timeBudget, maxSteps, sleepSets, stall, releasePoints);
     }
 
     public ExploreOptions withMaxExecutions(long n) {
-        return new ExploreOptions(preemptionBound, stop, n, timeBudget, maxSteps, sleepSets, stall);
+        return new ExploreOptions(preemptionBound, stop, n, timeBudget, maxSteps, sleepSets, stall, releasePoints);
     }
 
     public ExploreOptions withTimeBudget(Duration d) {
-        return new ExploreOptions(preemptionBound, stop, maxExecutions, d, maxSteps, sleepSets, stall);
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, d, maxSteps, sleepSets, stall, releasePoints);
     }
 
     public ExploreOptions withMaxSteps(int n) {
-        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, n, sleepSets, stall);
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, n, sleepSets, stall, releasePoints);
     }
 
     /** Unbounded search with sleep sets. */
     public ExploreOptions unboundedWithSleepSets() {
-        return new ExploreOptions(-1, stop, maxExecutions, timeBudget, maxSteps, true, stall);
+        return new ExploreOptions(-1, stop, maxExecutions, timeBudget, maxSteps, true, stall, releasePoints);
+    }
+
+    /** Unlocks and completes as choice points too: more schedules, the same behaviours. */
+    public ExploreOptions withReleasePoints(boolean on) {
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, maxSteps, sleepSets, stall, on);
     }
 
     long stallNanos() {

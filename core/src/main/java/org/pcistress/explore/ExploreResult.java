@@ -19,12 +19,14 @@ import java.util.Map;
  * @param stopReason      {@code null} when exhausted; else "first failure", "time budget" or "execution budget"
  * @param boundReached    the largest preemption bound searched (iterative searches start at 0)
  * @param counterexamples the shortest counterexample of each failure kind, in the order found
+ * @param predictions     lockdep's reports (possible deadlocks, not failures) seen in any execution, by title
  */
 public record ExploreResult(String scenario, ExploreOptions options, long executions, long covered, long failing,
                             long elapsedNanos, boolean exhausted, String stopReason, int boundReached,
-                            Map<String, Counterexample> counterexamples) {
+                            Map<String, Counterexample> counterexamples, List<String> predictions) {
     public ExploreResult {
         counterexamples = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counterexamples));
+        predictions = List.copyOf(predictions);
     }
 
     public boolean failed() {
@@ -74,6 +76,9 @@ public record ExploreResult(String scenario, ExploreOptions options, long execut
         lines.add(scenario + ": " + verdict());
         lines.add("  " + coverage());
         lines.add(String.format(java.util.Locale.ROOT, "  %.2f s, %.0f executions/s", seconds(), executionsPerSecond()));
+        for (String p : predictions) {
+            lines.add("  lockdep: " + p);
+        }
         for (Counterexample c : counterexamples.values()) {
             lines.add("  " + c.kind() + ": " + c.length() + " steps, " + c.preemptions() + " preemption(s), schedule "
                     + c.schedule().compact());

@@ -1,8 +1,11 @@
 package org.pcistress.explore;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The systematic explorer: runs a {@link Scenario} under every schedule within a preemption bound
@@ -34,6 +37,7 @@ public final class Explorer {
         long start = System.nanoTime();
         long deadline = start + o.timeBudget().toNanos();
         Map<String, Counterexample> best = new LinkedHashMap<>();
+        Set<String> predictions = new LinkedHashSet<>();
         long executions = 0;
         long covered = 0;
         long failing = 0;
@@ -61,6 +65,7 @@ public final class Explorer {
                 if (div != null) {
                     throw new IllegalStateException(scenario.name() + ": " + div);
                 }
+                predictions.addAll(e.predictions());
                 if (e.covered()) {
                     covered++;
                 } else {
@@ -85,7 +90,7 @@ public final class Explorer {
             }
         }
         return new ExploreResult(scenario.name(), o, executions, covered, failing, System.nanoTime() - start,
-                stopped == null, stopped, reached, best);
+                stopped == null, stopped, reached, best, new ArrayList<>(predictions));
     }
 
     /** Replays {@code schedule} (dotted or compact) with the default options. */

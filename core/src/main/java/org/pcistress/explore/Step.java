@@ -20,6 +20,21 @@ final class Step {
     boolean blocks;
     boolean exits;
     final List<Report> reports = new ArrayList<>(0);
+    /** Releases the task made later in the same step (not choice points: see DeterministicScheduler). */
+    final List<Step> inline = new ArrayList<>(0);
+
+    private Step(int task, Scheduler.Op op, Object target, Frame frame) {
+        this.task = task;
+        this.kind = TaskSlot.Next.OP;
+        this.op = op;
+        this.target = target;
+        this.frame = frame;
+        this.preemption = false;
+    }
+
+    void inline(Scheduler.Op op, Object target, Frame frame) {
+        inline.add(new Step(task, op, target, frame));
+    }
 
     Step(TaskSlot s, boolean preemption) {
         this.task = s.runIndex;

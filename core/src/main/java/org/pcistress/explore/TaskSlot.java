@@ -59,18 +59,22 @@ final class TaskSlot {
 
     /**
      * Whether this task's next step and {@code other}'s commute: different tasks, operations on
-     * different objects, neither a task's first step, a spawn or an exit (those change who exists).
+     * different objects, neither a task's first step, a spawn, an exit or a marked shared access.
      * Sound for a model that marks every unlocked shared access ({@code Locks.sharedAccess}).
      */
     boolean independentOf(TaskSlot other) {
         if (next == Next.START || other.next == Next.START) {
             return false;
         }
-        if (op == Scheduler.Op.SPAWN || op == Scheduler.Op.EXIT
-                || other.op == Scheduler.Op.SPAWN || other.op == Scheduler.Op.EXIT) {
+        if (opaque(op) || opaque(other.op)) {
             return false;
         }
         return target != other.target;
+    }
+
+    /** Spawns and exits change who exists; access targets are records made per call, not identities. */
+    private static boolean opaque(Scheduler.Op op) {
+        return op == Scheduler.Op.SPAWN || op == Scheduler.Op.EXIT || op == Scheduler.Op.ACCESS;
     }
 
     @Override

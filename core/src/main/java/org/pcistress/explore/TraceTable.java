@@ -63,16 +63,7 @@ final class TraceTable {
 
     private static List<String> cell(Step s, List<List<String>> chains) {
         List<String> lines = new ArrayList<>(3);
-        List<String> chain = s.frame == null ? List.of() : outermostFirst(s.frame);
-        List<String> before = chains.get(s.task);
-        int common = 0;
-        while (common < chain.size() && common < before.size() && chain.get(common).equals(before.get(common))) {
-            common++;
-        }
-        for (int k = common; k < chain.size(); k++) {
-            lines.add(chain.get(k) + "()");
-        }
-        chains.set(s.task, chain);
+        frames(s, chains, lines);
         String op;
         switch (s.kind) {
             case START:
@@ -85,10 +76,17 @@ final class TraceTable {
                 op = "  " + Labels.op(s.op, s.target);
                 break;
         }
-        if (s.blocks) {
+        if (s.blocks && s.inline.isEmpty()) {
             op += "  <-- sleeps";
         }
         lines.add(op);
+        for (Step i : s.inline) {
+            frames(i, chains, lines);
+            lines.add("  " + Labels.op(i.op, i.target));
+        }
+        if (s.blocks && !s.inline.isEmpty()) {
+            lines.add("  <-- sleeps");
+        }
         for (Report r : s.reports) {
             if (r.kind().isFailure()) {
                 lines.add("  <-- " + r.kind().name());
@@ -98,6 +96,20 @@ final class TraceTable {
             lines.add("(exits)");
         }
         return lines;
+    }
+
+    /** The functions the task entered since its last printed line. */
+    private static void frames(Step s, List<List<String>> chains, List<String> lines) {
+        List<String> chain = s.frame == null ? List.of() : outermostFirst(s.frame);
+        List<String> before = chains.get(s.task);
+        int common = 0;
+        while (common < chain.size() && common < before.size() && chain.get(common).equals(before.get(common))) {
+            common++;
+        }
+        for (int k = common; k < chain.size(); k++) {
+            lines.add(chain.get(k) + "()");
+        }
+        chains.set(s.task, chain);
     }
 
     private static List<String> outermostFirst(Frame f) {

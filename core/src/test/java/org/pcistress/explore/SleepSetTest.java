@@ -40,6 +40,6 @@ class SleepSetTest {
     void sleepSetsNeedAnUnboundedSearch() {
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new ExploreOptions(2, ExploreOptions.Stop.FIRST, 1, java.time.Duration.ofSeconds(1), 10, true,
-                        java.time.Duration.ofSeconds(1))).getMessage().contains("unbounded"));
+                        java.time.Duration.ofSeconds(1), false)).getMessage().contains("unbounded"));
     }
 }
