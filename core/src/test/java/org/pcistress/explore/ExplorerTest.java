@@ -114,6 +114,18 @@ class ExplorerTest {
     }
 
     @Test
+    void releasesAsChoicePointsAddSchedulesButNoVerdict() {
+        for (Scenario s : new Scenario[] {LockScenarios.mutexAbba(), LockScenarios.mutexOrdered(),
+                LockScenarios.recursiveReadVsWriter(), LockScenarios.workOnCpuUnderMutex(),
+                LockScenarios.lostCompletion()}) {
+            ExploreResult lean = Explorer.explore(s, MINIMAL);
+            ExploreResult all = Explorer.explore(s, MINIMAL.withReleasePoints(true));
+            assertEquals(all.verdict(), lean.verdict(), s.name());
+            assertTrue(lean.executions() <= all.executions(), s.name());
+        }
+    }
+
+    @Test
     void noThreadOutlivesASearch() {
         Explorer.explore(LockScenarios.lostCompletion(), MINIMAL);
         assertEquals(0, Carriers.busy(), "a task's thread still runs after the search");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Sleep sets keep every verdict of the unbounded search and run fewer schedules. */
 class SleepSetTest {
     private static final ExploreOptions FULL = ExploreOptions.defaults()
-            .withStop(ExploreOptions.Stop.MINIMAL).withPreemptionBound(-1);
+            .withStop(ExploreOptions.Stop.MINIMAL).withPreemptionBound(-1).withReleasePoints(true);
 
     @Test
     void sleepSetsKeepTheVerdictsAndCutTheSearch() {
