@@ -84,6 +84,9 @@ public final class RwSemaphore extends KernelLock {
     public void upRead() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.READ_UNLOCK, this);
+        // The count cannot tell whose read lock it drops, so check the held stack first: an
+        // up_read by a task that holds none must not take another reader's lock away.
+        kernel.released(self, this, true);
         for (;;) {
             long s = state;
             if ((s & WAITERS) != 0 || (s >>> 32) == 0) {
@@ -94,7 +97,6 @@ public final class RwSemaphore extends KernelLock {
                 break;
             }
         }
-        kernel.released(self, this, true);
     }
 
     /** {@code down_write()}. */

@@ -193,4 +193,36 @@ class RwSemaphoreTest {
             assertFalse(sem.isLocked(), "iteration " + i + ": a reader count was lost");
         }
     }
+
+    /** up_read by a task that holds no read lock: a LockingBug, and the real reader keeps its lock. */
+    @Test
+    void upReadByANonHolderIsRejectedAndTheReaderKeepsItsLock() throws Exception {
+        Kernel kernel = new Kernel(KernelConfig.defaults().withValidator(false));
+        RwSemaphore sem = new RwSemaphore(kernel, "pci_bus_sem");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch tried = new CountDownLatch(1);
+        Actors reader = new Actors(kernel).start("reader", () -> {
+            sem.downRead();
+            held.countDown();
+            MutexTest.awaitLatch(tried);
+            assertTrue(sem.isLocked(), "the reader's lock was taken from it");
+            assertFalse(sem.downWriteTrylock(), "a writer got in beside a reader");
+            sem.upRead();
+        });
+        MutexTest.awaitLatch(held);
+        Actors intruder = new Actors(kernel).start("intruder", () -> {
+            try {
+                sem.upRead();
+            } finally {
+                tried.countDown();
+            }
+        });
+        intruder.join(10);
+        reader.join(10);
+        assertEquals(1, intruder.bugs().size());
+        assertTrue(intruder.bugs().get(0) instanceof LockingBug);
+        assertTrue(reader.bugs().isEmpty(), reader.bugs().toString());
+        assertFalse(sem.isLocked());
+        assertEquals(1, kernel.failures().size(), kernel.reports().toString());
+    }
 }
