@@ -306,11 +306,19 @@ public final class Kernel {
             long left = config.hungTaskNanos();
             while (!self.granted) {
                 if (left <= 0) {
-                    Report r = hungTaskReport(self, "blocked in " + on.describeWait(read));
+                    Report r = hungTaskReport(self, (Thread.currentThread().isInterrupted()
+                            ? "interrupted while blocked in " : "blocked in ") + on.describeWait(read));
                     on.cancel(self);
                     throw new HungTaskDetected(r);
                 }
-                left = scheduler.block(self, left);
+                try {
+                    left = scheduler.block(self, left);
+                } catch (RuntimeException | Error e) {
+                    if (!self.granted) {
+                        on.cancel(self); // a scheduler that aborts the wait: leave no ghost in the queue
+                    }
+                    throw e;
+                }
             }
         } finally {
             self.waitingOn = null;
