@@ -21,12 +21,18 @@ public final class Completion implements Waitable {
         this.name = name;
     }
 
-    /** Names the task expected to complete this; a waiter then waits on it. */
+    /**
+     * Names the task expected to complete this; a waiter then waits on it. Waiters already asleep
+     * gain that edge now, without a new wait, so each is searched for the cycle it may close.
+     */
     public void expect(Task completer) {
         Scheduler s = kernel.scheduler();
         s.lock();
         try {
             this.completer = completer;
+            for (Task w : List.copyOf(waiters)) {
+                kernel.recheck(w);
+            }
         } finally {
             s.unlock();
         }

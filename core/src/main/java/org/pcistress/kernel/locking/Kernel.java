@@ -305,6 +305,9 @@ public final class Kernel {
             }
             long left = config.hungTaskNanos();
             while (!self.granted) {
+                if (self.pendingBug != null) {
+                    throw self.pendingBug; // a cycle closed around this sleep (recheck); already cancelled
+                }
                 if (left <= 0) {
                     Report r = hungTaskReport(self, (Thread.currentThread().isInterrupted()
                             ? "interrupted while blocked in " : "blocked in ") + on.describeWait(read));
@@ -324,6 +327,27 @@ public final class Kernel {
             self.waitingOn = null;
             self.waitAt = null;
             self.granted = false;
+            self.pendingBug = null;
+        }
+    }
+
+    /**
+     * An edge was added to {@code sleeper}'s wait while it already slept (a completer named
+     * late), so a cycle may have closed without a new wait. Searches from the sleeper; a cycle is
+     * reported, the sleeper taken off its queue and woken to throw {@link DeadlockDetected}: it is
+     * the one task of the cycle that throws. Monitor held.
+     */
+    void recheck(Task sleeper) {
+        if (!config.detector() || !sleeper.isBlocked()) {
+            return;
+        }
+        List<WaitForGraph.Step> cycle = WaitForGraph.cycleThrough(sleeper);
+        if (cycle != null) {
+            Report r = Reports.deadlock(cycle);
+            report(r);
+            sleeper.waitingOn.cancel(sleeper);
+            sleeper.pendingBug = new DeadlockDetected(r);
+            scheduler.wake(sleeper);
         }
     }
 
