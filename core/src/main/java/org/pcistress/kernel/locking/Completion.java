@@ -10,6 +10,9 @@ import java.util.List;
  * caller waits on the kworker running the work).
  */
 public final class Completion implements Waitable {
+    /** {@code UINT_MAX}: {@link #completeAll} was called; waits no longer consume it. */
+    private static final int ALL = Integer.MAX_VALUE;
+
     private final Kernel kernel;
     private final String name;
     private final ArrayDeque<Task> waiters = new ArrayDeque<>(1);
@@ -46,7 +49,9 @@ public final class Completion implements Waitable {
         s.lock();
         try {
             if (done > 0) {
-                done--;
+                if (done != ALL) {
+                    done--;
+                }
                 return;
             }
             waiters.addLast(self);
@@ -65,8 +70,26 @@ public final class Completion implements Waitable {
         try {
             Task next = waiters.pollFirst();
             if (next == null) {
-                done++;
+                if (done != ALL) {
+                    done++;
+                }
             } else {
+                kernel.grant(next);
+            }
+        } finally {
+            s.unlock();
+        }
+    }
+
+    /** {@code complete_all()}: wakes every waiter and lets every later wait pass. */
+    public void completeAll() {
+        Task self = Task.current();
+        Scheduler s = kernel.scheduler();
+        s.point(self, Scheduler.Op.COMPLETE, this);
+        s.lock();
+        try {
+            done = ALL;
+            for (Task next; (next = waiters.pollFirst()) != null;) {
                 kernel.grant(next);
             }
         } finally {

@@ -30,6 +30,23 @@ class LateEdgeTest {
         }
     }
 
+    /** How many tasks sleep on any completion. */
+    static int sleepingOnCompletion(Kernel k) {
+        Scheduler s = k.scheduler();
+        s.lock();
+        try {
+            int n = 0;
+            for (Task t : k.tasks()) {
+                if (t.isBlocked() && t.waitingOn instanceof Completion) {
+                    n++;
+                }
+            }
+            return n;
+        } finally {
+            s.unlock();
+        }
+    }
+
     /**
      * The waiter sleeps on a completion nobody is expected to complete yet, holding a mutex; the
      * future completer sleeps on that mutex. Naming the completer afterwards (Completion.expect)
