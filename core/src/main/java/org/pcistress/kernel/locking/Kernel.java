@@ -139,8 +139,12 @@ public final class Kernel {
      */
     public boolean quiesce() {
         long deadline = System.nanoTime() + config.hungTaskNanos();
-        for (Task t : tasks.values()) {
-            Thread th = t.thread;
+        // By id, re-reading the last id: a task waited for may spawn more (ids only grow, and a
+        // spawner has put its child in the map before it exits). Iterating the map instead can
+        // miss tasks added while it grows.
+        for (int id = 1; id <= ids.get(); id++) {
+            Task t = tasks.get(id);
+            Thread th = t == null ? null : t.thread;
             if (th == null) {
                 continue;
             }
