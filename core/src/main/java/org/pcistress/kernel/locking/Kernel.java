@@ -183,18 +183,25 @@ public final class Kernel {
     }
 
     private void exit(Task t, boolean normal) {
-        if (tracking && t.heldDepth() > 0) {
-            List<HeldLock> left = t.heldLocks();
-            if (normal) {
-                report(Reports.lockHeldAtExit(t, left));
+        try {
+            if (tracking && t.heldDepth() > 0) {
+                List<HeldLock> left = t.heldLocks();
+                if (normal) {
+                    report(Reports.lockHeldAtExit(t, left));
+                }
+                for (int i = left.size() - 1; i >= 0; i--) {
+                    try {
+                        left.get(i).lock().releaseOnUnwind(t, left.get(i).read());
+                    } catch (KernelBug bug) {
+                        // reported already (a release the lock's state refuses); release the rest
+                    }
+                }
             }
-            for (int i = left.size() - 1; i >= 0; i--) {
-                left.get(i).lock().releaseOnUnwind(t, left.get(i).read());
-            }
+        } finally {
+            t.exited = true;
+            scheduler.point(t, Scheduler.Op.EXIT, t);
+            scheduler.exited(t);
         }
-        t.exited = true;
-        scheduler.point(t, Scheduler.Op.EXIT, t);
-        scheduler.exited(t);
     }
 
     // ---- reports ----------------------------------------------------------------------------
