@@ -138,7 +138,7 @@ class RwSemaphoreTest {
      */
     @Test
     void aSlowReleaseAfterTheLastWaiterLeftLosesNoConcurrentFastPathUpdate() throws Exception {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 100; i++) {
             ScriptedScheduler sched = new ScriptedScheduler();
             Kernel kernel = new Kernel(KernelConfig.defaults().withValidator(false), sched);
             RwSemaphore sem = new RwSemaphore(kernel, "sem");
