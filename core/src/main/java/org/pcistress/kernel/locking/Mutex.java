@@ -86,11 +86,6 @@ public final class Mutex extends KernelLock {
         return (state >>> 1) != 0;
     }
 
-    /** Does anyone sleep on this mutex? For tests that must wait until a task is queued. */
-    boolean hasWaiters() {
-        return (state & WAITERS) != 0;
-    }
-
     private void lockSlow(Task self) {
         sched.lock();
         try {

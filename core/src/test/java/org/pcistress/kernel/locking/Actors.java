@@ -58,6 +58,23 @@ final class Actors {
         }
     }
 
+    /** How many tasks sleep, ungranted, on {@code w}: read under the scheduler's monitor. */
+    static int sleepingOn(KernelLock w) {
+        Scheduler s = w.kernel().scheduler();
+        s.lock();
+        try {
+            int n = 0;
+            for (Task t : w.kernel().tasks()) {
+                if (t.isBlocked() && t.waitingOn == w) {
+                    n++;
+                }
+            }
+            return n;
+        } finally {
+            s.unlock();
+        }
+    }
+
     /** Spins (bounded, no sleeping) until {@code condition} holds. */
     static void await(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

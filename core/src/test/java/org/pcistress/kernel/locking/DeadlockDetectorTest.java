@@ -104,7 +104,11 @@ class DeadlockDetectorTest {
         assertTrue(r.tasks().containsAll(List.of("aer_isr", "bind_store")), r.tasks().toString());
     }
 
-    /** lockdep's rsem_AA1 with a third task: a reader queued behind the writer finishes after the unwind. */
+    /**
+     * lockdep's rsem_AA1 with a third task: the reader calls down_read again only once the writer
+     * and a later reader both sleep in the queue (a state that cannot change while it holds the
+     * read lock); the later reader finishes after the unwind.
+     */
     @Test
     void recursiveDownReadWithAQueuedWriterDeadlocks() throws Exception {
         RwSemaphore sem = new RwSemaphore(kernel, "pci_bus_sem");
@@ -113,7 +117,7 @@ class DeadlockDetectorTest {
             sem.downRead();
             try {
                 firstRead.countDown();
-                Actors.await(sem::isContended, "the writer is queued");
+                Actors.await(() -> Actors.sleepingOn(sem) == 2, "the writer and the late reader are queued");
                 sem.downRead(); // behind the queued writer, which waits for us
                 sem.upRead();
             } finally {
@@ -125,7 +129,7 @@ class DeadlockDetectorTest {
             sem.downWrite();
             sem.upWrite();
         });
-        Actors.await(sem::isContended, "the writer is queued");
+        Actors.await(() -> Actors.sleepingOn(sem) >= 1, "the writer is queued");
         Actors late = new Actors(kernel).start("late_reader", () -> {
             sem.downRead();
             sem.upRead();

@@ -103,33 +103,17 @@ class MutexTest {
             order.append("first ");
             m.unlock();
         });
-        Actors.await(m::hasWaiters, "first is queued");
+        Actors.await(() -> Actors.sleepingOn(m) == 1, "first is queued");
         Actors second = new Actors(kernel).start("second", () -> {
             m.lock();
             order.append("second");
             m.unlock();
         });
-        Actors.await(() -> queued(m) == 2, "second is queued");
+        Actors.await(() -> Actors.sleepingOn(m) == 2, "second is queued");
         release.countDown();
         actors.join(10);
         second.join(10);
         assertEquals("first second", order.toString());
-    }
-
-    static int queued(Mutex m) {
-        Scheduler s = m.kernel().scheduler();
-        s.lock();
-        try {
-            int n = 0;
-            for (Task t : m.kernel().tasks()) {
-                if (t.isBlocked() && t.waitingOn == m) {
-                    n++;
-                }
-            }
-            return n;
-        } finally {
-            s.unlock();
-        }
     }
 
     static void awaitLatch(CountDownLatch l) {

@@ -1,0 +1,44 @@
+package org.pcistress.tools;
+
+/**
+ * The exit-code contract of every pcistress command, so a CI system can act on it.
+ *
+ * <ul>
+ *   <li>{@link #OK} 0: everything as expected (known bugs showed where they should, fixes held).</li>
+ *   <li>{@link #REGRESSION} 1: the model says something got worse: a new failure in the matrix, a
+ *       FORBIDDEN jcstress outcome, a silent canary, a benchmark regression.</li>
+ *   <li>{@link #USAGE} 2: bad input: an unknown option, scenario or profile, a corrupt baseline.
+ *       Nothing was run and nothing earlier was touched.</li>
+ *   <li>{@link #HARNESS} 3: the harness itself failed: the build, a jcstress TIMEOUT or crash,
+ *       fewer tests ran than exist, a benchmark run that did not finish.</li>
+ * </ul>
+ * When several apply, the harness failure wins over the regression: a run that did not finish
+ * cannot vouch for anything.
+ */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int REGRESSION = 1;
+    public static final int USAGE = 2;
+    public static final int HARNESS = 3;
+
+    private ExitCodes() {
+    }
+
+    /** The code for a run whose parts ended with {@code codes}. */
+    public static int combine(int... codes) {
+        int worst = OK;
+        for (int c : codes) {
+            worst = rank(c) > rank(worst) ? c : worst;
+        }
+        return worst;
+    }
+
+    private static int rank(int code) {
+        return switch (code) {
+            case OK -> 0;
+            case REGRESSION -> 1;
+            case USAGE -> 2;
+            default -> 3;
+        };
+    }
+}
