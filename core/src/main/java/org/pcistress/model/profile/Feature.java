@@ -8,7 +8,8 @@ public enum Feature {
     /**
      * drivers/pci/remove.c v6.19: {@code pci_stop_dev} tests-and-clears the added flag atomically and
      * {@code pci_destroy_dev} tests-and-sets a removed flag; v4.14/v5.10 check, then clear, with a
-     * window between (commit of the change UNVERIFIED; read in the v6.19 tree, assumed in v6.18).
+     * window between (commit UNVERIFIED; pci_dev_test_and_set_removed is already in pci.h context
+     * of AER patches posted in March 2025, so v6.18 has it).
      */
     ATOMIC_REMOVAL_FLAGS,
     /**

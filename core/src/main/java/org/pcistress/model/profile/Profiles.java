@@ -131,7 +131,7 @@ public final class Profiles {
     /**
      * v6.18: 05703271c3cd "PCI/IOV: Add PCI rescan-remove locking when enabling/disabling SR-IOV"
      * (Niklas Schnelle, 2025) takes the rescan lock inside {@code sriov_add_vfs} and
-     * {@code sriov_del_vfs}. Removal flags are atomic (read in v6.19, assumed here; UNVERIFIED).
+     * {@code sriov_del_vfs}. Removal flags are atomic (pci_dev_test_and_set_removed predates v6.15).
      */
     static Profile v618() {
         Map<KernelPath, List<LockStep>> m = common();
