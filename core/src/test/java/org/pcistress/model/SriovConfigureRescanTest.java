@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.pcistress.kernel.ReportKind;
-import org.pcistress.kernel.locking.KernelConfig;
+import org.pcistress.explore.Counterexample;
+import org.pcistress.explore.ExploreOptions;
+import org.pcistress.explore.ExploreResult;
+import org.pcistress.explore.Explorer;
+import org.pcistress.explore.Scenario;
+import org.pcistress.explore.matrix.PciEntry;
+import org.pcistress.explore.matrix.PciTarget;
 import org.pcistress.kernel.locking.Locks;
-import org.pcistress.kernel.locking.Scheduler.Op;
 import org.pcistress.model.driver.Drivers;
 import org.pcistress.model.driver.PciDriver;
 import org.pcistress.model.profile.Profiles;
@@ -52,39 +57,34 @@ class SriovConfigureRescanTest {
         assertFalse(held.get(), "v6.19 takes it only inside sriov_add_vfs, after sriov_configure was called");
     }
 
-    private static Verdict race(String profile) {
-        ScriptedScheduler s = new ScriptedScheduler();
-        PciCore core = PciCore.boot(Profiles.named(profile), Topology.standard().withNumVfsAtBoot(2),
-                KernelConfig.defaults(), s);
-        var numvfsWaits = s.pause("sriov_numvfs_store", Op.LOCK, "pci_rescan_remove_lock",
-                "remove_store", Op.LOCK, "&dev->mutex(01:00.0)");
-        var removeWaits = s.pause("remove_store", Op.LOCK, "pci_rescan_remove_lock",
-                "sriov_numvfs_store", Op.LOCK, "pci_rescan_remove_lock");
-        assertTrue(Actors.run(
-                () -> core.entry().sriovNumvfsStore(Topology.PF, 0),
-                () -> core.entry().removeStore(Topology.PF)));
-        Verdict v = core.finish();
-        assertFalse(numvfsWaits.timedOut() || removeWaits.timedOut(), "a gate timed out: " + v.summary());
-        return v;
+    /**
+     * {@code echo 0 > sriov_numvfs} against {@code echo 1 > remove} of the PF, explored over every
+     * schedule with up to two preemptions (deterministic, exhaustive): the cell numvfs_0+remove_pf.
+     */
+    private static ExploreResult race(String profile) {
+        Scenario cell = new PciTarget(profile)
+                .plan(List.of(PciEntry.NUMVFS_0.entry(), PciEntry.REMOVE_PF.entry())).scenario();
+        ExploreResult r = Explorer.explore(cell, ExploreOptions.defaults());
+        assertTrue(r.failed() || r.exhausted(), "the search must finish or find: " + r.summary());
+        return r;
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"v6.19+revert", "v6.18", "v6.19+revert+reentrant-rescan"})
     void numvfsDisableAgainstRemoveIsAnAbba(String profile) {
-        Verdict v = race(profile);
-        assertEquals("DEADLOCK", v.outcome(), v.summary());
-        // The ABBA; in v6.18 remove_store may then go on to 05703271c3cd's own self-deadlock, a
-        // second report, so look for the cycle among them.
-        assertTrue(v.reports(ReportKind.DEADLOCK).stream().anyMatch(r ->
-                r.tasks().containsAll(java.util.List.of("sriov_numvfs_store", "remove_store"))
-                        && r.text().contains("pci_rescan_remove_lock") && r.text().contains("&dev->mutex(01:00.0)")),
-                v.summary());
+        ExploreResult r = race(profile);
+        // in v6.18 remove_store may also reach 05703271c3cd's own self-deadlock: look for the ABBA
+        Counterexample c = r.counterexamples().get("DEADLOCK");
+        assertTrue(c != null, r.summary());
+        assertTrue(c.tasks().containsAll(List.of("sriov_numvfs_store", "remove_store")), c.tasks().toString());
+        assertTrue(c.text().contains("pci_rescan_remove_lock") && c.text().contains("&dev->mutex(01:00.0)"), c.text());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"v5.10", "v4.14"})
     void noAbbaWithoutTheRescanLockUnderDeviceLock(String profile) {
-        Verdict v = race(profile);
-        assertEquals("OK", v.outcome(), v.summary());
+        ExploreResult r = race(profile);
+        assertFalse(r.counterexamples().containsKey("DEADLOCK"), r.summary());
+        assertTrue(r.exhausted(), "a proof needs the whole space: " + r.summary());
     }
 }

@@ -62,7 +62,7 @@ public final class PciRemove {
      */
     public void pciStopAndRemoveBusDevice(PciDev dev) {
         try (var f = Task.enter("pci_stop_and_remove_bus_device")) {
-            if (core.profile().has(Feature.RESCAN_LOCKDEP_ASSERT) && core.tracksLocks() && !holdsRescan()) {
+            if (core.profile().has(Feature.RESCAN_LOCKDEP_ASSERT) && !Locks.lockdepIsHeld(core.rescanRemoveLock().mutex())) {
                 Integrity.report(core.kernel(), ReportKind.LOCKING_BUG,
                         "WARNING: lockdep_assert_held(&pci_rescan_remove_lock) in pci_stop_and_remove_bus_device",
                         "removal of " + dev.bdf() + " by a task that does not hold pci_rescan_remove_lock");
@@ -104,15 +104,6 @@ public final class PciRemove {
             }
             pciStopDev(dev);
         }
-    }
-
-    private boolean holdsRescan() {
-        for (org.pcistress.kernel.locking.HeldLock h : Task.current().heldLocks()) {
-            if (h.lock() == core.rescanRemoveLock().mutex()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static PciDev prev(PciBus bus, PciDev pos) {
