@@ -1,13 +1,16 @@
 package org.pcistress.tools;
 
 import java.util.concurrent.Callable;
+import org.pcistress.tools.job.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code pcistress}: the command line. Each subcommand is a class of its own. */
 @Command(name = "pcistress", mixinStandardHelpOptions = true, version = "pcistress 0.1.0",
         description = "Race, explore and measure the Linux PCI core's locking.",
-        subcommands = {})
+        subcommands = {
+            RunCommand.class,
+        })
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -16,7 +19,29 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The command line, with bad options reported in one line and exit 2 (ExitCodes.USAGE), and an
+     * unexpected exception exit 3 (ExitCodes.HARNESS), never picocli's 1, which means a regression here.
+     */
+    public static CommandLine commandLine() {
+        return configure(new CommandLine(new Main()));
+    }
+
+    /** Gives {@code cl} (a whole command line or a single command under test) the one-line usage errors. */
+    public static CommandLine configure(CommandLine cl) {
+        return cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine bad = ex.getCommandLine();
+            bad.getErr().println("pcistress " + bad.getCommandName() + ": " + ex.getMessage()
+                    + " (see: pcistress " + bad.getCommandName() + " --help)");
+            return ExitCodes.USAGE;
+        }).setExecutionExceptionHandler((ex, bad, parsed) -> {
+            ex.printStackTrace(bad.getErr());
+            bad.getErr().println("pcistress " + bad.getCommandName() + ": harness failure: " + ex);
+            return ExitCodes.HARNESS;
+        });
     }
 
     @Override
