@@ -1,13 +1,16 @@
 package org.pcistress.tools;
 
 import java.util.concurrent.Callable;
+import org.pcistress.tools.bench.BenchCommand;
+import org.pcistress.tools.bench.BenchCompareCommand;
+import org.pcistress.tools.bench.BenchReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code pcistress}: the command line. Each subcommand is a class of its own. */
 @Command(name = "pcistress", mixinStandardHelpOptions = true, version = "pcistress 0.1.0",
         description = "Race, explore and measure the Linux PCI core's locking.",
-        subcommands = {})
+        subcommands = {BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
