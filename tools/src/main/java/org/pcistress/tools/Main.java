@@ -1,6 +1,10 @@
 package org.pcistress.tools;
 
 import java.util.concurrent.Callable;
+
+import org.pcistress.tools.bench.BenchCommand;
+import org.pcistress.tools.bench.BenchCompareCommand;
+import org.pcistress.tools.bench.BenchReportCommand;
 import org.pcistress.tools.job.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Race, explore and measure the Linux PCI core's locking.",
         subcommands = {
             RunCommand.class,
+            BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
