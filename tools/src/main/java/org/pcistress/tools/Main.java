@@ -1,7 +1,6 @@
 package org.pcistress.tools;
 
 import java.util.concurrent.Callable;
-
 import org.pcistress.tools.bench.BenchCommand;
 import org.pcistress.tools.bench.BenchCompareCommand;
 import org.pcistress.tools.bench.BenchReportCommand;
