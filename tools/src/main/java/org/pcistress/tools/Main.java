@@ -4,7 +4,10 @@ import java.util.concurrent.Callable;
 import org.pcistress.tools.bench.BenchCommand;
 import org.pcistress.tools.bench.BenchCompareCommand;
 import org.pcistress.tools.bench.BenchReportCommand;
+import org.pcistress.tools.docs.ScenarioIndexCommand;
+import org.pcistress.tools.job.MatrixCompareCommand;
 import org.pcistress.tools.job.RunCommand;
+import org.pcistress.tools.job.StressMergeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pcistress", mixinStandardHelpOptions = true, version = "pcistress 0.1.0",
         description = "Race, explore and measure the Linux PCI core's locking.",
         subcommands = {
-            RunCommand.class,
+            RunCommand.class, StressMergeCommand.class, MatrixCompareCommand.class, ScenarioIndexCommand.class,
             BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -39,9 +39,12 @@ public final class BenchStep implements JobStep {
         if (!cli.has("bench")) {
             return StepResult.harness("this build has no 'bench' command", List.of());
         }
-        Subcommands.Outcome o = cli.run(name(), ctx.dir().resolve("log.txt"), ctx.hardStop(), ctx.progress(),
-                "bench", "--quick", "--out", ctx.dir().toString());
+        // bench bounds itself in whole minutes; ours, a little later, is the backstop
+        long minutes = Math.max(1, ctx.budget().toMinutes() + (ctx.budget().toSecondsPart() > 0 ? 1 : 0));
+        Subcommands.Outcome o = cli.run(name(), ctx.dir().resolve("log.txt"), ctx.hardStop().plusMinutes(1),
+                ctx.progress(), "bench", "--quick", "--timeout", Long.toString(minutes), "--out", ctx.dir().toString());
         List<StepResult.Link> links = new ArrayList<>();
+        // report.html carries the charts (inline SVG)
         for (String f : List.of("report.html", "report.md", RESULTS)) {
             ReportFiles.first(ctx.dir(), f).ifPresent(p -> links.add(link(f, ctx, p)));
         }
@@ -69,14 +72,17 @@ public final class BenchStep implements JobStep {
                     List.of(), List.of(), links);
             case ExitCodes.REGRESSION -> new StepResult(ExitCodes.REGRESSION,
                     "slower by more than " + THRESHOLD + "% " + against, regressionLines(compare), List.of(), links);
+            // 2: not comparable (no benchmark in common, an old format): said, not failed
+            case ExitCodes.USAGE -> new StepResult(ExitCodes.OK, "not compared " + against, List.of(),
+                    List.of("benchmarks not compared with the baseline: see bench/compare.txt"), links);
             default -> StepResult.harness("bench-compare exited " + c.code() + " " + against, links);
         };
     }
 
-    /** bench-compare's lines that name a regression, or one line pointing at its output. */
+    /** bench-compare's REGRESSION lines, or one line pointing at its output. */
     private static List<String> regressionLines(Path compare) throws IOException {
         List<String> lines = Files.isRegularFile(compare) ? Files.readAllLines(compare) : List.of();
-        List<String> hits = lines.stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("regress")).toList();
+        List<String> hits = lines.stream().filter(l -> l.startsWith("REGRESSION")).toList();
         return hits.isEmpty() ? List.of("see bench/compare.txt") : hits;
     }
 
