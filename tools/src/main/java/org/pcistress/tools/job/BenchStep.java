@@ -30,7 +30,7 @@ public final class BenchStep implements JobStep {
     }
 
     @Override
-    public int weight() {
+    public int weight(JobPlan plan) {
         return 2;
     }
 

@@ -99,11 +99,11 @@ public final class Job {
         long weights = 0;
         for (int j = i; j < steps.size(); j++) {
             if (!plan.skip().contains(steps.get(j).name())) {
-                weights += steps.get(j).weight();
+                weights += steps.get(j).weight(plan);
             }
         }
         Duration left = plan.budget().minus(elapsed);
-        Duration share = left.multipliedBy(steps.get(i).weight()).dividedBy(Math.max(1, weights));
+        Duration share = left.multipliedBy(steps.get(i).weight(plan)).dividedBy(Math.max(1, weights));
         return share.compareTo(MIN_SHARE) < 0 ? MIN_SHARE : share;
     }
 

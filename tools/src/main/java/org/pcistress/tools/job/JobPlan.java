@@ -17,9 +17,10 @@ import org.pcistress.tools.job.Specs.Spec;
  * @param parent    the folder that holds the dated report folders
  * @param baseline  {@code --baseline}: a report folder, or a bench results.json
  * @param skip      the steps not to run
+ * @param stressFrom {@code --stress-from}: a jcstress result already run (the merged CI shards), used instead of a run
  */
 public record JobPlan(List<Spec> profiles, List<String> fixes, Duration budget, Path parent,
-                      Optional<Path> baseline, Set<String> skip) {
+                      Optional<Path> baseline, Set<String> skip, Optional<Path> stressFrom) {
 
     public JobPlan {
         profiles = List.copyOf(profiles);

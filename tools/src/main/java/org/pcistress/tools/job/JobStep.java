@@ -10,8 +10,8 @@ public interface JobStep {
     /** The step's name: its folder in the report, its value for {@code --skip}. */
     String name();
 
-    /** Its share of the budget, relative to the other steps' weights. */
-    int weight();
+    /** Its share of the budget, relative to the other steps' weights (0: it needs next to no time). */
+    int weight(JobPlan plan);
 
     /** Runs the step; writes only under {@link StepContext#dir()}. */
     StepResult run(StepContext ctx) throws Exception;

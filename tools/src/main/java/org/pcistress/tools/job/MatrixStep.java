@@ -32,7 +32,7 @@ public final class MatrixStep implements JobStep {
     }
 
     @Override
-    public int weight() {
+    public int weight(JobPlan plan) {
         return 2;
     }
 

@@ -55,6 +55,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--skip", split = ",", paramLabel = "STEP", description = "Steps not to run: matrix, stress, bench.")
     List<String> skip;
 
+    @Option(names = "--stress-from", paramLabel = "DIR",
+            description = "Take the jcstress result from DIR (e.g. merged CI shards, see stress-merge) instead of"
+                    + " running jcstress: copied into the report and judged the same way.")
+    Path stressFrom;
+
     private final List<JobStep> steps;
     private final Specs specs;
     private final Clock clock;
@@ -111,7 +116,17 @@ public final class RunCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw usage("--out: " + out + " is a file, not a folder");
         }
-        return new JobPlan(ps, fs, budget, out, Optional.ofNullable(baseline).map(this::checkBaseline), skipped);
+        if (stressFrom != null) {
+            Path summary = ReportFiles.first(stressFrom, StressStep.SUMMARY)
+                    .orElseThrow(() -> usage("--stress-from: " + stressFrom + " holds no " + StressStep.SUMMARY));
+            try {
+                StressSummary.read(summary);
+            } catch (IOException e) {
+                throw usage("--stress-from: " + e.getMessage());
+            }
+        }
+        return new JobPlan(ps, fs, budget, out, Optional.ofNullable(baseline).map(this::checkBaseline), skipped,
+                Optional.ofNullable(stressFrom));
     }
 
     /** A report folder with a readable job.json, or a bench results.json that parses. */

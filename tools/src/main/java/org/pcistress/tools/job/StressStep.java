@@ -1,7 +1,9 @@
 package org.pcistress.tools.job;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,23 +29,32 @@ public final class StressStep implements JobStep {
     }
 
     @Override
-    public int weight() {
-        return 6;
+    public int weight(JobPlan plan) {
+        return plan.stressFrom().isPresent() ? 0 : 6;
     }
 
     @Override
     public StepResult run(StepContext ctx) throws IOException, InterruptedException {
-        if (!cli.has("stress")) {
+        Subcommands.Outcome o;
+        if (ctx.plan().stressFrom().isPresent()) {
+            Path from = ctx.plan().stressFrom().get();
+            ctx.progress().step(name(), "taking the jcstress result from " + from);
+            copyTree(from, ctx.dir());
+            o = new Subcommands.Outcome(ExitCodes.OK, false);
+        } else if (!cli.has("stress")) {
             return StepResult.harness("this build has no 'stress' command", List.of());
+        } else {
+            o = cli.run(name(), ctx.dir().resolve("log.txt"), ctx.hardStop(), ctx.progress(),
+                    "stress", "--budget", Durations.format(ctx.budget()), "--out", ctx.dir().toString());
         }
-        Subcommands.Outcome o = cli.run(name(), ctx.dir().resolve("log.txt"), ctx.hardStop(), ctx.progress(),
-                "stress", "--budget", Durations.format(ctx.budget()), "--out", ctx.dir().toString());
         List<StepResult.Link> links = new ArrayList<>();
         ReportFiles.first(ctx.dir(), "index.html").ifPresent(p -> links.add(link("jcstress report", ctx, p)));
         ReportFiles.first(ctx.dir(), "summary.txt").ifPresent(p -> links.add(link("summary", ctx, p)));
         Optional<Path> json = ReportFiles.first(ctx.dir(), SUMMARY);
         json.ifPresent(p -> links.add(link(SUMMARY, ctx, p)));
-        links.add(new StepResult.Link("log", "stress/log.txt"));
+        if (Files.isRegularFile(ctx.dir().resolve("log.txt"))) {
+            links.add(new StepResult.Link("log", "stress/log.txt"));
+        }
         if (o.timedOut()) {
             return StepResult.harness("jcstress killed at the bound (" + Durations.format(ctx.hardStop()) + ")", links);
         }
@@ -97,6 +108,19 @@ public final class StressStep implements JobStep {
             news.add("previous jcstress summary unreadable (" + e.getMessage() + ")");
         }
         return news;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static StepResult.Link link(String label, StepContext ctx, Path p) {

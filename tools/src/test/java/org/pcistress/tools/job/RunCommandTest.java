@@ -43,7 +43,7 @@ class RunCommandTest {
             }
 
             @Override
-            public int weight() {
+            public int weight(JobPlan plan) {
                 return 1;
             }
 
@@ -66,7 +66,7 @@ class RunCommandTest {
             }
 
             @Override
-            public int weight() {
+            public int weight(JobPlan plan) {
                 return 1;
             }
 
