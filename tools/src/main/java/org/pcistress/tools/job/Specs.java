@@ -2,20 +2,20 @@ package org.pcistress.tools.job;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pcistress.model.profile.Fixes;
+import org.pcistress.model.profile.Profiles;
 
 /**
  * Kernel profile specs: a profile, then fixes joined by {@code +}, e.g. {@code v6.19+revert+list-snapshot}.
  * Checks a spec against the known names so a typo fails with exit 2 before anything runs.
  *
- * <p>The names mirror the model's profiles and fixes (branch {@code model}); {@link #CURRENT} is what
- * the job runs when no {@code --profiles}/{@code --fixes} are given.
+ * <p>{@link #CURRENT} is the model's registry ({@link Profiles}, {@link Fixes}): what the job runs
+ * when no {@code --profiles}/{@code --fixes} are given. Tests may pass other names.
  */
 public record Specs(List<String> profiles, List<String> fixes) {
 
-    /** The profiles in version order and the fixes the model knows. */
-    public static final Specs CURRENT = new Specs(
-            List.of("v4.14", "v5.10", "v6.18", "v6.19+revert"),
-            List.of("list-snapshot", "deferred-enumeration", "detach-outside-rescan", "reentrant-rescan"));
+    /** The model's profiles, oldest first, and its fixes. */
+    public static final Specs CURRENT = new Specs(List.copyOf(Profiles.names()), List.copyOf(Fixes.names()));
 
     /** A parsed spec: the profile and the fixes applied on top of it. */
     public record Spec(String profile, List<String> fixes) {
