@@ -1,0 +1,66 @@
+package org.pcistress.tools.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.Main;
+import picocli.CommandLine;
+
+/** stress-merge and matrix-compare through the command line. */
+class MergeAndCompareCommandsTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private Path shard(String name, String json) throws IOException {
+        FakeCli.write(tmp.resolve(name).resolve("2026-11-21T0300Z/summary.json"), json);
+        return tmp.resolve(name);
+    }
+
+    @Test
+    void mergesShardsIntoOneSummaryAndTakesTheWorstVerdict() throws IOException {
+        Path a = shard("stress-aer", "{\"tests\":[{\"test\":\"AER_01.Upstream\",\"verdict\":\"INTERESTING\"}],\"testsRun\":1}");
+        Path b = shard("stress-sriov", "{\"tests\":[{\"test\":\"SRIOV_01.Fixed\",\"verdict\":\"FORBIDDEN\"}],\"testsRun\":1}");
+        assertEquals(ExitCodes.REGRESSION, run("stress-merge", tmp.resolve("merged").toString(), a.toString(), b.toString()));
+        StressSummary merged = StressSummary.read(tmp.resolve("merged/summary.json"));
+        assertEquals(2, merged.verdicts().size());
+        assertEquals(2, merged.root().get("testsRun").asInt(), "counts are summed");
+        assertTrue(Files.readString(tmp.resolve("merged/summary.txt")).contains("FORBIDDEN"));
+    }
+
+    @Test
+    void aMissingShardIsAHarnessFailure() throws IOException {
+        Path a = shard("stress-aer", "{\"tests\":[{\"test\":\"AER_01.Upstream\",\"verdict\":\"OK\"}]}");
+        assertEquals(ExitCodes.HARNESS, run("stress-merge", tmp.resolve("merged").toString(), a.toString(),
+                tmp.resolve("stress-eeh").toString()));
+        assertTrue(err.toString().contains("the shard did not finish"), err.toString());
+    }
+
+    @Test
+    void matrixCompareFlagsACellThatPassedAndNowFails() throws IOException {
+        Path from = tmp.resolve("base.json");
+        Path to = tmp.resolve("pr/v6.18/matrix.json");
+        Files.writeString(from, "{\"cells\":[{\"a\":\"x\",\"b\":\"y\",\"verdict\":\"OK\"}]}");
+        FakeCli.write(to, "{\"cells\":[{\"a\":\"x\",\"b\":\"y\",\"verdict\":\"DEADLOCK\"}]}");
+        assertEquals(ExitCodes.REGRESSION, run("matrix-compare", from.toString(), tmp.resolve("pr").toString()));
+        assertTrue(out.toString().contains("NEW FAILURE x x y: OK -> DEADLOCK"), out.toString());
+        assertEquals(ExitCodes.OK, run("matrix-compare", to.toString(), from.toString()), "a fix is no regression");
+        assertEquals(ExitCodes.USAGE, run("matrix-compare", from.toString(), tmp.resolve("nope.json").toString()));
+    }
+}

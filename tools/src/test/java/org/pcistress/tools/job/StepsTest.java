@@ -1,0 +1,166 @@
+package org.pcistress.tools.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcistress.tools.ExitCodes;
+
+/** The real steps against fake subcommands: what they run, what they read, what they call a regression. */
+class StepsTest {
+    @TempDir
+    Path tmp;
+
+    private final Progress progress = new Progress(new PrintWriter(new StringWriter()), Clock.systemUTC());
+
+    private static String matrix(String... cells) {
+        StringBuilder b = new StringBuilder("{\"profile\":\"x\",\"cells\":[");
+        for (int i = 0; i < cells.length; i += 3) {
+            b.append(i == 0 ? "" : ",").append("{\"a\":\"").append(cells[i]).append("\",\"b\":\"").append(cells[i + 1])
+                    .append("\",\"verdict\":\"").append(cells[i + 2]).append("\"}");
+        }
+        return b.append("]}").toString();
+    }
+
+    private JobPlan plan(List<String> profiles, List<String> fixes, Optional<Path> baseline, Optional<Path> stressFrom) {
+        Specs specs = new Specs(List.of("v5.10", "v6.18"), List.of("list-snapshot"));
+        return new JobPlan(profiles.stream().map(specs::parse).toList(), fixes, Duration.ofMinutes(10), tmp,
+                baseline, Set.of(), stressFrom);
+    }
+
+    private StepContext ctx(String step, JobPlan plan, Optional<Path> previous) throws IOException {
+        Path report = Files.createDirectories(tmp.resolve("now"));
+        return new StepContext(Files.createDirectories(report.resolve(step)), plan, Duration.ofMinutes(2),
+                Duration.ofMinutes(3), previous, progress);
+    }
+
+    @Test
+    void matrixRegressionsAreAFixThatBreaksACellAndACellThatFailsSinceThePreviousReport() throws IOException, Exception {
+        FakeCli cli = new FakeCli().on("matrix", (args, out) -> {
+            String spec = args.get(args.indexOf("--profile") + 1);
+            FakeCli.write(out.resolve("matrix.json"), switch (spec) {
+                case "v5.10" -> matrix("aerError", "driverLoad", "OK", "remove", "rescan", "OK");
+                case "v6.18" -> matrix("aerError", "driverLoad", "DEADLOCK", "remove", "rescan", "LOCKDEP_CIRCULAR");
+                default -> matrix("aerError", "driverLoad", "OK", "remove", "rescan", "MISSED_BROADCAST");
+            });
+            return spec.equals("v5.10") ? ExitCodes.OK : ExitCodes.REGRESSION;
+        });
+        Path previous = tmp.resolve("prev");
+        FakeCli.write(previous.resolve("matrix/v6.18/matrix.json"), matrix("aerError", "driverLoad", "OK",
+                "remove", "rescan", "OK"));
+        JobPlan plan = plan(List.of("v5.10", "v6.18"), List.of("list-snapshot"), Optional.empty(), Optional.empty());
+        StepResult r = new MatrixStep(cli).run(ctx("matrix", plan, Optional.of(previous)));
+
+        assertEquals(List.of("v5.10", "v6.18", "v6.18+list-snapshot"),
+                cli.calls.stream().map(a -> a.get(a.indexOf("--profile") + 1)).toList());
+        assertEquals(ExitCodes.REGRESSION, r.code(), r.toString());
+        assertEquals(List.of("v6.18+list-snapshot breaks remove x rescan: LOCKDEP_CIRCULAR -> MISSED_BROADCAST",
+                "v6.18 aerError x driverLoad: OK -> DEADLOCK"), r.regressions());
+        assertTrue(r.news().contains("v5.10 -> v6.18: 2 cell(s) changed, 1 newly failing"), r.news().toString());
+        assertTrue(r.news().contains("v6.18 remove x rescan: OK -> LOCKDEP_CIRCULAR"), "a lockdep prediction is news");
+        assertTrue(r.headline().contains("v6.18 1/2 failing"), r.headline());
+        assertTrue(Files.readString(tmp.resolve("now/matrix/diffs.md")).contains("### v5.10 -> v6.18"));
+    }
+
+    @Test
+    void aMatrixThatWritesNothingIsAHarnessFailure() throws Exception {
+        FakeCli cli = new FakeCli().on("matrix", (args, out) -> ExitCodes.OK);
+        StepResult r = new MatrixStep(cli).run(ctx("matrix", plan(List.of("v5.10"), List.of(), Optional.empty(),
+                Optional.empty()), Optional.empty()));
+        assertEquals(ExitCodes.HARNESS, r.code());
+        assertEquals(List.of("matrix v5.10 wrote no matrix.json"), r.regressions());
+    }
+
+    @Test
+    void aMissingSubcommandIsAHarnessFailureNotACrash() throws Exception {
+        JobPlan plan = plan(List.of("v5.10"), List.of(), Optional.empty(), Optional.empty());
+        for (JobStep s : RunCommand.defaultSteps(new FakeCli())) {
+            StepResult r = s.run(ctx(s.name(), plan, Optional.empty()));
+            assertEquals(ExitCodes.HARNESS, r.code(), s.name());
+            assertTrue(r.headline().contains("this build has no '" + s.name() + "' command"), r.headline());
+        }
+    }
+
+    @Test
+    void stressFromAFolderIsJudgedByItsVerdictsAndComparedWithThePreviousReport() throws Exception {
+        Path shards = tmp.resolve("merged");
+        FakeCli.write(shards.resolve("summary.json"), "{\"tests\":[{\"test\":\"A_01_X.Upstream\",\"verdict\":\"INTERESTING\"},"
+                + "{\"test\":\"A_01_X.Fixed\",\"verdict\":\"FORBIDDEN\"}]}");
+        Path previous = tmp.resolve("prev");
+        FakeCli.write(previous.resolve("stress/2026/summary.json"), "{\"tests\":[{\"test\":\"A_01_X.Upstream\","
+                + "\"verdict\":\"INTERESTING\"},{\"test\":\"A_01_X.Fixed\",\"verdict\":\"OK\"}]}");
+        FakeCli cli = new FakeCli();
+        StepResult r = new StressStep(cli).run(ctx("stress", plan(List.of("v5.10"), List.of(), Optional.empty(),
+                Optional.of(shards)), Optional.of(previous)));
+        assertEquals(List.of(), cli.calls, "nothing run");
+        assertEquals(ExitCodes.REGRESSION, r.code());
+        assertEquals(List.of("A_01_X.Fixed: FORBIDDEN"), r.regressions());
+        assertEquals(List.of("A_01_X.Fixed: OK -> FORBIDDEN"), r.news());
+        assertTrue(Files.isRegularFile(tmp.resolve("now/stress/summary.json")), "copied into the report");
+    }
+
+    @Test
+    void stressPassesItsBudgetAndKeepsTheCommandsHarnessCode() throws Exception {
+        FakeCli cli = new FakeCli().on("stress", (args, out) -> {
+            FakeCli.write(out.resolve("2026-11-21T1542Z/summary.json"), "{\"tests\":[{\"test\":\"A\",\"verdict\":\"OK\"}]}");
+            return ExitCodes.HARNESS;
+        });
+        StepResult r = new StressStep(cli).run(ctx("stress", plan(List.of("v5.10"), List.of(), Optional.empty(),
+                Optional.empty()), Optional.empty()));
+        assertEquals(List.of("stress", "--budget", "2m00s", "--out", tmp.resolve("now/stress").toString()), cli.calls.get(0));
+        assertEquals(ExitCodes.HARNESS, r.code(), "fewer tests than exist, say: the command's 3 stands");
+    }
+
+    @Test
+    void benchComparesWithThePreviousResultsAndReportsItsRegressionLines() throws Exception {
+        Path previous = tmp.resolve("prev");
+        FakeCli.write(previous.resolve("bench/results.json"), "[]");
+        FakeCli cli = new FakeCli()
+                .on("bench", (args, out) -> {
+                    FakeCli.write(out.resolve("results.json"), "[]");
+                    FakeCli.write(out.resolve("report.html"), "<svg/>");
+                    return ExitCodes.OK;
+                })
+                .on("bench-compare", (args, out) -> ExitCodes.REGRESSION);
+        StepResult r = new BenchStep(cli).run(ctx("bench", plan(List.of("v5.10"), List.of(), Optional.empty(),
+                Optional.empty()), Optional.of(previous)));
+        assertEquals(ExitCodes.REGRESSION, r.code());
+        assertEquals(List.of("bench-compare", previous.resolve("bench/results.json").toString(),
+                tmp.resolve("now/bench/results.json").toString(), "--threshold", "5"), cli.calls.get(1));
+        assertTrue(r.links().stream().anyMatch(l -> l.path().equals("bench/report.html")));
+    }
+
+    @Test
+    void benchWithoutABaselineIsOkAndABrokenBenchIsAHarnessFailure() throws Exception {
+        JobPlan plan = plan(List.of("v5.10"), List.of(), Optional.empty(), Optional.empty());
+        FakeCli ok = new FakeCli().on("bench", (args, out) -> {
+            FakeCli.write(out.resolve("results.json"), "[]");
+            return ExitCodes.OK;
+        });
+        assertEquals(ExitCodes.OK, new BenchStep(ok).run(ctx("bench", plan, Optional.empty())).code());
+        assertEquals(1, ok.calls.size(), "no comparison without a baseline");
+        FakeCli broken = new FakeCli().on("bench", (args, out) -> 1);
+        assertEquals(ExitCodes.HARNESS, new BenchStep(broken).run(ctx("bench", plan, Optional.empty())).code(),
+                "bench's own 1 means JMH failed, not a regression");
+    }
+
+    @Test
+    void lockdepPredictionsAndOkAreNotFailures() {
+        assertFalse(MatrixResults.isFailure("OK"));
+        assertFalse(MatrixResults.isFailure("LOCKDEP_CIRCULAR"));
+        assertTrue(MatrixResults.isFailure("DEADLOCK"));
+        assertTrue(MatrixResults.isFailure("SOMETHING_NEW"), "an unknown word counts as a failure");
+    }
+}
