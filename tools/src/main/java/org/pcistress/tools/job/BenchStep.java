@@ -69,9 +69,10 @@ public final class BenchStep implements JobStep {
         String against = "against " + baseline.get();
         return switch (c.timedOut() ? ExitCodes.HARNESS : c.code()) {
             case ExitCodes.OK -> new StepResult(ExitCodes.OK, "no regression beyond " + THRESHOLD + "% " + against,
-                    List.of(), List.of(), links);
+                    List.of(), lines(compare, "IMPROVEMENT"), links);
             case ExitCodes.REGRESSION -> new StepResult(ExitCodes.REGRESSION,
-                    "slower by more than " + THRESHOLD + "% " + against, regressionLines(compare), List.of(), links);
+                    "slower by more than " + THRESHOLD + "% " + against, regressionLines(compare),
+                    lines(compare, "IMPROVEMENT"), links);
             // 2: not comparable (no benchmark in common, an old format): said, not failed
             case ExitCodes.USAGE -> new StepResult(ExitCodes.OK, "not compared " + against, List.of(),
                     List.of("benchmarks not compared with the baseline: see bench/compare.txt"), links);
@@ -81,9 +82,14 @@ public final class BenchStep implements JobStep {
 
     /** bench-compare's REGRESSION lines, or one line pointing at its output. */
     private static List<String> regressionLines(Path compare) throws IOException {
-        List<String> lines = Files.isRegularFile(compare) ? Files.readAllLines(compare) : List.of();
-        List<String> hits = lines.stream().filter(l -> l.startsWith("REGRESSION")).toList();
+        List<String> hits = lines(compare, "REGRESSION");
         return hits.isEmpty() ? List.of("see bench/compare.txt") : hits;
+    }
+
+    /** bench-compare's lines with {@code verdict} (it prints the verdict first on each line). */
+    private static List<String> lines(Path compare, String verdict) throws IOException {
+        List<String> all = Files.isRegularFile(compare) ? Files.readAllLines(compare) : List.of();
+        return all.stream().filter(l -> l.startsWith(verdict)).toList();
     }
 
     private static StepResult.Link link(String label, StepContext ctx, Path p) {

@@ -36,18 +36,39 @@ public final class JarSubcommands implements Subcommands {
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", classPath, Main.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // if the job itself is stopped (Ctrl-C, a CI cancel), its step goes with it, jcstress's forks too
+        Thread reaper = new Thread(() -> kill(p), "kill " + step);
+        Runtime.getRuntime().addShutdownHook(reaper);
+        try {
+            return await(p, step, log, hardStop, progress);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs
+            }
+        }
+    }
+
+    private static Outcome await(Process p, String step, Path log, Duration hardStop, Progress progress)
+            throws InterruptedException {
         Thread pump = new Thread(() -> pump(p, step, log, progress), "output of " + step);
         pump.setDaemon(true);
         pump.start();
         if (!p.waitFor(hardStop.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            kill(p);
+            p.waitFor(30, TimeUnit.SECONDS);
             pump.join(5_000);
             progress.sub(step, "killed after " + Durations.format(hardStop));
             return new Outcome(-1, true);
         }
         pump.join(5_000);
         return new Outcome(p.exitValue(), false);
+    }
+
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static void pump(Process p, String step, Path log, Progress progress) {

@@ -16,9 +16,4 @@ import java.util.Optional;
  */
 public record StepContext(Path dir, JobPlan plan, Duration budget, Duration hardStop,
                           Optional<Path> previous, Progress progress) {
-
-    /** The same file in the previous report, when there is one and it has it. */
-    public Optional<Path> previousFile(String relative) {
-        return previous.map(p -> p.resolve(relative)).filter(java.nio.file.Files::isRegularFile);
-    }
 }

@@ -149,6 +149,34 @@ class RunCommandTest {
     }
 
     @Test
+    void whileAStepRunsTheIndexSaysWhichOne() throws IOException {
+        List<String> seen = new ArrayList<>();
+        JobStep peek = new JobStep() {
+            @Override
+            public String name() {
+                return "stress";
+            }
+
+            @Override
+            public int weight(JobPlan plan) {
+                return 1;
+            }
+
+            @Override
+            public StepResult run(StepContext ctx) throws IOException {
+                // what a job killed right now would leave behind
+                seen.add(Files.readString(ctx.dir().resolveSibling("index.html")));
+                seen.add(Files.readString(ctx.dir().resolveSibling("job.json")));
+                return new StepResult(ExitCodes.OK, "fine", List.of(), List.of(), List.of());
+            }
+        };
+        assertEquals(ExitCodes.OK, run(List.of(step("matrix", 0, ""), peek, step("bench", 0, ""))));
+        assertTrue(seen.get(0).contains("<td>stress</td><td><strong>RUNNING</strong>"), seen.get(0));
+        assertTrue(seen.get(0).contains("<td>matrix</td><td>ok</td>"), "the finished step is there");
+        assertTrue(seen.get(1).contains("\"finished\" : null"), seen.get(1));
+    }
+
+    @Test
     void badOptionsAreTwoAndWriteNothing() {
         Path reports = tmp.resolve("reports");
         String[][] bad = {{"--budget", "soon"}, {"--budget", "0m"}, {"--profiles", "v3.0"},
