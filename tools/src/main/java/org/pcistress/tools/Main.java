@@ -8,6 +8,9 @@ import org.pcistress.tools.docs.ScenarioIndexCommand;
 import org.pcistress.tools.job.MatrixCompareCommand;
 import org.pcistress.tools.job.RunCommand;
 import org.pcistress.tools.job.StressMergeCommand;
+import org.pcistress.tools.matrix.ExploreCommand;
+import org.pcistress.tools.matrix.MatrixCommand;
+import org.pcistress.tools.matrix.MatrixDiffCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class, StressMergeCommand.class, MatrixCompareCommand.class, ScenarioIndexCommand.class,
             BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class,
+            ExploreCommand.class, MatrixCommand.class, MatrixDiffCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
@@ -37,18 +41,22 @@ public final class Main implements Callable<Integer> {
         return configure(new CommandLine(new Main()));
     }
 
-    /** Gives {@code cl} (a whole command line or a single command under test) the one-line usage errors. */
+    /** Gives {@code cl} (a whole command line or a single command under test) these exit codes. */
     public static CommandLine configure(CommandLine cl) {
-        return cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine bad = ex.getCommandLine();
-            bad.getErr().println("pcistress " + bad.getCommandName() + ": " + ex.getMessage()
-                    + " (see: pcistress " + bad.getCommandName() + " --help)");
-            return ExitCodes.USAGE;
-        }).setExecutionExceptionHandler((ex, bad, parsed) -> {
+        return cl.setParameterExceptionHandler(Main::badInput).setExecutionExceptionHandler((ex, bad, parsed) -> {
             ex.printStackTrace(bad.getErr());
-            bad.getErr().println("pcistress " + bad.getCommandName() + ": harness failure: " + ex);
+            bad.getErr().println(bad.getCommandSpec().qualifiedName() + ": harness failure: " + ex);
             return ExitCodes.HARNESS;
         });
+    }
+
+    /** A bad option or value: one line on stderr, exit status 2. */
+    private static int badInput(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                + " (see --help)");
+        cmd.getErr().flush();
+        return ExitCodes.USAGE;
     }
 
     @Override

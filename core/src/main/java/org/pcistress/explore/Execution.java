@@ -1,0 +1,172 @@
+package org.pcistress.explore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.pcistress.kernel.Report;
+import org.pcistress.kernel.locking.Kernel;
+import org.pcistress.kernel.locking.KernelBug;
+
+/**
+ * One explored execution: build the scenario afresh, start each actor's thread (one at a time,
+ * so task ids are the same every time), hand out the baton, wait until every task finished or the
+ * execution was ended, join every thread, then collect what failed.
+ */
+final class Execution {
+    /** A KernelBug that ended an actor, if it was not in the kernel's reports already. */
+    private final List<Report> escaped = new ArrayList<>(0);
+
+    private final Scenario scenario;
+    private final ExploreOptions options;
+    private DeterministicScheduler sched;
+    private Setup setup;
+    private int runReportsFrom;
+
+    private Execution(Scenario scenario, ExploreOptions options) {
+        this.scenario = scenario;
+        this.options = options;
+    }
+
+    /** Runs one execution under {@code chooser}. */
+    static Execution run(Scenario scenario, Chooser chooser, ExploreOptions options) {
+        Execution e = new Execution(scenario, options);
+        e.execute(chooser);
+        return e;
+    }
+
+    private void execute(Chooser chooser) {
+        sched = new DeterministicScheduler(chooser, options.maxSteps(), options.stallNanos(), options.releasePoints());
+        try {
+            setup = scenario.build(sched);
+        } catch (ExecutionAborted e) {
+            throw new IllegalStateException("scenario " + scenario.name() + ": its setup did not finish: "
+                    + e.getMessage());
+        }
+        sched.awaitSetupQuiet();
+        if (sched.aborted()) {
+            throw new IllegalStateException("scenario " + scenario.name() + ": its setup did not finish: "
+                    + sched.abortFinding());
+        }
+        Kernel kernel = setup.kernel();
+        List<Report> broken = kernel.failures();
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("scenario " + scenario.name() + ": its setup failed: "
+                    + broken.get(0).title());
+        }
+        runReportsFrom = kernel.reports().size();
+        sched.beginRun(kernel);
+        for (Actor a : setup.actors()) {
+            sched.startActor(a.name(), () -> runActor(kernel, a));
+        }
+        sched.go();
+        sched.endRun();
+        sched.noteFinalReports();
+    }
+
+    private void runActor(Kernel kernel, Actor a) {
+        try {
+            if (a.attaching()) {
+                a.body().run();
+            } else {
+                kernel.call(a.name(), () -> {
+                    a.body().run();
+                    return null;
+                });
+            }
+        } catch (ExecutionAborted e) {
+            // ended by the explorer
+        } catch (KernelBug bug) {
+            synchronized (escaped) {
+                escaped.add(bug.report());
+            }
+        } catch (RuntimeException | Error e) {
+            sched.crashed(a.name(), e);
+        }
+    }
+
+    /** Did the search end this execution because it covered it already? */
+    boolean covered() {
+        return sched.covered();
+    }
+
+    /** The chooser's divergence message, or {@code null}. */
+    String divergence(Chooser chooser) {
+        return sched.aborted() && !sched.covered() && chooser.divergence() != null ? chooser.divergence() : null;
+    }
+
+    List<Step> steps() {
+        return sched.steps();
+    }
+
+    List<TaskSlot> tasks() {
+        return sched.runSlots();
+    }
+
+    /**
+     * What failed, in this order: the kernel's failure reports, KernelBugs that escaped an actor
+     * without a report, crashes of the model, why the explorer ended the execution, and the final
+     * check. The final check runs only when nothing failed before it: after the detector broke a
+     * deadlock by unwinding one task, the state is one the real kernel never reaches.
+     */
+    List<Finding> findings() {
+        Set<Report> reports = new LinkedHashSet<>(setup.kernel().failures());
+        synchronized (escaped) {
+            reports.addAll(escaped);
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Report r : reports) {
+            out.add(Finding.of(r));
+        }
+        out.addAll(sched.crashes());
+        Finding abort = sched.abortFinding();
+        if (abort != null) {
+            out.add(abort);
+        }
+        if (out.isEmpty() && !sched.covered()) {
+            out.addAll(setup.check().check());
+        }
+        return out;
+    }
+
+    /** Lockdep's predictions in this execution (reports that are not failures), by title. */
+    List<String> predictions() {
+        List<String> out = new ArrayList<>(0);
+        List<Report> all = setup.kernel().reports();
+        for (Report r : all.subList(runReportsFrom, all.size())) {
+            if (!r.kind().isFailure()) {
+                out.add(r.title());
+            }
+        }
+        return out;
+    }
+
+    /** The step at which the first failure showed: the step that made a failing report, else the last. */
+    int failureStep() {
+        List<Step> steps = sched.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).failed()) {
+                return i;
+            }
+        }
+        return steps.size() - 1;
+    }
+
+    /** The schedule that ran, one entry per step. */
+    Schedule schedule() {
+        List<Step> steps = sched.steps();
+        int[] s = new int[steps.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = steps.get(i).task;
+        }
+        return Schedule.of(s);
+    }
+
+    int preemptions() {
+        int n = 0;
+        for (Step s : sched.steps()) {
+            n += s.preemption ? 1 : 0;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,84 @@
+package org.pcistress.explore;
+
+import java.time.Duration;
+
+/**
+ * How far and how long to search.
+ *
+ * @param preemptionBound at most this many preemptions per schedule; negative for no bound
+ * @param stop            stop at the first failure, or search everything and keep the shortest
+ * @param maxExecutions   the execution budget
+ * @param timeBudget      the wall-clock budget
+ * @param maxSteps        the longest execution, in steps, before it counts as a livelock
+ * @param sleepSets       sleep-set reduction (only without a preemption bound)
+ * @param stall           how long one execution may take before the explorer declares it stalled
+ * @param releasePoints   make unlocks and completes choice points too (off by default: a release is a
+ *                        left mover, so switching before one adds schedules but no behaviour)
+ */
+public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions, Duration timeBudget,
+                             int maxSteps, boolean sleepSets, Duration stall, boolean releasePoints) {
+
+    /** When the search ends. */
+    public enum Stop {
+        /** At the first failing schedule, searching 0 preemptions, then 1, … up to the bound. */
+        FIRST,
+        /** After the whole space within the bound (or the budget); the shortest counterexample per kind. */
+        MINIMAL
+    }
+
+    public ExploreOptions {
+        if (sleepSets && preemptionBound >= 0) {
+            throw new IllegalArgumentException("sleep sets need an unbounded search (preemptionBound < 0)");
+        }
+        if (maxExecutions < 1 || maxSteps < 1 || timeBudget.isNegative() || timeBudget.isZero()
+                || stall.isNegative() || stall.isZero()) {
+            throw new IllegalArgumentException("budgets must be positive");
+        }
+    }
+
+    /** Two preemptions, first failure, a million executions, 60 s, 20 000 steps, 10 s stall. */
+    public static ExploreOptions defaults() {
+        return new ExploreOptions(2, Stop.FIRST, 1_000_000L, Duration.ofSeconds(60), 20_000, false,
+                Duration.ofSeconds(10), false);
+    }
+
+    public ExploreOptions withPreemptionBound(int bound) {
+        return new ExploreOptions(bound, stop, maxExecutions, timeBudget, maxSteps, sleepSets && bound < 0, stall, releasePoints);
+    }
+
+    public ExploreOptions withStop(Stop s) {
+        return new ExploreOptions(preemptionBound, s, maxExecutions, timeBudget, maxSteps, sleepSets, stall, releasePoints);
+    }
+
+    public ExploreOptions withMaxExecutions(long n) {
+        return new ExploreOptions(preemptionBound, stop, n, timeBudget, maxSteps, sleepSets, stall, releasePoints);
+    }
+
+    public ExploreOptions withTimeBudget(Duration d) {
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, d, maxSteps, sleepSets, stall, releasePoints);
+    }
+
+    public ExploreOptions withMaxSteps(int n) {
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, n, sleepSets, stall, releasePoints);
+    }
+
+    /** Unbounded search with sleep sets. */
+    public ExploreOptions unboundedWithSleepSets() {
+        return new ExploreOptions(-1, stop, maxExecutions, timeBudget, maxSteps, true, stall, releasePoints);
+    }
+
+    /** Unlocks and completes as choice points too: more schedules, the same behaviours. */
+    public ExploreOptions withReleasePoints(boolean on) {
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, maxSteps, sleepSets, stall, on);
+    }
+
+    long stallNanos() {
+        return stall.toNanos();
+    }
+
+    /** {@code "≤2 preemptions"} or {@code "unbounded"}. */
+    public String boundText() {
+        return preemptionBound < 0 ? "unbounded" + (sleepSets ? ", sleep sets" : "")
+                : "\u2264" + preemptionBound + " preemption" + (preemptionBound == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,119 @@
+package org.pcistress.explore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The systematic explorer: runs a {@link Scenario} under every schedule within a preemption bound
+ * (depth first, replaying prefixes, a fresh model per execution), and reports the shortest failing
+ * schedule of each kind as a {@link Counterexample}, or that the space was exhausted.
+ *
+ * <pre>{@code
+ * ExploreResult r = Explorer.explore(scenario, ExploreOptions.defaults());
+ * System.out.println(r.summary());
+ * if (r.failed()) System.out.println(r.shortest().text());
+ * Replay again = Explorer.replay(scenario, r.shortest().schedule().compact());
+ * }</pre>
+ */
+public final class Explorer {
+    private Explorer() {
+    }
+
+    public static ExploreResult explore(Scenario scenario) {
+        return explore(scenario, ExploreOptions.defaults());
+    }
+
+    /**
+     * Searches the schedules of {@code scenario}.
+     *
+     * @throws IllegalStateException when the scenario is not deterministic (a replayed prefix saw
+     *         other runnable tasks than before) or its setup does not finish
+     */
+    public static ExploreResult explore(Scenario scenario, ExploreOptions o) {
+        long start = System.nanoTime();
+        long deadline = start + o.timeBudget().toNanos();
+        Map<String, Counterexample> best = new LinkedHashMap<>();
+        Set<String> predictions = new LinkedHashSet<>();
+        long executions = 0;
+        long covered = 0;
+        long failing = 0;
+        String stopped = null;
+        int first = o.stop() == ExploreOptions.Stop.FIRST && o.preemptionBound() > 0 ? 0 : o.preemptionBound();
+        int reached = first;
+        outer:
+        for (int bound = first; bound <= Math.max(first, o.preemptionBound()); bound++) {
+            reached = bound;
+            SearchTree tree = new SearchTree(bound, o.sleepSets());
+            boolean more = true;
+            while (more) {
+                if (executions >= o.maxExecutions()) {
+                    stopped = "execution budget";
+                    break outer;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    stopped = "time budget";
+                    break outer;
+                }
+                tree.begin();
+                Execution e = Execution.run(scenario, tree, o);
+                executions++;
+                String div = e.divergence(tree);
+                if (div != null) {
+                    throw new IllegalStateException(scenario.name() + ": " + div);
+                }
+                predictions.addAll(e.predictions());
+                if (e.covered()) {
+                    covered++;
+                } else {
+                    if (!tree.replayedFully()) {
+                        throw new IllegalStateException(scenario.name() + ": the scenario is not deterministic:"
+                                + " an execution ended before the schedule prefix it replays");
+                    }
+                    List<Finding> f = e.findings();
+                    if (!f.isEmpty()) {
+                        failing++;
+                        Counterexample cur = best.get(f.get(0).kind());
+                        if (cur == null || e.failureStep() + 1 < cur.length()) {
+                            best.put(f.get(0).kind(), Counterexample.of(scenario.name(), e, f));
+                        }
+                        if (o.stop() == ExploreOptions.Stop.FIRST) {
+                            stopped = "first failure";
+                            break outer;
+                        }
+                    }
+                }
+                more = tree.backtrack();
+            }
+        }
+        return new ExploreResult(scenario.name(), o, executions, covered, failing, System.nanoTime() - start,
+                stopped == null, stopped, reached, best, new ArrayList<>(predictions));
+    }
+
+    /** Replays {@code schedule} (dotted or compact) with the default options. */
+    public static Replay replay(Scenario scenario, String schedule) {
+        return replay(scenario, Schedule.parse(schedule), ExploreOptions.defaults());
+    }
+
+    /**
+     * Runs one execution on {@code schedule}; past its end the execution goes on without
+     * preemptions.
+     *
+     * @throws IllegalArgumentException when the schedule names a task that cannot run at its step
+     */
+    public static Replay replay(Scenario scenario, Schedule schedule, ExploreOptions o) {
+        ReplayChooser chooser = new ReplayChooser(schedule);
+        Execution e = Execution.run(scenario, chooser, o);
+        String div = e.divergence(chooser);
+        if (div != null) {
+            throw new IllegalArgumentException(scenario.name() + ": " + div);
+        }
+        List<Finding> f = e.findings();
+        String table = TraceTable.render(e.steps(), e.tasks(), e.steps().size() - 1);
+        return new Replay(scenario.name(), e.schedule(), f, table,
+                f.isEmpty() ? null : Counterexample.of(scenario.name(), e, f));
+    }
+}

@@ -1,0 +1,162 @@
+package org.pcistress.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Depth-first search over schedules with a preemption bound (Musuvathi and Qadeer's iterative
+ * context bounding, as in CHESS, written from the idea). The tree is stateless: each execution
+ * replays the path to the node being explored, then extends it with free choices (the running task
+ * goes on; after a block or an exit, the lowest-numbered runnable task). After the execution,
+ * {@link #backtrack} moves to the deepest node with an untried alternative within the bound.
+ *
+ * <p>A choice at a point where the running task could go on, of another task, is a preemption and
+ * costs one; a choice after a block or an exit is free. With {@code sleepSets} the search also
+ * skips an alternative whose step commutes with one already explored from the same node
+ * (Godefroid's sleep sets); that reduction is only offered without a bound, where it keeps every
+ * reachable deadlock and final state.
+ */
+final class SearchTree implements Chooser {
+    private static final int MAX_TASKS = 64;
+
+    private static final class Node {
+        final int[] enabled;
+        final int current;
+        final long sleep;
+        final int preemptionsBefore;
+        int chosen;
+        long done;
+        long todo;
+
+        Node(int[] enabled, int current, long sleep, int preemptionsBefore) {
+            this.enabled = enabled;
+            this.current = current;
+            this.sleep = sleep;
+            this.preemptionsBefore = preemptionsBefore;
+        }
+
+        int cost(int choice) {
+            return current >= 0 && choice != current ? 1 : 0;
+        }
+
+        int preemptionsAfter() {
+            return preemptionsBefore + cost(chosen);
+        }
+    }
+
+    private final int bound;
+    private final boolean sleepSets;
+    private final List<Node> path = new ArrayList<>();
+    private int depth;
+    private long childSleep;
+    private String divergence;
+
+    /** @param bound the preemption bound, or a negative number for none */
+    SearchTree(int bound, boolean sleepSets) {
+        if (sleepSets && bound >= 0) {
+            throw new IllegalArgumentException("sleep sets are only sound without a preemption bound");
+        }
+        this.bound = bound < 0 ? Integer.MAX_VALUE : bound;
+        this.sleepSets = sleepSets;
+    }
+
+    /** Before each execution. */
+    void begin() {
+        depth = 0;
+        childSleep = 0L;
+        divergence = null;
+    }
+
+    /** After an execution that was not ended by a divergence: did it replay the whole path? */
+    boolean replayedFully() {
+        return depth >= path.size();
+    }
+
+    @Override
+    public int choose(Decision d) {
+        if (d.enabled[d.enabled.length - 1] >= MAX_TASKS) {
+            throw new IllegalStateException("the explorer handles at most " + MAX_TASKS + " tasks per execution");
+        }
+        if (depth < path.size()) {
+            Node n = path.get(depth);
+            if (!Arrays.equals(n.enabled, d.enabled) || n.current != d.current) {
+                divergence = "the scenario is not deterministic: at step " + (depth + 1) + " tasks "
+                        + Arrays.toString(d.enabled) + " can run (running: " + d.current + "), but "
+                        + Arrays.toString(n.enabled) + " (running: " + n.current + ") could the last time";
+                return -1;
+            }
+            depth++;
+            childSleep = sleepAfter(n, d);
+            return n.chosen;
+        }
+        int pre = depth == 0 ? 0 : path.get(depth - 1).preemptionsAfter();
+        Node n = new Node(d.enabled, d.current, childSleep, pre);
+        int first = -1;
+        if (d.current >= 0 && (n.sleep & bit(d.current)) == 0) {
+            first = d.current;
+        } else {
+            for (int e : d.enabled) {
+                if ((n.sleep & bit(e)) == 0 && pre + n.cost(e) <= bound) {
+                    first = e;
+                    break;
+                }
+            }
+        }
+        if (first < 0) {
+            return -1; // every runnable task sleeps: this interleaving was covered from an earlier node
+        }
+        n.chosen = first;
+        n.done = bit(first);
+        for (int e : d.enabled) {
+            if (e != first && (n.sleep & bit(e)) == 0 && pre + n.cost(e) <= bound) {
+                n.todo |= bit(e);
+            }
+        }
+        path.add(n);
+        depth++;
+        childSleep = sleepAfter(n, d);
+        return first;
+    }
+
+    @Override
+    public String divergence() {
+        return divergence;
+    }
+
+    /** The sleep set of the child reached by {@code n.chosen}: earlier siblings that commute with it. */
+    private long sleepAfter(Node n, Decision d) {
+        if (!sleepSets) {
+            return 0L;
+        }
+        long candidates = n.sleep | (n.done & ~bit(n.chosen));
+        long out = 0L;
+        for (long m = candidates; m != 0; m &= m - 1) {
+            int u = Long.numberOfTrailingZeros(m);
+            if (d.independent(u, n.chosen)) {
+                out |= bit(u);
+            }
+        }
+        return out;
+    }
+
+    /** Moves to the next schedule; {@code false} when the tree is exhausted. */
+    boolean backtrack() {
+        while (!path.isEmpty()) {
+            Node n = path.get(path.size() - 1);
+            if (n.todo != 0) {
+                int alt = Long.numberOfTrailingZeros(n.todo);
+                n.todo &= ~bit(alt);
+                n.chosen = alt;
+                n.done |= bit(alt);
+                return true;
+            }
+            path.remove(path.size() - 1);
+        }
+        return false;
+    }
+
+    private static long bit(int task) {
+        return 1L << task;
+    }
+}

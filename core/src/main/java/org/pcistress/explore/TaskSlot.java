@@ -1,0 +1,84 @@
+package org.pcistress.explore;
+
+import java.util.concurrent.locks.Condition;
+import org.pcistress.kernel.locking.Frame;
+import org.pcistress.kernel.locking.Scheduler;
+import org.pcistress.kernel.locking.Task;
+
+/**
+ * The explorer's view of one task: whether it can run, and what it does when it next gets the
+ * baton. Every field is read and written under the scheduler's monitor.
+ */
+final class TaskSlot {
+    /** What a task does when it is next chosen. */
+    enum Next {
+        /** Its first step: a task just created. */
+        START,
+        /** An operation at a scheduling point: {@link #op} on {@link #target}. */
+        OP,
+        /** It slept in a wait and was granted it: it takes what it waited for and goes on. */
+        RESUME
+    }
+
+    final Task task;
+    final Condition turn;
+    /** Index among the explored tasks (actors, then spawned tasks in creation order); -1 outside the run. */
+    final int runIndex;
+    Thread thread;
+    boolean blocked;
+    boolean finished;
+    /** A task whose thread runs a nested {@code kernel.run}: it waits for that inner task to end. */
+    boolean suspended;
+    /** The task this one is nested in (same thread), or {@code null}. */
+    TaskSlot nestedIn;
+
+    Next next = Next.START;
+    Scheduler.Op op;
+    Object target;
+    Frame frame;
+    /** Index of the last step this task ran, or -1. */
+    int lastStep = -1;
+
+    TaskSlot(Task task, Condition turn, int runIndex, Thread thread) {
+        this.task = task;
+        this.turn = turn;
+        this.runIndex = runIndex;
+        this.thread = thread;
+    }
+
+    boolean enabled() {
+        return !blocked && !finished && !suspended;
+    }
+
+    void at(Next what, Scheduler.Op op, Object target, Frame frame) {
+        this.next = what;
+        this.op = op;
+        this.target = target;
+        this.frame = frame;
+    }
+
+    /**
+     * Whether this task's next step and {@code other}'s commute: different tasks, operations on
+     * different objects, neither a task's first step, a spawn, an exit or a marked shared access.
+     * Sound for a model that marks every unlocked shared access ({@code Locks.sharedAccess}).
+     */
+    boolean independentOf(TaskSlot other) {
+        if (next == Next.START || other.next == Next.START) {
+            return false;
+        }
+        if (opaque(op) || opaque(other.op)) {
+            return false;
+        }
+        return target != other.target;
+    }
+
+    /** Spawns and exits change who exists; access targets are records made per call, not identities. */
+    private static boolean opaque(Scheduler.Op op) {
+        return op == Scheduler.Op.SPAWN || op == Scheduler.Op.EXIT || op == Scheduler.Op.ACCESS;
+    }
+
+    @Override
+    public String toString() {
+        return task.name() + "#" + runIndex;
+    }
+}

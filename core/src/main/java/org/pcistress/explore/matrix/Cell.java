@@ -1,0 +1,37 @@
+package org.pcistress.explore.matrix;
+
+import java.util.List;
+
+/**
+ * One cell of the matrix: one entry point alone, or two raced, explored within the bound.
+ *
+ * @param key          {@code bind_pf+aer}, or {@code eeh_pf} for an entry alone
+ * @param entries      the entry ids
+ * @param initialState the state the scenario boots into
+ * @param verdict      {@code OK} or the failure kinds joined by {@code +}
+ * @param exhausted    every schedule within the bound ran
+ * @param coverage     what the search covered, in one line
+ * @param executions   schedules run
+ * @param millis       wall time
+ * @param failures     each failure kind with its shortest counterexample
+ * @param lockdep      lockdep's predictions seen in any explored execution
+ * @param note         how lockdep's predictions and the verdict relate, or empty
+ */
+public record Cell(String key, List<String> entries, String initialState, String verdict, boolean exhausted,
+                   String coverage, long executions, long millis, List<CellFailure> failures, List<String> lockdep,
+                   String note) {
+    public Cell {
+        entries = List.copyOf(entries);
+        failures = List.copyOf(failures);
+        lockdep = List.copyOf(lockdep);
+    }
+
+    public boolean failed() {
+        return !failures.isEmpty();
+    }
+
+    /** The failure kinds, in the order found. */
+    public List<String> kinds() {
+        return failures.stream().map(CellFailure::kind).toList();
+    }
+}

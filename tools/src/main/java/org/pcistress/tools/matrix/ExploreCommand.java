@@ -1,0 +1,103 @@
+package org.pcistress.tools.matrix;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pcistress.explore.Counterexample;
+import org.pcistress.explore.ExploreOptions;
+import org.pcistress.explore.ExploreResult;
+import org.pcistress.explore.Explorer;
+import org.pcistress.explore.Replay;
+import org.pcistress.explore.Schedule;
+import org.pcistress.explore.matrix.CellPlan;
+import org.pcistress.explore.matrix.Entry;
+import org.pcistress.explore.matrix.PciTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pcistress explore --scenario bind_pf+aer --profile v4.14}: every schedule of one scenario
+ * within the preemption bound; the shortest counterexample of each failure kind, or a proof for
+ * the bound. With {@code --replay SCHEDULE}, one execution on that schedule.
+ */
+@Command(name = "explore", mixinStandardHelpOptions = true,
+        description = "Explore every schedule of one scenario (one entry point, or two joined by '+').",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no failure", "1:a failure was found", "2:bad input"})
+public final class ExploreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "e.g. bind_pf+aer, remove_pf")
+    String scenario;
+
+    @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v4.14, v6.19+revert+list-snapshot")
+    String profile;
+
+    @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2", description = "preemption bound (default ${DEFAULT-VALUE})")
+    int preemptions;
+
+    @Option(names = "--replay", paramLabel = "SCHEDULE", description = "run one execution on this schedule (0.0.1.1 or 0x2.1x2)")
+    String replay;
+
+    @Option(names = "--first", description = "stop at the first failure instead of searching for the shortest")
+    boolean first;
+
+    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "60", description = "wall-clock budget (default ${DEFAULT-VALUE})")
+    long seconds;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            PciTarget target = Inputs.target(profile);
+            List<Entry> cell = Inputs.cell(scenario);
+            ExploreOptions o = Inputs.options(preemptions, first, seconds);
+            CellPlan plan = target.plan(cell);
+            out.println("scenario " + plan.scenario().name() + "; initial state: " + plan.initialState());
+            if (replay != null) {
+                return replay(out, plan, o);
+            }
+            ExploreResult r = Explorer.explore(plan.scenario(), o);
+            out.print(r.summary());
+            for (Counterexample c : r.counterexamples().values()) {
+                out.println();
+                out.print(c.text());
+                out.println("pcistress explore --scenario " + scenario + " --profile " + profile
+                        + " --replay " + c.schedule().compact());
+            }
+            out.flush();
+            return r.failed() ? 1 : 0;
+        } catch (BadInput e) {
+            return bad(e.getMessage());
+        }
+    }
+
+    private int replay(PrintWriter out, CellPlan plan, ExploreOptions o) {
+        Schedule s;
+        try {
+            s = Schedule.parse(replay);
+        } catch (IllegalArgumentException e) {
+            return bad(e.getMessage());
+        }
+        Replay r;
+        try {
+            r = Explorer.replay(plan.scenario(), s, o);
+        } catch (IllegalArgumentException e) {
+            return bad(e.getMessage());
+        }
+        out.println("replay " + r.schedule().compact() + ": " + r.verdict());
+        out.println();
+        out.print(r.failed() ? r.counterexample().text() : r.table());
+        out.flush();
+        return r.failed() ? 1 : 0;
+    }
+
+    private int bad(String message) {
+        spec.commandLine().getErr().println("pcistress explore: " + message);
+        spec.commandLine().getErr().flush();
+        return 2;
+    }
+}

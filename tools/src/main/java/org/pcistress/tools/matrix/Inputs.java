@@ -1,0 +1,75 @@
+package org.pcistress.tools.matrix;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.pcistress.explore.ExploreOptions;
+import org.pcistress.explore.matrix.Entry;
+import org.pcistress.explore.matrix.PciEntry;
+import org.pcistress.explore.matrix.PciTarget;
+
+/** Turns command-line values into the explorer's objects, or a one-line {@link BadInput}. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static PciTarget target(String spec) {
+        try {
+            return new PciTarget(spec);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+    }
+
+    /** {@code bind_pf+aer} or {@code remove_pf}: one or two entry ids. */
+    static List<Entry> cell(String scenario) {
+        String[] ids = scenario.split("\\+");
+        if (ids.length < 1 || ids.length > 2) {
+            throw new BadInput("a scenario is one entry point or two joined by '+', e.g. bind_pf+aer; got '"
+                    + scenario + "'");
+        }
+        List<Entry> out = new ArrayList<>();
+        for (String id : ids) {
+            PciEntry e = PciEntry.byId(id.trim());
+            if (e == null) {
+                List<String> known = new ArrayList<>();
+                for (PciEntry k : PciEntry.values()) {
+                    known.add(k.id());
+                }
+                throw new BadInput("unknown entry point '" + id + "' in scenario '" + scenario + "'; known: "
+                        + String.join(", ", known));
+            }
+            out.add(e.entry());
+        }
+        return out;
+    }
+
+    /** {@code null} for every cell, else the comma-separated cells: {@code remove_pf,bind_pf+aer}. */
+    static List<List<Entry>> cells(String list, List<Entry> entries) {
+        if (list == null) {
+            return org.pcistress.explore.matrix.Matrix.cells(entries);
+        }
+        List<List<Entry>> out = new ArrayList<>();
+        for (String c : list.split(",")) {
+            if (!c.isBlank()) {
+                out.add(cell(c.trim()));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new BadInput("--cells names no cell");
+        }
+        return out;
+    }
+
+    static ExploreOptions options(int preemptions, boolean first, long seconds) {
+        if (preemptions < 0) {
+            throw new BadInput("--preemptions must be 0 or more, got " + preemptions);
+        }
+        if (seconds <= 0) {
+            throw new BadInput("--time-budget must be a positive number of seconds, got " + seconds);
+        }
+        return ExploreOptions.defaults().withPreemptionBound(preemptions)
+                .withStop(first ? ExploreOptions.Stop.FIRST : ExploreOptions.Stop.MINIMAL)
+                .withTimeBudget(Duration.ofSeconds(seconds));
+    }
+}

@@ -1,0 +1,89 @@
+package org.pcistress.tools.matrix;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pcistress.explore.ExploreOptions;
+import org.pcistress.explore.matrix.Matrix;
+import org.pcistress.explore.matrix.MatrixResult;
+import org.pcistress.explore.matrix.PciTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pcistress matrix --profile v6.18 --out DIR}: every entry point alone and every pair,
+ * explored under one profile; writes matrix.json, matrix.md and a self-contained matrix.html.
+ * Progress goes to stderr, one line per cell.
+ */
+@Command(name = "matrix", mixinStandardHelpOptions = true,
+        description = "Explore every entry point alone and every pair of them under one profile.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:the matrix was written (failing cells are results, not errors)", "2:bad input",
+            "3:the output could not be written"})
+public final class MatrixCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v5.10, v6.19+revert+list-snapshot")
+    String profile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default reports/matrix-SPEC)")
+    Path out;
+
+    @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2", description = "preemption bound per cell (default ${DEFAULT-VALUE})")
+    int preemptions;
+
+    @Option(names = "--cells", paramLabel = "LIST", description = "only these cells, e.g. remove_pf,bind_pf+aer (default: all)")
+    String cells;
+
+    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "20", description = "wall-clock budget per cell (default ${DEFAULT-VALUE})")
+    long seconds;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PciTarget target;
+        ExploreOptions o;
+        java.util.List<java.util.List<org.pcistress.explore.matrix.Entry>> which;
+        try {
+            target = Inputs.target(profile);
+            o = Inputs.options(preemptions, false, seconds);
+            which = Inputs.cells(cells, target.entries());
+        } catch (BadInput e) {
+            err.println("pcistress matrix: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        Path dir = out != null ? out : Path.of("reports", "matrix-" + target.spec().replace('+', '_'));
+        MatrixResult m = Matrix.run(target, which, o, line -> {
+            err.println(line);
+            err.flush();
+        });
+        String command = "pcistress matrix --profile " + target.spec() + " --preemptions " + preemptions
+                + (cells == null ? "" : " --cells " + cells);
+        try {
+            write(dir, m, command);
+        } catch (IOException e) {
+            err.println("pcistress matrix: cannot write " + dir + ": " + e.getMessage());
+            err.flush();
+            return 3;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("%s: %d cells, %d failing, %d exhausted, %.1f s; wrote %s%n", m.spec(), m.cells().size(),
+                m.failing(), m.exhausted(), m.millis() / 1000.0, dir.resolve("matrix.{json,md,html}"));
+        stdout.flush();
+        return 0;
+    }
+
+    static void write(Path dir, MatrixResult m, String command) throws IOException {
+        Files.createDirectories(dir);
+        MatrixJson.write(dir.resolve("matrix.json"), m, command);
+        Files.writeString(dir.resolve("matrix.md"), MatrixMarkdown.render(m, command), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("matrix.html"), MatrixHtml.render(m, command), StandardCharsets.UTF_8);
+    }
+}

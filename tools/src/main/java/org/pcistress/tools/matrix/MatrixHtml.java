@@ -1,0 +1,138 @@
+package org.pcistress.tools.matrix;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pcistress.explore.matrix.Cell;
+import org.pcistress.explore.matrix.CellFailure;
+import org.pcistress.explore.matrix.Entry;
+import org.pcistress.explore.matrix.MatrixResult;
+
+/** matrix.html: one self-contained page (inline CSS, no script, nothing fetched at view time). */
+final class MatrixHtml {
+    private static final Map<String, String> SHORT = Map.ofEntries(Map.entry("OK", "ok"),
+            Map.entry("DEADLOCK", "DL"), Map.entry("HUNG_TASK", "HT"), Map.entry("DOUBLE_REMOVE", "DR"),
+            Map.entry("USE_AFTER_FREE", "UAF"), Map.entry("REFCOUNT_UNDERFLOW", "RU"),
+            Map.entry("LIST_CORRUPTION", "LC"), Map.entry("VF_LEAKED", "VL"), Map.entry("MISSED_BROADCAST", "MB"),
+            Map.entry("UNLOCKED_CALLBACK", "UC"), Map.entry("LOCKING_BUG", "LB"), Map.entry("EXCEPTION", "EX"),
+            Map.entry("STEP_LIMIT", "SL"), Map.entry("STALLED", "ST"));
+    private static final String CSS = "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}"
+            + "table.grid{border-collapse:collapse;font-size:13px}table.grid td,table.grid th{border:1px solid #ccc;"
+            + "padding:3px 6px;text-align:center}table.grid th{background:#f4f4f4;font-weight:600}"
+            + "td.ok{background:#e8f5e9;color:#2e7d32}td.fail{background:#ffebee;font-weight:700}"
+            + "td.fail a{color:#b71c1c;text-decoration:none}td.open{outline:2px dashed #f9a825}"
+            + "td.lockdep{box-shadow:inset 0 -3px 0 #1565c0}pre{background:#fafafa;border:1px solid #ddd;"
+            + "padding:8px;overflow-x:auto;font-size:12px}h3{margin-top:2em}.muted{color:#666}";
+
+    private MatrixHtml() {
+    }
+
+    static String render(MatrixResult m, String command) {
+        StringBuilder b = new StringBuilder(64 * 1024);
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>pcistress matrix ")
+                .append(esc(m.spec())).append("</title><style>").append(CSS).append("</style></head><body>\n")
+                .append("<h1>pcistress matrix: ").append(esc(m.spec())).append("</h1>\n<p class=\"muted\">")
+                .append("<code>").append(esc(command)).append("</code><br>")
+                .append(String.format(Locale.ROOT, "%d cells, %s per cell; %d failing; %d of %d exhausted; %d executions"
+                        + " in %.1f s.", m.cells().size(), esc(m.bound()), m.failing(), m.exhausted(), m.cells().size(),
+                        m.executions(), m.millis() / 1000.0))
+                .append("</p>\n<p class=\"muted\">Legend: ok; DL deadlock; DR double remove; UAF use after free;"
+                        + " RU refcount underflow; LC list corruption; VL VF leaked; MB missed broadcast; UC unlocked"
+                        + " callback; LB locking bug. Dashed: search not exhausted. Blue underline: lockdep predicted"
+                        + " a deadlock there. Click a failure for its counterexample.</p>\n");
+        grid(b, m);
+        b.append("<h2>Failures</h2>\n");
+        for (Cell c : m.cells()) {
+            if (c.failed()) {
+                failure(b, m, c);
+            }
+        }
+        b.append("<h2>Entry points</h2>\n<ul>\n");
+        for (Entry e : m.entries()) {
+            b.append("<li><code>").append(esc(e.id())).append("</code>: ").append(esc(e.title())).append("</li>\n");
+        }
+        return b.append("</ul>\n</body></html>\n").toString();
+    }
+
+    private static void grid(StringBuilder b, MatrixResult m) {
+        List<Entry> es = m.entries();
+        b.append("<table class=\"grid\"><tr><th></th>");
+        for (Entry e : es) {
+            b.append("<th title=\"").append(esc(e.title())).append("\">").append(esc(e.id())).append("</th>");
+        }
+        b.append("</tr>\n<tr><th>alone</th>");
+        for (Entry e : es) {
+            td(b, m.cell(e.id()));
+        }
+        b.append("</tr>\n");
+        for (int i = 0; i < es.size(); i++) {
+            b.append("<tr><th>").append(esc(es.get(i).id())).append("</th>");
+            for (int j = 0; j < es.size(); j++) {
+                if (j < i) {
+                    b.append("<td></td>");
+                } else {
+                    td(b, m.cell(es.get(i).id(), es.get(j).id()));
+                }
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    private static void td(StringBuilder b, Cell c) {
+        if (c == null) {
+            b.append("<td></td>");
+            return;
+        }
+        String cls = (c.failed() ? "fail" : "ok") + (c.exhausted() ? "" : " open")
+                + (c.lockdep().isEmpty() ? "" : " lockdep");
+        String title = c.key() + ": " + c.verdict() + " (" + c.coverage() + ")"
+                + (c.note().isEmpty() ? "" : "; " + c.note());
+        b.append("<td class=\"").append(cls).append("\" title=\"").append(esc(title)).append("\">");
+        if (c.failed()) {
+            StringBuilder s = new StringBuilder();
+            for (String k : c.kinds()) {
+                s.append(s.length() == 0 ? "" : "+").append(SHORT.getOrDefault(k, k));
+            }
+            b.append("<a href=\"#").append(anchor(c)).append("\">").append(esc(s.toString())).append("</a>");
+        } else {
+            b.append("ok");
+        }
+        b.append("</td>");
+    }
+
+    private static void failure(StringBuilder b, MatrixResult m, Cell c) {
+        b.append("<h3 id=\"").append(anchor(c)).append("\">").append(esc(c.key())).append(": ")
+                .append(esc(c.verdict())).append("</h3>\n<p>Initial state: ").append(esc(c.initialState()))
+                .append(".<br>").append(esc(c.coverage())).append('.');
+        if (!c.note().isEmpty()) {
+            b.append("<br>Lockdep: ").append(esc(c.note())).append('.');
+        }
+        b.append("</p>\n");
+        for (CellFailure f : c.failures()) {
+            b.append("<details open><summary><b>").append(esc(f.kind())).append("</b>, ").append(f.length())
+                    .append(" steps, ").append(f.preemptions()).append(" preemption(s); replay: <code>pcistress explore"
+                            + " --scenario ").append(esc(c.key())).append(" --profile ").append(esc(m.spec()))
+                    .append(" --replay ").append(esc(f.schedule())).append("</code></summary><pre>")
+                    .append(esc(f.text())).append("</pre></details>\n");
+        }
+    }
+
+    private static String anchor(Cell c) {
+        return "cell-" + c.key().replace('+', '-');
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+}

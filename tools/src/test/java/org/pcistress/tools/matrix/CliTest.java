@@ -1,0 +1,96 @@
+package org.pcistress.tools.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcistress.tools.Main;
+
+/** The explore, matrix and matrix-diff commands: results, files, exit status, one-line errors. */
+class CliTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static void assertOneLineError(Run r, String contains) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains(contains), r.err());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v9.99"), "unknown profile");
+        assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18+no-such-fix"), "no-such-fix");
+        assertOneLineError(run("explore", "--scenario", "bind_pf+nonsense", "--profile", "v6.18"), "nonsense");
+        assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--bogus"), "--bogus");
+        assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--replay", "0.x"), "'x'");
+        assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--replay", "3"), "diverges");
+        assertOneLineError(run("matrix", "--profile", "nope"), "unknown profile");
+        assertOneLineError(run("matrix-diff", "--from", "v5.10"), "--to");
+        assertOneLineError(run("matrix-diff", "--from", "v5.10", "--to", "v6.18", "--preemptions", "-1"), "preemptions");
+    }
+
+    @Test
+    void exploreFindsTheV618SelfDeadlockAndReplaysIt() {
+        Run r = run("explore", "--scenario", "remove_pf", "--profile", "v6.18");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("recursive lock(pci_rescan_remove_lock)"), r.out());
+        Run again = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--replay", "0x5");
+        assertEquals(1, again.code(), again.err());
+        assertTrue(again.out().lines().anyMatch(l -> l.startsWith("replay 0x") && l.endsWith(": DEADLOCK")),
+                again.out());
+        Run fixed = run("explore", "--scenario", "remove_pf", "--profile", "v6.19+revert");
+        assertEquals(0, fixed.code(), fixed.out());
+        assertTrue(fixed.out().contains("a proof for this bound"), fixed.out());
+    }
+
+    @Test
+    void matrixWritesJsonMarkdownAndSelfContainedHtml(@TempDir Path dir) throws Exception {
+        Run r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_vf", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.err().lines().count(), "one progress line per cell: " + r.err());
+        String json = Files.readString(dir.resolve("matrix.json"));
+        assertTrue(json.contains("\"verdict\" : \"DEADLOCK\""), json);
+        String md = Files.readString(dir.resolve("matrix.md"));
+        assertTrue(md.contains("### bind_pf+aer: DEADLOCK"), md);
+        String html = Files.readString(dir.resolve("matrix.html"));
+        assertTrue(html.contains("id=\"cell-bind_pf-aer\""), html);
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script")
+                || html.contains("<link"), "the page must need nothing at view time");
+    }
+
+    @Test
+    void matrixDiffExitsOneWhenAChangeIntroducesAFailure(@TempDir Path dir) {
+        Run worse = run("matrix-diff", "--from", "v5.10", "--to", "v6.18", "--cells", "remove_pf,aer",
+                "--out", dir.toString());
+        assertEquals(1, worse.code(), worse.out() + worse.err());
+        assertTrue(worse.out().contains("remove_pf") && worse.out().contains("+DEADLOCK"), worse.out());
+        assertTrue(Files.exists(dir.resolve("diff.json")));
+        Run same = run("matrix-diff", "--from", "v5.10", "--to", "v6.19+revert", "--cells", "remove_pf");
+        assertEquals(0, same.code(), same.out());
+    }
+}
