@@ -39,6 +39,29 @@ final class FakeCli implements Subcommands {
         return new Outcome(commands.get(a.get(0)).run(a, out), false);
     }
 
+    /**
+     * A matrix.json as {@code pcistress matrix} writes it, from key/verdict pairs; a verdict is
+     * {@code OK} or failure kinds joined by {@code +}.
+     */
+    static String matrix(String spec, String... keyVerdict) {
+        StringBuilder b = new StringBuilder("{\"tool\":\"pcistress matrix\",\"command\":\"x\",\"matrix\":{\"spec\":\"")
+                .append(spec).append("\",\"bound\":\"2 preemptions\",\"entries\":[],\"cells\":[");
+        for (int i = 0; i < keyVerdict.length; i += 2) {
+            String verdict = keyVerdict[i + 1];
+            StringBuilder failures = new StringBuilder();
+            for (String kind : verdict.equals("OK") ? new String[0] : verdict.split("\\+")) {
+                failures.append(failures.length() == 0 ? "" : ",").append("{\"kind\":\"").append(kind)
+                        .append("\",\"title\":\"t\",\"schedule\":\"0x1\",\"length\":1,\"preemptions\":0,")
+                        .append("\"tasks\":[],\"table\":\"\",\"text\":\"\"}");
+            }
+            b.append(i == 0 ? "" : ",").append("{\"key\":\"").append(keyVerdict[i]).append("\",\"entries\":[],")
+                    .append("\"initialState\":\"\",\"verdict\":\"").append(verdict).append("\",\"exhausted\":true,")
+                    .append("\"coverage\":\"\",\"executions\":1,\"millis\":1,\"failures\":[").append(failures)
+                    .append("],\"lockdep\":[],\"note\":\"\"}");
+        }
+        return b.append("],\"millis\":1}}").toString();
+    }
+
     static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);

@@ -1,7 +1,6 @@
 package org.pcistress.tools.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,15 +24,6 @@ class StepsTest {
 
     private final Progress progress = new Progress(new PrintWriter(new StringWriter()), Clock.systemUTC());
 
-    private static String matrix(String... cells) {
-        StringBuilder b = new StringBuilder("{\"profile\":\"x\",\"cells\":[");
-        for (int i = 0; i < cells.length; i += 3) {
-            b.append(i == 0 ? "" : ",").append("{\"a\":\"").append(cells[i]).append("\",\"b\":\"").append(cells[i + 1])
-                    .append("\",\"verdict\":\"").append(cells[i + 2]).append("\"}");
-        }
-        return b.append("]}").toString();
-    }
-
     private JobPlan plan(List<String> profiles, List<String> fixes, Optional<Path> baseline, Optional<Path> stressFrom) {
         Specs specs = new Specs(List.of("v5.10", "v6.18"), List.of("list-snapshot"));
         return new JobPlan(profiles.stream().map(specs::parse).toList(), fixes, Duration.ofMinutes(10), tmp,
@@ -47,31 +37,41 @@ class StepsTest {
     }
 
     @Test
-    void matrixRegressionsAreAFixThatBreaksACellAndACellThatFailsSinceThePreviousReport() throws IOException, Exception {
+    void matrixRegressionsAreAFixThatIntroducesAFailureAndANewFailureSinceThePreviousReport() throws Exception {
         FakeCli cli = new FakeCli().on("matrix", (args, out) -> {
             String spec = args.get(args.indexOf("--profile") + 1);
             FakeCli.write(out.resolve("matrix.json"), switch (spec) {
-                case "v5.10" -> matrix("aerError", "driverLoad", "OK", "remove", "rescan", "OK");
-                case "v6.18" -> matrix("aerError", "driverLoad", "DEADLOCK", "remove", "rescan", "LOCKDEP_CIRCULAR");
-                default -> matrix("aerError", "driverLoad", "OK", "remove", "rescan", "MISSED_BROADCAST");
+                case "v5.10" -> FakeCli.matrix(spec, "bind_pf+aer", "OK", "remove_pf+rescan", "OK");
+                case "v6.18" -> FakeCli.matrix(spec, "bind_pf+aer", "DEADLOCK", "remove_pf+rescan", "OK");
+                default -> FakeCli.matrix(spec, "bind_pf+aer", "OK", "remove_pf+rescan", "MISSED_BROADCAST");
             });
-            return spec.equals("v5.10") ? ExitCodes.OK : ExitCodes.REGRESSION;
+            return ExitCodes.OK;
         });
         Path previous = tmp.resolve("prev");
-        FakeCli.write(previous.resolve("matrix/v6.18/matrix.json"), matrix("aerError", "driverLoad", "OK",
-                "remove", "rescan", "OK"));
+        FakeCli.write(previous.resolve("matrix/v6.18/matrix.json"), FakeCli.matrix("v6.18", "bind_pf+aer", "OK",
+                "remove_pf+rescan", "DOUBLE_REMOVE"));
         JobPlan plan = plan(List.of("v5.10", "v6.18"), List.of("list-snapshot"), Optional.empty(), Optional.empty());
         StepResult r = new MatrixStep(cli).run(ctx("matrix", plan, Optional.of(previous)));
 
         assertEquals(List.of("v5.10", "v6.18", "v6.18+list-snapshot"),
                 cli.calls.stream().map(a -> a.get(a.indexOf("--profile") + 1)).toList());
         assertEquals(ExitCodes.REGRESSION, r.code(), r.toString());
-        assertEquals(List.of("v6.18+list-snapshot breaks remove x rescan: LOCKDEP_CIRCULAR -> MISSED_BROADCAST",
-                "v6.18 aerError x driverLoad: OK -> DEADLOCK"), r.regressions());
-        assertTrue(r.news().contains("v5.10 -> v6.18: 2 cell(s) changed, 1 newly failing"), r.news().toString());
-        assertTrue(r.news().contains("v6.18 remove x rescan: OK -> LOCKDEP_CIRCULAR"), "a lockdep prediction is news");
-        assertTrue(r.headline().contains("v6.18 1/2 failing"), r.headline());
-        assertTrue(Files.readString(tmp.resolve("now/matrix/diffs.md")).contains("### v5.10 -> v6.18"));
+        assertEquals(List.of("v6.18+list-snapshot introduces remove_pf+rescan: OK -> MISSED_BROADCAST",
+                "v6.18 bind_pf+aer: OK -> DEADLOCK"), r.regressions());
+        assertEquals(List.of("v5.10 -> v6.18: 1 cell(s) with a new failure, 0 fixed",
+                "v5.10: new, not in the previous report", "v6.18 remove_pf+rescan: DOUBLE_REMOVE -> OK",
+                "v6.18+list-snapshot: new, not in the previous report"), r.news());
+        assertEquals("v5.10 0/2 failing, v6.18 1/2 failing, v6.18+list-snapshot 1/2 failing", r.headline());
+        assertTrue(Files.readString(tmp.resolve("now/matrix/diffs.md")).contains("matrix diff v5.10 \u2192 v6.18"));
+    }
+
+    @Test
+    void aMatrixThatExitsNonZeroIsAHarnessFailure() throws Exception {
+        FakeCli cli = new FakeCli().on("matrix", (args, out) -> ExitCodes.USAGE);
+        StepResult r = new MatrixStep(cli).run(ctx("matrix", plan(List.of("v5.10"), List.of(), Optional.empty(),
+                Optional.empty()), Optional.empty()));
+        assertEquals(ExitCodes.HARNESS, r.code());
+        assertEquals(List.of("matrix v5.10: exit 2"), r.regressions());
     }
 
     @Test
@@ -80,7 +80,8 @@ class StepsTest {
         StepResult r = new MatrixStep(cli).run(ctx("matrix", plan(List.of("v5.10"), List.of(), Optional.empty(),
                 Optional.empty()), Optional.empty()));
         assertEquals(ExitCodes.HARNESS, r.code());
-        assertEquals(List.of("matrix v5.10 wrote no matrix.json"), r.regressions());
+        assertEquals(1, r.regressions().size());
+        assertTrue(r.regressions().get(0).endsWith("matrix/v5.10 holds no matrix.json"), r.regressions().toString());
     }
 
     @Test
@@ -154,13 +155,5 @@ class StepsTest {
         FakeCli broken = new FakeCli().on("bench", (args, out) -> 1);
         assertEquals(ExitCodes.HARNESS, new BenchStep(broken).run(ctx("bench", plan, Optional.empty())).code(),
                 "bench's own 1 means JMH failed, not a regression");
-    }
-
-    @Test
-    void lockdepPredictionsAndOkAreNotFailures() {
-        assertFalse(MatrixResults.isFailure("OK"));
-        assertFalse(MatrixResults.isFailure("LOCKDEP_CIRCULAR"));
-        assertTrue(MatrixResults.isFailure("DEADLOCK"));
-        assertTrue(MatrixResults.isFailure("SOMETHING_NEW"), "an unknown word counts as a failure");
     }
 }
