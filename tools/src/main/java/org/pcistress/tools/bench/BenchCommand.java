@@ -65,6 +65,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--java", paramLabel = "PATH", description = "the java to run JMH with (default: this one)")
     String java;
 
+    @Option(names = "--ignore-lock", description = "run even if another JMH run holds /tmp/jmh.lock "
+            + "(both runs' numbers suffer)")
+    boolean ignoreLock;
+
     @Option(names = {"-v", "--verbose"}, description = "show all of JMH's output, not only progress")
     boolean verbose;
 
@@ -77,7 +81,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The JMH command line this invocation runs. */
     List<String> jmhCommand(Path results) {
-        List<String> cmd = new ArrayList<>(List.of(java != null ? java : javaBinary(), "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>(List.of(java != null ? java : javaBinary()));
+        if (ignoreLock) {
+            cmd.add("-Djmh.ignoreLock=true");
+        }
+        cmd.addAll(List.of("-jar", jar.toString()));
         if (include != null) {
             cmd.add(include);
         }
@@ -124,7 +132,9 @@ public final class BenchCommand implements Callable<Integer> {
                 return 1;
             }
             if (!Files.exists(results)) {
-                err.println("error: JMH exited with " + r.exitCode() + " and wrote no results; see "
+                boolean locked = Files.readString(out.resolve("jmh.log")).contains("Unable to acquire the JMH lock");
+                err.println(locked ? "error: another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock"
+                        : "error: JMH exited with " + r.exitCode() + " and wrote no results; see "
                         + out.resolve("jmh.log"));
                 return 1;
             }

@@ -92,6 +92,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void anotherJmhRunHoldingTheLockIsSaidPlainly() throws Exception {
+        Path java = fakeJava("echo 'ERROR: org.openjdk.jmh.runner.RunnerException: ERROR: Another JMH instance might be "
+                + "running. Unable to acquire the JMH lock (/tmp/jmh.lock), exiting.'\nexit 1\n");
+        assertEquals(1, bench(java));
+        assertEquals("error: another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock",
+                err.toString().strip());
+    }
+
+    @Test
     void noJarIsBadInput() {
         CommandLine cl = new CommandLine(new BenchCommand());
         cl.setErr(new PrintWriter(err, true));
@@ -102,8 +111,9 @@ class BenchCommandTest {
     @Test
     void fullRunsTheBenchmarksOwnSettings() {
         BenchCommand c = new BenchCommand();
-        new CommandLine(c).parseArgs("--full", "--prof", "gc");
+        new CommandLine(c).parseArgs("--full", "--prof", "gc", "--ignore-lock");
         List<String> cmd = c.jmhCommand(Path.of("r.json"));
         assertTrue(!cmd.contains("-wi") && cmd.containsAll(List.of("-prof", "gc")), cmd.toString());
+        assertEquals("-Djmh.ignoreLock=true", cmd.get(1));
     }
 }
