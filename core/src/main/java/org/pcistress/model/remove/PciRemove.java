@@ -67,6 +67,17 @@ public final class PciRemove {
     }
 
     /**
+     * {@link #pciStopAndRemoveBusDevice} inside the rescan lock (the REMOVE_STORE steps).
+     *
+     * @kernel drivers/pci/remove.c:pci_stop_and_remove_bus_device_locked() v4.14 v5.10 v6.19
+     */
+    public void pciStopAndRemoveBusDeviceLocked(PciDev dev) {
+        try (var f = Task.enter("pci_stop_and_remove_bus_device_locked")) {
+            core.locked(KernelPath.REMOVE_STORE, dev, () -> pciStopAndRemoveBusDevice(dev));
+        }
+    }
+
+    /**
      * Stops the devices behind a bridge in reverse with a "safe" walk and no {@code pci_bus_sem}
      * (stopping a PF removes its VFs from the same list), then the device itself.
      *

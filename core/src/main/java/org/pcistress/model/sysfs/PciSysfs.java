@@ -35,9 +35,7 @@ public final class PciSysfs {
                 if (core.profile().has(Feature.DETACH_OUTSIDE_RESCAN)) {
                     core.remove().detachOutsideRescan(dev.subordinate(), dev);
                 }
-                try (var g = Task.enter("pci_stop_and_remove_bus_device_locked")) {
-                    core.locked(KernelPath.REMOVE_STORE, dev, () -> core.remove().pciStopAndRemoveBusDevice(dev));
-                }
+                core.remove().pciStopAndRemoveBusDeviceLocked(dev);
                 return 0;
             } finally {
                 core.pciDevPut(dev);
