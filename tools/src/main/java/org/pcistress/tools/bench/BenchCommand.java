@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,12 +58,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--prof", paramLabel = "PROFILER", description = "a JMH profiler, e.g. gc (repeatable)")
     List<String> profilers = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "MINUTES",
-            description = "hard bound on the whole run (default: 30 quick, 240 full)")
-    Integer timeoutMinutes;
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "hard bound on the whole run: 90s, 45m, 4h (default: 30m quick, 4h full)")
+    Duration timeout;
 
     @Option(names = "--java", paramLabel = "PATH", description = "the java to run JMH with (default: this one)")
     String java;
+
+    @Option(names = "--ignore-lock", description = "run even if another JMH run holds /tmp/jmh.lock "
+            + "(both runs' numbers suffer)")
+    boolean ignoreLock;
 
     @Option(names = {"-v", "--verbose"}, description = "show all of JMH's output, not only progress")
     boolean verbose;
@@ -75,7 +81,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The JMH command line this invocation runs. */
     List<String> jmhCommand(Path results) {
-        List<String> cmd = new ArrayList<>(List.of(java != null ? java : javaBinary(), "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>(List.of(java != null ? java : javaBinary()));
+        if (ignoreLock) {
+            cmd.add("-Djmh.ignoreLock=true");
+        }
+        cmd.addAll(List.of("-jar", jar.toString()));
         if (include != null) {
             cmd.add(include);
         }
@@ -99,14 +109,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + "package -DskipTests");
             return 2;
         }
-        Duration limit = Duration.ofMinutes(timeoutMinutes != null ? timeoutMinutes : quick() ? 30 : 240);
+        Duration limit = timeout != null ? timeout : quick() ? Duration.ofMinutes(30) : Duration.ofHours(4);
         try {
             Files.createDirectories(out);
             Path results = out.resolve("results.json");
             Files.deleteIfExists(results);
             List<String> cmd = jmhCommand(results);
             Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            o.println("running (bound " + limit.toMinutes() + " min): " + String.join(" ", cmd));
+            o.println("running (bound " + human(limit) + "): " + String.join(" ", cmd));
             o.flush();
             JmhProcess.Outcome r = JmhProcess.run(cmd, out.resolve("jmh.log"), limit, line -> {
                 o.println(line);
@@ -117,12 +127,14 @@ public final class BenchCommand implements Callable<Integer> {
                     seconds, r.failures());
             run.write(out.resolve("run.json"));
             if (r.timedOut()) {
-                err.println("error: the run hit its bound of " + limit.toMinutes() + " min and was killed; "
+                err.println("error: the run hit its bound of " + human(limit) + " and was killed; "
                         + "see " + out.resolve("jmh.log"));
                 return 1;
             }
             if (!Files.exists(results)) {
-                err.println("error: JMH exited with " + r.exitCode() + " and wrote no results; see "
+                boolean locked = Files.readString(out.resolve("jmh.log")).contains("Unable to acquire the JMH lock");
+                err.println(locked ? "error: another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock"
+                        : "error: JMH exited with " + r.exitCode() + " and wrote no results; see "
                         + out.resolve("jmh.log"));
                 return 1;
             }
@@ -153,6 +165,30 @@ public final class BenchCommand implements Callable<Integer> {
             b.append(' ').append(a);
         }
         return b.toString();
+    }
+
+    private static String human(Duration d) {
+        return d.getSeconds() % 60 != 0 || d.getSeconds() < 60 ? d.getSeconds() + " s" : d.toMinutes() + " min";
+    }
+
+    /** {@code 90s}, {@code 45m}, {@code 4h}, or a bare number of minutes. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String v) {
+            String s = v.trim().toLowerCase(Locale.ROOT);
+            long unit = s.endsWith("h") ? 3600 : s.endsWith("m") ? 60 : s.endsWith("s") ? 1 : 60;
+            String digits = Character.isDigit(s.charAt(s.length() - 1)) ? s : s.substring(0, s.length() - 1);
+            long n;
+            try {
+                n = Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("not a duration: '" + v + "' (try 90s, 45m, 4h)");
+            }
+            if (n <= 0) {
+                throw new CommandLine.TypeConversionException("the bound must be positive: '" + v + "'");
+            }
+            return Duration.ofSeconds(n * unit);
+        }
     }
 
     private static String javaBinary() {

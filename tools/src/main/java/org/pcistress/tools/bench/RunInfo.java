@@ -1,5 +1,7 @@
 package org.pcistress.tools.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.List;
  * @param seconds   how long the run took
  * @param failures  benchmarks JMH reported as failed, with their parameters
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RunInfo(String settings, String command, List<String> jmh, Machine machine, String started,
         long seconds, List<String> failures) {
 
@@ -45,6 +48,7 @@ public record RunInfo(String settings, String command, List<String> jmh, Machine
         }
     }
 
+    @JsonIgnore
     public boolean isQuick() {
         return "quick".equals(settings);
     }
