@@ -39,10 +39,10 @@ public final class BenchStep implements JobStep {
         if (!cli.has("bench")) {
             return StepResult.harness("this build has no 'bench' command", List.of());
         }
-        // bench bounds itself in whole minutes; ours, a little later, is the backstop
-        long minutes = Math.max(1, ctx.budget().toMinutes() + (ctx.budget().toSecondsPart() > 0 ? 1 : 0));
+        // bench bounds JMH by our hard stop; ours, a minute later, is the backstop
         Subcommands.Outcome o = cli.run(name(), ctx.dir().resolve("log.txt"), ctx.hardStop().plusMinutes(1),
-                ctx.progress(), "bench", "--quick", "--timeout", Long.toString(minutes), "--out", ctx.dir().toString());
+                ctx.progress(), "bench", "--quick", "--timeout", ctx.hardStop().toSeconds() + "s",
+                "--out", ctx.dir().toString());
         List<StepResult.Link> links = new ArrayList<>();
         // report.html carries the charts (inline SVG)
         for (String f : List.of("report.html", "report.md", RESULTS)) {
