@@ -17,11 +17,13 @@ import org.pcistress.tools.job.Specs.Spec;
 /**
  * The scenario matrix for each profile and for the newest profile with each fix
  * ({@code pcistress matrix --profile SPEC --out matrix/SPEC}), then the diffs: along the version
- * line (news), newest profile to each fix (a fix that introduces a failure kind in a cell is a
- * regression), and each spec against the previous report (a failure kind a cell did not have there
- * is a regression). The diffs are the explorer's {@link MatrixDiff}, as in {@code matrix-diff}.
+ * line and newest profile to each fix (news: what each version and each fix changes), and each
+ * spec against the previous report (a failure kind a cell did not have there is a regression). The diffs are the explorer's {@link MatrixDiff}, as in {@code matrix-diff}.
  */
 public final class MatrixStep implements JobStep {
+    /** Time kept back for each matrix still to run, so that one slow spec cannot take them all. */
+    static final Duration RESERVE = Duration.ofSeconds(10);
+
     private final Subcommands cli;
 
     public MatrixStep(Subcommands cli) {
@@ -35,7 +37,7 @@ public final class MatrixStep implements JobStep {
 
     @Override
     public int weight(JobPlan plan) {
-        return 2;
+        return 4;
     }
 
     @Override
@@ -51,9 +53,10 @@ public final class MatrixStep implements JobStep {
         for (int i = 0; i < specs.size(); i++) {
             Spec spec = specs.get(i);
             Path out = Files.createDirectories(ctx.dir().resolve(spec.toString()));
-            // each spec gets an equal part of what is left of the step's bound
-            long leftNanos = ctx.hardStop().toNanos() - (System.nanoTime() - start);
-            Duration bound = Duration.ofNanos(Math.max(leftNanos / (specs.size() - i), 1_000_000_000L));
+            // what is left of the step's bound, less a little for each spec still to come
+            Duration left = ctx.hardStop().minusNanos(System.nanoTime() - start);
+            Duration bound = left.minus(RESERVE.multipliedBy(specs.size() - i - 1));
+            bound = bound.compareTo(RESERVE) < 0 ? RESERVE : bound;
             ctx.progress().step(name(), "matrix --profile " + spec + " (" + (i + 1) + "/" + specs.size() + ")");
             Subcommands.Outcome o = cli.run(name(), out.resolve("log.txt"), bound, ctx.progress(),
                     "matrix", "--profile", spec.toString(), "--out", out.toString());
@@ -74,7 +77,7 @@ public final class MatrixStep implements JobStep {
         List<String> news = new ArrayList<>();
         StringBuilder md = new StringBuilder("# Matrix diffs\n");
         versionLine(ctx, results, news, md);
-        fixes(ctx, results, regressions, md);
+        fixes(ctx, results, news, md);
         sincePrevious(ctx, results, regressions, news, md);
         Files.writeString(ctx.dir().resolve("diffs.md"), md);
         links.add(0, new StepResult.Link("diffs", "matrix/diffs.md"));
@@ -96,19 +99,23 @@ public final class MatrixStep implements JobStep {
         md.append("\n## Along the version line\n");
         for (int i = 1; i < profiles.size(); i++) {
             diff(results.get(profiles.get(i - 1)), results.get(profiles.get(i)), md).ifPresent(d -> news.add(
-                    d.from() + " -> " + d.to() + ": " + d.introduced().size() + " cell(s) with a new failure, "
-                            + d.fixed().size() + " fixed"));
+                    d.to() + ": fixes " + d.fixed().size() + " cell(s) of " + d.from() + ", introduces a failure in "
+                            + d.introduced().size()));
         }
     }
 
-    /** Newest profile to newest + fix: a fix that introduces a failure is a regression. */
-    private static void fixes(StepContext ctx, Map<Spec, MatrixResult> results, List<String> regressions,
+    /**
+     * Newest profile to newest + fix: what each fix fixes and what it introduces. News, not a
+     * regression: a proposal that trades one deadlock for another is a finding to read, every night
+     * alike; that it changed since the previous report is the regression.
+     */
+    private static void fixes(StepContext ctx, Map<Spec, MatrixResult> results, List<String> news,
                               StringBuilder md) {
         List<Spec> all = ctx.plan().matrixSpecs();
         md.append("\n## Fixes on ").append(ctx.plan().newest()).append('\n');
         for (Spec spec : all.subList(ctx.plan().profiles().size(), all.size())) {
-            diff(results.get(ctx.plan().newest()), results.get(spec), md).ifPresent(d ->
-                    d.introduced().forEach(c -> regressions.add(spec + " introduces " + MatrixFiles.line(c))));
+            diff(results.get(ctx.plan().newest()), results.get(spec), md).ifPresent(d -> news.add(spec + ": fixes "
+                    + d.fixed().size() + " cell(s), introduces a failure in " + d.introduced().size()));
         }
     }
 

@@ -30,7 +30,7 @@ public final class StressStep implements JobStep {
 
     @Override
     public int weight(JobPlan plan) {
-        return plan.stressFrom().isPresent() ? 0 : 6;
+        return plan.stressFrom().isPresent() ? 0 : 5;
     }
 
     @Override
