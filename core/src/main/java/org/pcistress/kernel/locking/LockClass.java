@@ -16,11 +16,13 @@ public final class LockClass {
     private final String name;
     private final int id;
     private final boolean validate;
+    private final long key;
 
     private LockClass(String name, boolean validate) {
         this.name = name;
         this.validate = validate;
         this.id = IDS.incrementAndGet();
+        this.key = nameKey(name);
     }
 
     public static LockClass of(String name) {
@@ -42,6 +44,25 @@ public final class LockClass {
 
     public boolean validate() {
         return validate;
+    }
+
+    /**
+     * A 64-bit hash of the name: the validator identifies classes by name, so locks of one role
+     * built by different kernels (a fresh model per run) share their class's chains and edges.
+     */
+    long key() {
+        return key;
+    }
+
+    private static long nameKey(String name) {
+        long h = 0xcbf29ce484222325L; // FNV-1a offset basis
+        for (int i = 0; i < name.length(); i++) {
+            h ^= name.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        return h ^ (h >>> 33);
     }
 
     @Override

@@ -1,0 +1,182 @@
+package org.pcistress.model.aer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pcistress.kernel.ReportKind;
+import org.pcistress.kernel.locking.Task;
+import org.pcistress.model.Integrity;
+import org.pcistress.model.PciBus;
+import org.pcistress.model.PciCore;
+import org.pcistress.model.PciDev;
+import org.pcistress.model.driver.ErrorHandlers;
+import org.pcistress.model.driver.ErsResult;
+import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.profile.Feature;
+import org.pcistress.model.profile.KernelPath;
+import org.pcistress.model.profile.KernelVersion;
+
+/**
+ * PCIe AER recovery of a non-fatal error: v4.14's aerdrv_core.c {@code aer_isr → do_recovery →
+ * broadcast_error_message} and v5.10+'s err.c {@code pcie_do_recovery}. Every broadcast is a
+ * {@code pci_walk_bus} (pci_bus_sem read-held throughout) whose callbacks each take
+ * {@code device_lock(dev)}: the pci_bus_sem → device_lock order of the 2017 report.
+ */
+public final class AerRecovery {
+    private final PciCore core;
+
+    public AerRecovery(PciCore core) {
+        this.core = core;
+    }
+
+    private boolean v414() {
+        return core.profile().version() == KernelVersion.V4_14;
+    }
+
+    /**
+     * The AER service's bottom half for an error reported by {@code dev}; v4.14 holds
+     * {@code rpc->rpc_mutex} (AER_ISR steps) across the recovery.
+     *
+     * @kernel drivers/pci/pcie/aer/aerdrv_core.c:aer_isr() v4.14; drivers/pci/pcie/aer.c:aer_isr() v5.10 v6.19
+     */
+    public void aerIsr(PciDev dev) {
+        try (var f = Task.enter("aer_isr"); var g = Task.enter("aer_isr_one_error");
+                var h = Task.enter(v414() ? "aer_process_err_devices" : "handle_error_source")) {
+            core.locked(KernelPath.AER_ISR, dev, () -> doRecovery(dev));
+        }
+    }
+
+    /**
+     * error_detected to every device below the bus, then mmio_enabled (CAN_RECOVER) or
+     * slot_reset (NEED_RESET), then resume if all recovered. v4.14 walks the reporting bridge's
+     * secondary bus, or the endpoint's own bus; v5.10+ the secondary bus of the upstream bridge:
+     * the same devices here.
+     *
+     * @kernel drivers/pci/pcie/aer/aerdrv_core.c:do_recovery() v4.14; drivers/pci/pcie/err.c:pcie_do_recovery() v5.10 v6.19
+     */
+    public void doRecovery(PciDev dev) {
+        try (var f = Task.enter(v414() ? "do_recovery" : "pcie_do_recovery")) {
+            dev.check("do_recovery");
+            PciBus bus = dev.subordinate() != null ? dev.subordinate() : dev.bus();
+            List<Expect> expected = snapshot(bus);
+            ErsResult status = broadcast(bus, "error_detected", ErsResult.CAN_RECOVER);
+            if (status == ErsResult.CAN_RECOVER) {
+                status = broadcast(bus, "mmio_enabled", ErsResult.RECOVERED);
+            }
+            if (status == ErsResult.NEED_RESET) {
+                status = broadcast(bus, "slot_reset", ErsResult.RECOVERED);
+            }
+            if (status == ErsResult.RECOVERED) {
+                broadcast(bus, "resume", ErsResult.RECOVERED);
+            }
+            checkBroadcast(bus, expected);
+        }
+    }
+
+    /**
+     * One broadcast: {@code pci_walk_bus} with the report callback; with fix list-snapshot, the walk
+     * only collects referenced devices and the callbacks run after {@code up_read}.
+     *
+     * @kernel drivers/pci/pcie/aer/aerdrv_core.c:broadcast_error_message() v4.14
+     */
+    private ErsResult broadcast(PciBus bus, String which, ErsResult initial) {
+        try (var f = v414() ? Task.enter("broadcast_error_message") : null) {
+            ErsResult[] result = {initial};
+            if (core.profile().has(Feature.AER_LIST_SNAPSHOT)) {
+                List<PciDev> devs = new ArrayList<>();
+                core.busOps().pciWalkBus(bus, d -> {
+                    devs.add(core.pciDevGet(d));
+                    return 0;
+                });
+                for (int i = 0; i < devs.size(); i++) {
+                    try {
+                        report(devs.get(i), which, result);
+                    } finally {
+                        core.pciDevPut(devs.get(i));
+                    }
+                }
+            } else {
+                core.busOps().pciWalkBus(bus, d -> report(d, which, result));
+            }
+            return result[0];
+        }
+    }
+
+    /**
+     * {@code report_error_detected} / {@code report_mmio_enabled} / {@code report_slot_reset} /
+     * {@code report_resume}: under {@code device_lock(dev)} (AER_REPORT steps), the driver's
+     * handler votes; a device without error_detected votes NO_AER_DRIVER (bridges NONE).
+     *
+     * @kernel drivers/pci/pcie/err.c:report_error_detected() v5.10 v6.19 (v4.14: aerdrv_core.c)
+     */
+    private int report(PciDev dev, String which, ErsResult[] result) {
+        try (var f = Task.enter("report_" + which)) {
+            core.locked(KernelPath.AER_REPORT, dev, () -> {
+                PciDriver drv = dev.check("report_" + which).driver();
+                ErrorHandlers h = drv == null ? null : drv.errHandler();
+                switch (which) {
+                    case "error_detected":
+                        dev.errorState("io_normal");
+                        if (h == null || h.errorDetected() == null) {
+                            vote(result, dev.isBridge() ? ErsResult.NONE : ErsResult.NO_AER_DRIVER);
+                        } else {
+                            Integrity.checkCallbackLocked(dev, "error_detected");
+                            dev.errorDetectedCalls().incrementAndGet();
+                            vote(result, h.errorDetected().apply(dev));
+                        }
+                        break;
+                    case "mmio_enabled":
+                        if (h != null && h.mmioEnabled() != null) {
+                            Integrity.checkCallbackLocked(dev, "mmio_enabled");
+                            vote(result, h.mmioEnabled().apply(dev));
+                        }
+                        break;
+                    case "slot_reset":
+                        if (h != null && h.slotReset() != null) {
+                            Integrity.checkCallbackLocked(dev, "slot_reset");
+                            vote(result, h.slotReset().apply(dev));
+                        }
+                        break;
+                    default:
+                        if (h != null && h.resume() != null) {
+                            Integrity.checkCallbackLocked(dev, "resume");
+                            h.resume().accept(dev);
+                        }
+                }
+            });
+            return 0;
+        }
+    }
+
+    private static void vote(ErsResult[] result, ErsResult v) {
+        result[0] = ErsResult.mergeResult(result[0], v);
+    }
+
+    /** A device the recovery must reach: bound, with error_detected, present at the start. */
+    private record Expect(PciDev dev, PciDriver driver, int calls) {
+    }
+
+    /** Instrumentation only (no locks): who is on the bus with an AER-aware driver right now. */
+    private static List<Expect> snapshot(PciBus bus) {
+        List<Expect> out = new ArrayList<>();
+        for (PciDev d : bus.entries()) {
+            PciDriver drv = d.driver();
+            if (!d.freed() && d.added().get() && drv != null && drv.errHandler() != null
+                    && drv.errHandler().errorDetected() != null) {
+                out.add(new Expect(d, drv, d.errorDetectedCalls().get()));
+            }
+        }
+        return out;
+    }
+
+    /** MISSED_BROADCAST: present and bound to the same driver throughout, yet no error_detected. */
+    private void checkBroadcast(PciBus bus, List<Expect> expected) {
+        for (Expect e : expected) {
+            PciDev d = e.dev();
+            if (!d.freed() && d.driver() == e.driver() && bus.contains(d) && d.errorDetectedCalls().get() == e.calls()) {
+                Integrity.report(core.kernel(), ReportKind.MISSED_BROADCAST, d.bdf() + " missed error_detected",
+                        "driver " + e.driver().name() + " of " + d.bdf()
+                                + " was bound for the whole recovery and never got error_detected");
+            }
+        }
+    }
+}

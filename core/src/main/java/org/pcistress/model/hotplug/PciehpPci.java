@@ -1,0 +1,117 @@
+package org.pcistress.model.hotplug;
+
+import java.util.List;
+import org.pcistress.kernel.locking.Locks;
+import org.pcistress.kernel.locking.Task;
+import org.pcistress.model.Access;
+import org.pcistress.model.PciBus;
+import org.pcistress.model.PciCore;
+import org.pcistress.model.PciDev;
+import org.pcistress.model.Topology;
+import org.pcistress.model.profile.Feature;
+import org.pcistress.model.profile.KernelPath;
+import org.pcistress.model.profile.KernelVersion;
+
+/** drivers/pci/hotplug/pciehp_pci.c: configuring and unconfiguring the devices behind slot 1. */
+public final class PciehpPci {
+    static final int EEXIST = -17;
+    static final int ENODEV = -19;
+
+    private final PciCore core;
+
+    public PciehpPci(PciCore core) {
+        this.core = core;
+    }
+
+    private PciBus slotBus() {
+        PciBus root = core.bus(0);
+        PciDev port = root == null ? null : core.device(Topology.ROOT_PORT);
+        return port == null ? null : port.subordinate();
+    }
+
+    /**
+     * Hot-add: under the rescan lock (PCIEHP_CONFIGURE), scan the slot and
+     * {@code pci_bus_add_devices}: the new devices are probed with the rescan lock held (by this
+     * task; the probe itself runs in a work_on_cpu kworker).
+     *
+     * @kernel drivers/pci/hotplug/pciehp_pci.c:pciehp_configure_device() v4.14 v5.10 v6.19
+     */
+    public int pciehpConfigureDevice() {
+        try (var f = Task.enter("pciehp_configure_device")) {
+            PciBus parent = slotBus();
+            if (parent == null) {
+                return ENODEV;
+            }
+            boolean outside = core.profile().has(Feature.DETACH_OUTSIDE_RESCAN);
+            if (outside) {
+                core.deferredAttach().open();
+            }
+            List<PciDev> toAttach = List.of();
+            try {
+                return core.locked(KernelPath.PCIEHP_CONFIGURE, null, () -> {
+                    PciDev dev = core.probe().pciGetSlot(parent, Topology.PF);
+                    if (dev != null) {
+                        core.pciDevPut(dev); // "Device %s already exists at %04x:%02x:00, cannot hot-add"
+                        return EEXIST;
+                    }
+                    if (core.probe().pciScanSlot(parent) == 0) {
+                        return ENODEV; // "No new device found"
+                    }
+                    core.busOps().pciBusAddDevices(parent);
+                    return 0;
+                });
+            } finally {
+                if (outside) {
+                    toAttach = core.deferredAttach().close();
+                }
+                for (PciDev d : toAttach) {
+                    core.driverCore().deviceAttach(d);
+                }
+            }
+        }
+    }
+
+    /**
+     * Hot-unplug: (v5.10+) mark the devices disconnected in a {@code pci_walk_bus}, then under the
+     * rescan lock walk the slot bus in reverse with a safe iterator and no pci_bus_sem:
+     * {@code pci_dev_get} → {@code pci_stop_and_remove_bus_device} → {@code pci_dev_put}.
+     *
+     * @kernel drivers/pci/hotplug/pciehp_pci.c:pciehp_unconfigure_device() v4.14 v5.10 v6.19
+     */
+    public void pciehpUnconfigureDevice() {
+        try (var f = Task.enter("pciehp_unconfigure_device")) {
+            PciBus parent = slotBus();
+            if (parent == null) {
+                return;
+            }
+            if (core.profile().version().atLeast(KernelVersion.V5_10)) {
+                core.busOps().pciWalkBus(parent, d -> {
+                    d.errorState("io_perm_failure"); // pci_dev_set_disconnected
+                    return 0;
+                });
+            }
+            if (core.profile().has(Feature.DETACH_OUTSIDE_RESCAN)) {
+                core.remove().detachOutsideRescan(parent, null);
+            }
+            core.locked(KernelPath.PCIEHP_UNCONFIGURE, null, () -> {
+                PciDev dev = parent.last();
+                PciDev temp = dev == null ? null : prev(parent, dev);
+                while (dev != null) {
+                    core.pciDevGet(dev);
+                    try {
+                        core.remove().pciStopAndRemoveBusDevice(dev);
+                    } finally {
+                        core.pciDevPut(dev);
+                    }
+                    dev = temp;
+                    temp = dev == null ? null : prev(parent, dev);
+                }
+            });
+        }
+    }
+
+    private static PciDev prev(PciBus bus, PciDev pos) {
+        Locks.sharedAccess(new Access("pciehp_unconfigure_device:bus_list", pos.bdf()));
+        return bus.prev(pos);
+    }
+}

@@ -1,0 +1,87 @@
+package org.pcistress.model.profile;
+
+import static org.pcistress.model.profile.KernelPath.EEH_RMV_VF;
+import static org.pcistress.model.profile.KernelPath.SRIOV_ADD_VFS;
+import static org.pcistress.model.profile.KernelPath.SRIOV_DEL_VFS;
+import static org.pcistress.model.profile.LockStep.RESCAN_REMOVE;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The named fixes. Each changes only what it must; {@link Fix#givesUp()} says what it costs. */
+public final class Fixes {
+    /**
+     * The 2017 proposal (Govindarajulu Varadarajan, "[PATCH V2] PCI: AER: fix deadlock in
+     * do_recovery", not merged): the broadcast walks the bus under {@code pci_bus_sem} only to
+     * collect referenced devices, drops the lock, then calls each handler under
+     * {@code device_lock(dev)}.
+     */
+    public static final Fix LIST_SNAPSHOT = Fix.of("list-snapshot",
+            "misses a device (a VF) added to the bus after the snapshot, during recovery",
+            p -> p.enable(Feature.AER_LIST_SNAPSHOT));
+
+    /**
+     * Bjorn Helgaas' 2017 suggestion: {@code sriov_enable} queues the {@code pci_iov_add_virtfn}
+     * loop to a work item instead of enumerating VFs inside the PF's probe; enumeration errors are
+     * logged, as for any other enumeration. {@code sriov_disable} flushes it first.
+     */
+    public static final Fix DEFERRED_ENUMERATION = Fix.of("deferred-enumeration",
+            "probe (and sriov_configure) returns before the VFs exist; enumeration errors no longer reach the PF driver",
+            p -> p.enable(Feature.DEFERRED_VF_ENUMERATION));
+
+    /**
+     * O'Halloran's 2020 direction: attach and detach drivers without the rescan lock held (detach
+     * before taking it on removal, attach after dropping it on scan), so sriov_add_vfs,
+     * sriov_del_vfs and the EEH VF branch may take the rescan lock themselves; sriov_numvfs_store
+     * gets it through them.
+     */
+    public static final Fix DETACH_OUTSIDE_RESCAN = Fix.of("detach-outside-rescan",
+            "a window in which a device is on the bus but driverless (detached before removal, attached after the scan)",
+            p -> p.enable(Feature.DETACH_OUTSIDE_RESCAN)
+                    .take(SRIOV_ADD_VFS, RESCAN_REMOVE)
+                    .take(SRIOV_DEL_VFS, RESCAN_REMOVE)
+                    .take(EEH_RMV_VF, RESCAN_REMOVE));
+
+    /**
+     * Ionut Nechita's 2026 proposal ("PCI/IOV: Make pci_lock_rescan_remove() reentrant", v1–v14,
+     * not merged as of 2026-04-22): the rescan lock tracks its owner task and a depth, and
+     * sriov_add_vfs/sriov_del_vfs take it again.
+     */
+    public static final Fix REENTRANT_RESCAN = Fix.of("reentrant-rescan",
+            "ownership is per task: a probe run by work_on_cpu in a kworker is not the owner, so a PF probe "
+                    + "that enables VFs under a caller holding the rescan lock (hot-add, rescan) still deadlocks",
+            p -> p.enable(Feature.REENTRANT_RESCAN)
+                    .take(SRIOV_ADD_VFS, RESCAN_REMOVE)
+                    .take(SRIOV_DEL_VFS, RESCAN_REMOVE));
+
+    private static final Map<String, Fix> FIXES = new LinkedHashMap<>();
+
+    static {
+        for (Fix f : List.of(LIST_SNAPSHOT, DEFERRED_ENUMERATION, DETACH_OUTSIDE_RESCAN, REENTRANT_RESCAN)) {
+            FIXES.put(f.name(), f);
+        }
+    }
+
+    private Fixes() {
+    }
+
+    /** @throws IllegalArgumentException for an unknown name, listing the known ones */
+    public static Fix named(String name) {
+        Fix f = FIXES.get(name == null ? "" : name.trim());
+        if (f == null) {
+            throw new IllegalArgumentException("unknown fix '" + name + "'; known fixes: " + String.join(", ", FIXES.keySet()));
+        }
+        return f;
+    }
+
+    public static List<Fix> all() {
+        return new ArrayList<>(FIXES.values());
+    }
+
+    public static Set<String> names() {
+        return FIXES.keySet();
+    }
+}

@@ -1,0 +1,58 @@
+package org.pcistress.model.profile;
+
+/**
+ * A kernel code path whose lock choices differ between versions or fixes. Each path asks the
+ * {@link Profile} which {@link LockStep}s to take around its body and in what order, so "take this
+ * lock here, drop that one, reorder two" is data: {@code profile.take(path, step)}.
+ *
+ * <p>Each constant names the kernel function whose body it brackets; the defaults per version are
+ * in {@link Profiles}.
+ */
+public enum KernelPath {
+    /** drivers/pci/probe.c:pci_device_add(): the {@code list_add_tail} onto {@code bus->devices}. */
+    PCI_DEVICE_ADD,
+    /** drivers/pci/remove.c:pci_destroy_dev(): the {@code list_del} of {@code dev->bus_list}. */
+    PCI_DESTROY_DEV,
+    /** drivers/pci/bus.c:pci_walk_bus(): the whole walk, callbacks included. */
+    PCI_WALK_BUS,
+    /** drivers/base/dd.c:__device_attach(): scan-time attach, around the driver match and probe. */
+    DEVICE_ATTACH,
+    /** drivers/base/dd.c:device_release_driver(): around {@code __device_release_driver}. */
+    DEVICE_RELEASE_DRIVER,
+    /** drivers/base/dd.c:__driver_attach(): driver load, per device. */
+    DRIVER_ATTACH,
+    /** drivers/base/dd.c:driver_detach(): driver unload, per device. */
+    DRIVER_DETACH,
+    /** drivers/base/bus.c:bind_store(). */
+    BIND_STORE,
+    /** drivers/base/bus.c:unbind_store(). */
+    UNBIND_STORE,
+    /** drivers/pci/iov.c:sriov_numvfs_store(): around {@code driver->sriov_configure}. */
+    SRIOV_NUMVFS_STORE,
+    /** drivers/pci/iov.c:sriov_enable()/sriov_disable(): around the VF Enable config write. */
+    SRIOV_CONFIG_WRITE,
+    /** drivers/pci/iov.c:sriov_add_vfs() (v4.14: the pci_iov_add_virtfn loop of sriov_enable). */
+    SRIOV_ADD_VFS,
+    /** drivers/pci/iov.c:sriov_del_vfs() (v4.14: the pci_iov_remove_virtfn loop of sriov_disable). */
+    SRIOV_DEL_VFS,
+    /** drivers/pci/pci-sysfs.c:remove_store() → pci_stop_and_remove_bus_device_locked(). */
+    REMOVE_STORE,
+    /** drivers/pci/pci-sysfs.c:rescan_store() (v4.14: bus_rescan_store and dev_rescan_store). */
+    RESCAN_STORE,
+    /** v4.14 aerdrv_core.c:aer_isr() (a work item) / v5.10+ aer.c:aer_isr() (a threaded IRQ). */
+    AER_ISR,
+    /** drivers/pci/pcie/err.c:report_error_detected() and the other report_* callbacks. */
+    AER_REPORT,
+    /** arch/powerpc/kernel/eeh_driver.c:eeh_handle_normal_event(): the whole recovery. */
+    EEH_HANDLE_EVENT,
+    /** arch/powerpc/kernel/eeh_driver.c:eeh_pe_report_edev(): each report callback. */
+    EEH_REPORT,
+    /** arch/powerpc/kernel/eeh_driver.c:eeh_rmv_device(), VF branch: pci_iov_remove_virtfn. */
+    EEH_RMV_VF,
+    /** arch/powerpc/kernel/eeh_driver.c:eeh_rmv_device(), other devices: pci_stop_and_remove_bus_device. */
+    EEH_RMV_DEV,
+    /** drivers/pci/hotplug/pciehp_pci.c:pciehp_configure_device(). */
+    PCIEHP_CONFIGURE,
+    /** drivers/pci/hotplug/pciehp_pci.c:pciehp_unconfigure_device(). */
+    PCIEHP_UNCONFIGURE
+}

@@ -1,0 +1,159 @@
+package org.pcistress.model.profile;
+
+import static org.pcistress.model.profile.KernelPath.*;
+import static org.pcistress.model.profile.LockStep.*;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The named kernel profiles and the parser of profile specs ({@code "v4.14+list-snapshot"}).
+ *
+ * <p>Defaults shared by every version (v4.14, v5.10, v6.19 trees, see
+ * /work/shared/reference/kernel-locking.md §2–§10): {@code pci_device_add} and
+ * {@code pci_destroy_dev} take {@code pci_bus_sem} for write around the list change;
+ * {@code pci_walk_bus} holds it for read across the walk and its callbacks; each AER/EEH report
+ * takes {@code device_lock(dev)}; {@code sriov_numvfs_store} takes {@code device_lock(PF)};
+ * sysfs remove/rescan and pciehp take the rescan lock; EEH takes it for non-VF removal only.
+ * Differences are listed where each profile is built.
+ */
+public final class Profiles {
+    private static final Map<String, Profile> PROFILES = new LinkedHashMap<>();
+
+    static {
+        register(v414());
+        register(v510());
+        register(v618());
+        register(v619());
+        register(v619revert());
+    }
+
+    private Profiles() {
+    }
+
+    private static void register(Profile p) {
+        PROFILES.put(p.name(), p);
+    }
+
+    /**
+     * A profile by spec: a profile name, optionally followed by {@code +fix} names
+     * ({@code "v6.19+revert+reentrant-rescan"}). The longest profile name that prefixes the spec
+     * wins, so {@code "v6.19+revert"} is the profile, not v6.19 plus a fix.
+     *
+     * @throws IllegalArgumentException for an unknown profile or fix, listing the known ones
+     */
+    public static Profile named(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("empty profile spec; known profiles: " + String.join(", ", PROFILES.keySet()));
+        }
+        String s = spec.trim();
+        Profile base = null;
+        for (Map.Entry<String, Profile> e : PROFILES.entrySet()) {
+            String n = e.getKey();
+            if ((s.equals(n) || s.startsWith(n + "+")) && (base == null || n.length() > base.name().length())) {
+                base = e.getValue();
+            }
+        }
+        if (base == null) {
+            throw new IllegalArgumentException("unknown profile in '" + spec + "'; known profiles: "
+                    + String.join(", ", PROFILES.keySet()));
+        }
+        Profile p = base;
+        String rest = s.substring(base.name().length());
+        if (!rest.isEmpty()) {
+            for (String f : rest.substring(1).split("\\+")) {
+                p = p.with(Fixes.named(f));
+            }
+        }
+        return p;
+    }
+
+    /** Every named profile, oldest first. */
+    public static List<Profile> all() {
+        return new ArrayList<>(PROFILES.values());
+    }
+
+    /** Every profile name. */
+    public static Set<String> names() {
+        return PROFILES.keySet();
+    }
+
+    // ---- the profiles --------------------------------------------------------------------------
+
+    private static Map<KernelPath, List<LockStep>> common() {
+        Map<KernelPath, List<LockStep>> m = new EnumMap<>(KernelPath.class);
+        m.put(PCI_DEVICE_ADD, List.of(BUS_SEM_WRITE));
+        m.put(PCI_DESTROY_DEV, List.of(BUS_SEM_WRITE));
+        m.put(PCI_WALK_BUS, List.of(BUS_SEM_READ));
+        m.put(DEVICE_ATTACH, List.of(DEVICE_LOCK_SELF));
+        m.put(DEVICE_RELEASE_DRIVER, List.of(DEVICE_LOCK_SELF));
+        m.put(SRIOV_NUMVFS_STORE, List.of(DEVICE_LOCK_SELF));
+        m.put(SRIOV_CONFIG_WRITE, List.of(CFG_ACCESS_SELF));
+        m.put(REMOVE_STORE, List.of(RESCAN_REMOVE));
+        m.put(RESCAN_STORE, List.of(RESCAN_REMOVE));
+        m.put(AER_REPORT, List.of(DEVICE_LOCK_SELF));
+        m.put(EEH_REPORT, List.of(DEVICE_LOCK_SELF));
+        m.put(EEH_RMV_DEV, List.of(RESCAN_REMOVE));
+        m.put(PCIEHP_CONFIGURE, List.of(RESCAN_REMOVE));
+        m.put(PCIEHP_UNCONFIGURE, List.of(RESCAN_REMOVE));
+        // v5.10+: drivers/base/dd.c locks the parent only if bus->need_parent_lock (USB only).
+        for (KernelPath p : List.of(DRIVER_ATTACH, DRIVER_DETACH, BIND_STORE, UNBIND_STORE)) {
+            m.put(p, List.of(DEVICE_LOCK_SELF));
+        }
+        return m;
+    }
+
+    /**
+     * v4.14: {@code __driver_attach}, {@code driver_detach}, {@code bind_store} and
+     * {@code unbind_store} lock {@code device_lock(dev->parent)} then {@code device_lock(dev)}
+     * (drivers/base/dd.c, bus.c; need_parent_lock came with ed88747c6c4a in v4.18);
+     * {@code aer_isr} holds {@code rpc->rpc_mutex} across do_recovery (aerdrv_core.c).
+     */
+    static Profile v414() {
+        Map<KernelPath, List<LockStep>> m = common();
+        for (KernelPath p : List.of(DRIVER_ATTACH, DRIVER_DETACH, BIND_STORE, UNBIND_STORE)) {
+            m.put(p, List.of(DEVICE_LOCK_PARENT, DEVICE_LOCK_SELF));
+        }
+        m.put(AER_ISR, List.of(RPC_MUTEX));
+        return new Profile("v4.14", KernelVersion.V4_14, m, Set.of());
+    }
+
+    /** v5.10: the parent lock is gone from PCI bind/unbind; AER runs from a threaded IRQ without rpc_mutex. */
+    static Profile v510() {
+        return new Profile("v5.10", KernelVersion.V5_10, common(), Set.of());
+    }
+
+    /**
+     * v6.18: 05703271c3cd "PCI/IOV: Add PCI rescan-remove locking when enabling/disabling SR-IOV"
+     * (Niklas Schnelle, 2025) takes the rescan lock inside {@code sriov_add_vfs} and
+     * {@code sriov_del_vfs}. Removal flags are atomic (read in v6.19, assumed here; UNVERIFIED).
+     */
+    static Profile v618() {
+        Map<KernelPath, List<LockStep>> m = common();
+        m.put(SRIOV_ADD_VFS, List.of(RESCAN_REMOVE));
+        m.put(SRIOV_DEL_VFS, List.of(RESCAN_REMOVE));
+        return new Profile("v6.18", KernelVersion.V6_18, m, EnumSet.of(Feature.ATOMIC_REMOVAL_FLAGS));
+    }
+
+    /** v6.19: as v6.18 on these paths (05703271c3cd still present in the v6.19 tree). */
+    static Profile v619() {
+        return new Profile("v6.19", KernelVersion.V6_19, v618().renamed("v6.19").stepsMap(),
+                EnumSet.of(Feature.ATOMIC_REMOVAL_FLAGS));
+    }
+
+    /**
+     * v6.19 with 2fa119c0e5e5, the revert of 05703271c3cd (merged for v7.0): sriov_add_vfs and
+     * sriov_del_vfs take no rescan lock again, because {@code echo 1 > remove} on a PF with VFs
+     * self-deadlocked.
+     */
+    static Profile v619revert() {
+        return v619().renamed("v6.19+revert")
+                .order(SRIOV_ADD_VFS)
+                .order(SRIOV_DEL_VFS);
+    }
+}

@@ -1,0 +1,162 @@
+package org.pcistress.model.sysfs;
+
+import java.util.function.IntSupplier;
+import org.pcistress.kernel.locking.KernelBug;
+import org.pcistress.model.PciCore;
+import org.pcistress.model.PciDev;
+import org.pcistress.model.Topology;
+import org.pcistress.model.driver.PciDriver;
+
+/**
+ * What userspace and hardware can trigger: the only API harnesses drive the model through. Each
+ * method runs one event as a new task on the calling thread (named as the kernel context that
+ * runs it: {@code bind_store}, {@code aer_isr}, {@code eehd}, {@code irq/pciehp}, …) and returns
+ * the kernel's result: 0, a negative errno, or {@link #KERNEL_BUG} when the task ended in a kernel
+ * bug (a deadlock, a BUG). It never throws for kernel bugs: their reports stay in the kernel, and
+ * {@link PciCore#finish()} turns them into the verdict.
+ */
+public final class EntryPoints {
+    /** The result of an event whose task ended in a kernel bug. */
+    public static final int KERNEL_BUG = Integer.MIN_VALUE;
+    static final int ENODEV = -19;
+    static final int ENOENT = -2;
+    static final int EEXIST = -17;
+
+    private final PciCore core;
+    private final PciSysfs sysfs;
+
+    public EntryPoints(PciCore core) {
+        this.core = core;
+        this.sysfs = new PciSysfs(core);
+    }
+
+    private int run(String task, IntSupplier body) {
+        try {
+            return core.kernel().call(task, body::getAsInt);
+        } catch (KernelBug bug) {
+            return KERNEL_BUG;
+        }
+    }
+
+    /** {@code echo <bdf> > /sys/bus/pci/drivers/<driver>/bind}. */
+    public int bindStore(String bdf, String driver) {
+        return run("bind_store", () -> {
+            PciDriver drv = core.probe().registeredDriver(driver);
+            return drv == null ? ENODEV : core.driverCore().bindStore(drv, bdf);
+        });
+    }
+
+    /** {@code echo <bdf> > /sys/bus/pci/drivers/<its driver>/unbind}. */
+    public int unbindStore(String bdf) {
+        return run("unbind_store", () -> {
+            PciDev dev = core.device(bdf);
+            PciDriver drv = dev == null ? null : dev.driver();
+            return drv == null ? ENODEV : core.driverCore().unbindStore(drv, bdf);
+        });
+    }
+
+    /** {@code echo 1 > /sys/bus/pci/devices/<bdf>/remove}. */
+    public int removeStore(String bdf) {
+        return run("remove_store", () -> sysfs.removeStore(bdf));
+    }
+
+    /** {@code echo 1 > /sys/bus/pci/rescan}. */
+    public int rescanStore() {
+        return run("rescan_store", sysfs::rescanStore);
+    }
+
+    /** {@code echo <n> > /sys/bus/pci/devices/<pf>/sriov_numvfs}. */
+    public int sriovNumvfsStore(String pfBdf, int n) {
+        return run("sriov_numvfs_store", () -> {
+            PciDev dev = core.pciGetDomainBusAndSlot(pfBdf);
+            if (dev == null) {
+                return ENODEV;
+            }
+            try {
+                return dev.isSriovCapable() ? core.iov().sriovNumvfsStore(dev, n) : ENOENT;
+            } finally {
+                core.pciDevPut(dev);
+            }
+        });
+    }
+
+    /** {@code modprobe <driver>}: a module of the topology; -EEXIST if loaded. */
+    public int driverLoad(String driver) {
+        return run("modprobe", () -> {
+            for (PciDriver d : core.topology().modules()) {
+                if (d.name().equals(driver)) {
+                    return core.probe().registeredDriver(driver) != null ? EEXIST
+                            : core.pciDriverCore().pciRegisterDriver(d);
+                }
+            }
+            return ENOENT;
+        });
+    }
+
+    /** {@code rmmod <driver>}. */
+    public int driverUnload(String driver) {
+        return run("rmmod", () -> {
+            PciDriver drv = core.probe().registeredDriver(driver);
+            if (drv == null) {
+                return ENOENT;
+            }
+            core.pciDriverCore().pciUnregisterDriver(drv);
+            return 0;
+        });
+    }
+
+    /** A non-fatal uncorrectable error reported by {@code bdf}: the AER service recovers it. */
+    public int aerError(String bdf) {
+        return run("aer_isr", () -> {
+            PciDev dev = core.pciGetDomainBusAndSlot(bdf);
+            if (dev == null) {
+                return ENODEV;
+            }
+            try {
+                core.aer().aerIsr(dev);
+                return 0;
+            } finally {
+                core.pciDevPut(dev);
+            }
+        });
+    }
+
+    /** An EEH freeze of {@code bdf}'s PE, recovered by the eehd thread. */
+    public int eehEvent(String bdf) {
+        return run("eehd", () -> {
+            PciDev dev = core.pciGetDomainBusAndSlot(bdf);
+            if (dev == null) {
+                return ENODEV;
+            }
+            try {
+                core.eeh().eehHandleNormalEvent(dev);
+                return 0;
+            } finally {
+                core.pciDevPut(dev);
+            }
+        });
+    }
+
+    /** The card is pulled from {@code slot}: pciehp's presence-detect → pciehp_unconfigure_device. */
+    public int hotUnplug(int slot) {
+        return run("irq/pciehp", () -> {
+            if (slot != Topology.SLOT) {
+                return ENODEV;
+            }
+            core.cardPresent(false);
+            core.pciehp().pciehpUnconfigureDevice();
+            return 0;
+        });
+    }
+
+    /** A card is inserted into {@code slot}: pciehp's presence-detect → pciehp_configure_device. */
+    public int hotAdd(int slot) {
+        return run("irq/pciehp", () -> {
+            if (slot != Topology.SLOT) {
+                return ENODEV;
+            }
+            core.cardPresent(true);
+            return core.pciehp().pciehpConfigureDevice();
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package org.pcistress.model.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The registry and the spec parser. */
+class ProfilesTest {
+
+    @Test
+    void namedProfilesDifferWhereTheKernelDoes() {
+        assertEquals(List.of(LockStep.DEVICE_LOCK_PARENT, LockStep.DEVICE_LOCK_SELF),
+                Profiles.named("v4.14").steps(KernelPath.UNBIND_STORE));
+        assertEquals(List.of(LockStep.DEVICE_LOCK_SELF), Profiles.named("v5.10").steps(KernelPath.UNBIND_STORE));
+        assertEquals(List.of(LockStep.RESCAN_REMOVE), Profiles.named("v6.18").steps(KernelPath.SRIOV_DEL_VFS));
+        assertEquals(List.of(LockStep.RESCAN_REMOVE), Profiles.named("v6.19").steps(KernelPath.SRIOV_ADD_VFS));
+        assertEquals(List.of(), Profiles.named("v6.19+revert").steps(KernelPath.SRIOV_ADD_VFS));
+        assertEquals(List.of("SRIOV_ADD_VFS: [RESCAN_REMOVE] -> []", "SRIOV_DEL_VFS: [RESCAN_REMOVE] -> []"),
+                Profiles.named("v6.19+revert").diff(Profiles.named("v6.19")));
+        assertEquals(List.of("v4.14", "v5.10", "v6.18", "v6.19", "v6.19+revert"),
+                Profiles.all().stream().map(Profile::name).toList());
+    }
+
+    @Test
+    void specsComposeFixes() {
+        Profile p = Profiles.named("v6.19+revert+reentrant-rescan");
+        assertEquals("v6.19+revert+reentrant-rescan", p.name());
+        assertTrue(p.has(Feature.REENTRANT_RESCAN));
+        assertEquals(List.of(LockStep.RESCAN_REMOVE), p.steps(KernelPath.SRIOV_DEL_VFS));
+        Profile q = Profiles.named("v4.14+list-snapshot+deferred-enumeration");
+        assertTrue(q.has(Feature.AER_LIST_SNAPSHOT) && q.has(Feature.DEFERRED_VF_ENUMERATION));
+        assertEquals(4, Fixes.all().size());
+        for (Fix f : Fixes.all()) {
+            assertTrue(!f.givesUp().isEmpty(), f + " says what it gives up");
+        }
+    }
+
+    @Test
+    void unknownNamesListTheKnownOnes() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Profiles.named("v5.4"));
+        assertTrue(e.getMessage().contains("v4.14, v5.10, v6.18, v6.19, v6.19+revert"), e.getMessage());
+        var f = assertThrows(IllegalArgumentException.class, () -> Profiles.named("v5.10+magic"));
+        assertTrue(f.getMessage().contains("list-snapshot, deferred-enumeration, detach-outside-rescan, reentrant-rescan"),
+                f.getMessage());
+        assertEquals(1, f.getMessage().lines().count());
+    }
+}
