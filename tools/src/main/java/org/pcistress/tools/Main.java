@@ -11,6 +11,7 @@ import org.pcistress.tools.job.StressMergeCommand;
 import org.pcistress.tools.matrix.ExploreCommand;
 import org.pcistress.tools.matrix.MatrixCommand;
 import org.pcistress.tools.matrix.MatrixDiffCommand;
+import org.pcistress.tools.stress.StressCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
             RunCommand.class, StressMergeCommand.class, MatrixCompareCommand.class, ScenarioIndexCommand.class,
             BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class,
             ExploreCommand.class, MatrixCommand.class, MatrixDiffCommand.class,
+            StressCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
@@ -34,29 +36,21 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * The command line, with bad options reported in one line and exit 2 (ExitCodes.USAGE), and an
-     * unexpected exception exit 3 (ExitCodes.HARNESS), never picocli's 1, which means a regression here.
+     * The configured command line: bad options end in one line on stderr and exit 2
+     * ({@link ExitCodes#USAGE}); an unexpected exception in exit 3 ({@link ExitCodes#HARNESS}),
+     * never picocli's 1, which means a regression here.
      */
     public static CommandLine commandLine() {
         return configure(new CommandLine(new Main()));
     }
 
-    /** Gives {@code cl} (a whole command line or a single command under test) these exit codes. */
+    /** Gives {@code cl} (the whole command line, or one command under test) those exit codes. */
     public static CommandLine configure(CommandLine cl) {
-        return cl.setParameterExceptionHandler(Main::badInput).setExecutionExceptionHandler((ex, bad, parsed) -> {
+        return cl.setParameterExceptionHandler(new OneLineErrors()).setExecutionExceptionHandler((ex, bad, parsed) -> {
             ex.printStackTrace(bad.getErr());
             bad.getErr().println(bad.getCommandSpec().qualifiedName() + ": harness failure: " + ex);
             return ExitCodes.HARNESS;
         });
-    }
-
-    /** A bad option or value: one line on stderr, exit status 2. */
-    private static int badInput(CommandLine.ParameterException e, String[] args) {
-        CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage()
-                + " (see --help)");
-        cmd.getErr().flush();
-        return ExitCodes.USAGE;
     }
 
     @Override
