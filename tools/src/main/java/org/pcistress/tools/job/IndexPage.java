@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.stress.Durations;
 
 /** index.html of a report folder: the verdict first, then one row per step with its links. */
 final class IndexPage {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE;
 import org.pcistress.tools.Main;
+import org.pcistress.tools.stress.Durations;
 import picocli.CommandLine;
 
 /**

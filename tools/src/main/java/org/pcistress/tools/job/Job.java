@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.stress.Durations;
 
 /**
  * The main job: creates one dated report folder, runs each step in its share of the budget, keeps

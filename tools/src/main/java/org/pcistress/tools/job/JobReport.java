@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.pcistress.tools.stress.Durations;
 
 /**
  * One report folder's job.json and index.html, rewritten after every step so that a run that dies

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pcistress.tools.job.Specs.Spec;
+import org.pcistress.tools.stress.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -117,10 +118,8 @@ public final class RunCommand implements Callable<Integer> {
             throw usage("--out: " + out + " is a file, not a folder");
         }
         if (stressFrom != null) {
-            Path summary = ReportFiles.first(stressFrom, StressStep.SUMMARY)
-                    .orElseThrow(() -> usage("--stress-from: " + stressFrom + " holds no " + StressStep.SUMMARY));
             try {
-                StressSummary.read(summary);
+                StressFiles.read(stressFrom);
             } catch (IOException e) {
                 throw usage("--stress-from: " + e.getMessage());
             }

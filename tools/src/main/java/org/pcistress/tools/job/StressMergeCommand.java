@@ -1,8 +1,5 @@
 package org.pcistress.tools.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.stress.RunSummary;
+import org.pcistress.tools.stress.SummaryWriter;
+import org.pcistress.tools.stress.TestSummary;
+import org.pcistress.tools.stress.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -24,9 +25,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "stress-merge", mixinStandardHelpOptions = true,
         description = {"Merges the summary.json of jcstress shards (files, or folders holding one) into"
-                + " OUT/summary.json and OUT/summary.txt.",
-            "Exit: 0 ok, 1 a forbidden outcome or silent canary in any shard, 3 a shard's summary missing or"
-                + " corrupt, or a harness error in any shard."})
+                + " OUT/summary.json and OUT/summary.txt, as 'pcistress stress' writes them.",
+            "Exit: 0 ok, 1 a regression in a shard (a FORBIDDEN outcome, a silent canary), 3 a shard's summary"
+                + " missing or corrupt, or a harness failure in a shard (the worse wins, as ExitCodes.combine)."})
 public final class StressMergeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OUT", description = "the folder to write the merged summary to")
@@ -41,68 +42,81 @@ public final class StressMergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        List<StressSummary> shards = new ArrayList<>();
-        int code = ExitCodes.OK;
+        List<RunSummary> shards = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (Path in : inputs) {
-            Path file = Files.isDirectory(in) ? ReportFiles.first(in, StressStep.SUMMARY).orElse(in.resolve(StressStep.SUMMARY)) : in;
             try {
-                shards.add(StressSummary.read(file));
+                shards.add(StressFiles.read(in));
             } catch (IOException e) {
-                err.println("pcistress stress-merge: shard " + in + ": " + (Files.exists(file)
-                        ? e.getMessage() : "no " + StressStep.SUMMARY + " (the shard did not finish)"));
-                code = ExitCodes.HARNESS;
+                err.println("pcistress stress-merge: shard " + in + ": " + e.getMessage());
+                missing.add(in + ": " + e.getMessage());
             }
         }
-        StressSummary merged = merge(shards, inputs);
+        RunSummary merged = merge(shards, missing, inputs);
         Files.createDirectories(out);
-        Files.writeString(out.resolve(StressStep.SUMMARY), JobReport.JSON.writeValueAsString(merged.root()));
-        StringBuilder txt = new StringBuilder();
-        Map<String, String> verdicts = merged.verdicts();
-        verdicts.forEach((test, v) -> txt.append(String.format("%-24s %s%n", v, test)));
-        int verdictCode = merged.code();
-        txt.append(String.format("%d test variants from %d of %d shards; exit %d%n", verdicts.size(), shards.size(),
-                inputs.size(), ExitCodes.combine(code, verdictCode)));
-        Files.writeString(out.resolve("summary.txt"), txt);
-        spec.commandLine().getOut().print(txt);
+        SummaryWriter.write(out, merged);
+        spec.commandLine().getOut().print(SummaryWriter.text(merged));
         spec.commandLine().getOut().flush();
-        return ExitCodes.combine(code, verdictCode);
+        err.flush();
+        return merged.exitCode();
     }
 
     /**
-     * The shards' entries in one array (a test in two shards keeps its worse verdict), integer fields
-     * at the top summed (counts) or combined ({@code code}, {@code exitCode}), the rest from the first shard.
+     * The shards as one run: tests side by side (a test in two shards keeps its worse verdict),
+     * counts summed, times the longest shard's (they ran in parallel), exit codes combined, a
+     * missing shard an incomplete run.
      */
-    static StressSummary merge(List<StressSummary> shards, List<Path> names) {
-        ObjectNode root = JobReport.JSON.createObjectNode();
-        Map<String, JsonNode> entries = new LinkedHashMap<>();
-        for (StressSummary s : shards) {
-            s.root().fields().forEachRemaining(f -> {
-                JsonNode v = f.getValue();
-                JsonNode had = root.get(f.getKey());
-                if (v == s.entries()) {
-                    return;
-                }
-                if (v.isIntegralNumber() && (had == null || had.isIntegralNumber())) {
-                    boolean isCode = f.getKey().equals("code") || f.getKey().equals("exitCode");
-                    root.put(f.getKey(), had == null ? v.asInt()
-                            : isCode ? ExitCodes.combine(had.asInt(), v.asInt()) : had.asLong() + v.asLong());
-                } else if (had == null) {
-                    root.set(f.getKey(), v);
-                }
-            });
-            for (JsonNode e : s.entries()) {
-                String name = StressSummary.name(e);
-                JsonNode before = entries.get(name);
-                if (before == null || StressSummary.code(StressSummary.verdict(e))
-                        > StressSummary.code(StressSummary.verdict(before))) {
-                    entries.put(name, e);
+    static RunSummary merge(List<RunSummary> shards, List<String> missing, List<Path> inputs) {
+        Map<String, TestSummary> tests = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<String> incomplete = new ArrayList<>();
+        missing.forEach(m -> incomplete.add("shard " + m));
+        int code = missing.isEmpty() ? ExitCodes.OK : ExitCodes.HARNESS;
+        int expected = 0;
+        int ran = 0;
+        int planned = 0;
+        int reported = 0;
+        double elapsed = 0;
+        long budget = 0;
+        long estimate = 0;
+        String started = null;
+        String finished = "";
+        boolean done = true;
+        for (RunSummary s : shards) {
+            for (TestSummary t : s.tests()) {
+                TestSummary had = tests.get(t.name());
+                if (had == null || rank(t.verdict()) > rank(had.verdict())) {
+                    tests.put(t.name(), t);
                 }
             }
+            s.problems().forEach(problems::add);
+            if (!s.complete()) {
+                incomplete.add(s.incompleteBecause());
+            }
+            code = ExitCodes.combine(code, s.exitCode() < 0 ? ExitCodes.HARNESS : s.exitCode());
+            expected += s.testsExpected();
+            ran += s.testsRan();
+            planned = planned < 0 || s.plannedConfigurations() < 0 ? -1 : planned + s.plannedConfigurations();
+            reported += s.configurationsReported();
+            elapsed = Math.max(elapsed, s.elapsedSeconds());
+            budget = Math.max(budget, s.budgetSeconds());
+            estimate = Math.max(estimate, s.estimateSeconds());
+            started = started == null || s.started().compareTo(started) < 0 ? s.started() : started;
+            finished = finished == null || s.finished() == null ? null
+                    : s.finished().compareTo(finished) > 0 ? s.finished() : finished;
+            done &= "DONE".equals(s.state());
         }
-        ArrayNode shardNames = root.putArray("shards");
-        names.forEach(n -> shardNames.add(n.toString()));
-        ArrayNode arr = root.putArray("tests");
-        entries.values().forEach(arr::add);
-        return new StressSummary(root, arr);
+        List<String> command = new ArrayList<>(List.of("pcistress", "stress-merge"));
+        inputs.forEach(p -> command.add(p.toString()));
+        RunSummary first = shards.isEmpty() ? null : shards.get(0);
+        return new RunSummary(done ? "DONE" : "RUNNING", org.pcistress.tools.stress.ExitCodes.name(code), code,
+                incomplete.isEmpty(), incomplete.isEmpty() ? null : String.join("; ", incomplete),
+                started == null ? "" : started, shards.isEmpty() ? null : finished, elapsed, budget, estimate,
+                first == null ? 0 : first.iterations(), first == null ? 0 : first.timeMs(), command, expected, ran,
+                planned, reported, problems, List.copyOf(tests.values()));
+    }
+
+    private static int rank(Verdict v) {
+        return v.harness() ? 2 : v.regression() ? 1 : 0;
     }
 }

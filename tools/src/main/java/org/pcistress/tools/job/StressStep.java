@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.stress.RunSummary;
+import org.pcistress.tools.stress.TestSummary;
+import org.pcistress.tools.stress.Verdict;
+import org.pcistress.tools.stress.Durations;
 
 /**
  * The budgeted jcstress pass with its canaries ({@code pcistress stress --budget B --out stress}):
  * its exit code is the step's; the summary is compared with the previous report's.
  */
 public final class StressStep implements JobStep {
-    static final String SUMMARY = "summary.json";
-
     private final Subcommands cli;
 
     public StressStep(Subcommands cli) {
@@ -50,8 +52,8 @@ public final class StressStep implements JobStep {
         List<StepResult.Link> links = new ArrayList<>();
         ReportFiles.first(ctx.dir(), "index.html").ifPresent(p -> links.add(link("jcstress report", ctx, p)));
         ReportFiles.first(ctx.dir(), "summary.txt").ifPresent(p -> links.add(link("summary", ctx, p)));
-        Optional<Path> json = ReportFiles.first(ctx.dir(), SUMMARY);
-        json.ifPresent(p -> links.add(link(SUMMARY, ctx, p)));
+        Optional<Path> json = ReportFiles.first(ctx.dir(), StressFiles.SUMMARY);
+        json.ifPresent(p -> links.add(link(StressFiles.SUMMARY, ctx, p)));
         if (Files.isRegularFile(ctx.dir().resolve("log.txt"))) {
             links.add(new StepResult.Link("log", "stress/log.txt"));
         }
@@ -59,33 +61,38 @@ public final class StressStep implements JobStep {
             return StepResult.harness("jcstress killed at the bound (" + Durations.format(ctx.hardStop()) + ")", links);
         }
         if (json.isEmpty()) {
-            return StepResult.harness("stress exited " + o.code() + " and wrote no " + SUMMARY, links);
+            return StepResult.harness("stress exited " + o.code() + " and wrote no " + StressFiles.SUMMARY, links);
         }
-        StressSummary summary;
+        RunSummary summary;
         try {
-            summary = StressSummary.read(json.get());
+            summary = StressFiles.read(json.get());
         } catch (IOException e) {
             return StepResult.harness(e.getMessage(), links);
         }
         List<String> regressions = new ArrayList<>();
-        summary.verdicts().forEach((test, verdict) -> {
-            if (StressSummary.code(verdict) != ExitCodes.OK) {
-                regressions.add(test + ": " + verdict);
+        int verdicts = ExitCodes.OK;
+        for (TestSummary t : summary.tests()) {
+            int c = t.verdict().harness() ? ExitCodes.HARNESS : t.verdict().regression() ? ExitCodes.REGRESSION : ExitCodes.OK;
+            if (c != ExitCodes.OK) {
+                regressions.add(t.shortName() + ": " + t.verdict() + " (" + t.reason() + ")");
             }
-        });
-        List<String> news = sincePrevious(ctx, summary);
-        // the command's own code counts (a silent canary, fewer tests than exist); 2 after our checks is ours
-        int code = ExitCodes.combine(o.code() == ExitCodes.USAGE ? ExitCodes.HARNESS : o.code(), summary.code());
-        if (code != ExitCodes.OK && regressions.isEmpty()) {
-            regressions.add("stress exited " + o.code() + " (see the log)");
+            verdicts = ExitCodes.combine(verdicts, c);
         }
-        String headline = summary.verdicts().size() + " test variants, " + regressions.size() + " failing, exit " + o.code();
-        return new StepResult(code, headline, regressions, news, links);
+        summary.problems().forEach(p -> regressions.add("problem: " + p));
+        // the run's own code counts (fewer tests than exist, a kill); with --stress-from, the summary's
+        int ran = ctx.plan().stressFrom().isPresent() ? summary.exitCode() : o.code();
+        int code = ExitCodes.combine(ran == ExitCodes.USAGE ? ExitCodes.HARNESS : ran, verdicts);
+        if (code != ExitCodes.OK && regressions.isEmpty()) {
+            regressions.add("stress exited " + ran + " (see the log)");
+        }
+        String headline = summary.tests().size() + " test variants, " + summary.result() + " (exit " + ran + ")"
+                + (summary.complete() ? "" : ", incomplete: " + summary.incompleteBecause());
+        return new StepResult(code, headline, regressions, sincePrevious(ctx, summary), links);
     }
 
-    private static List<String> sincePrevious(StepContext ctx, StressSummary now) {
+    private static List<String> sincePrevious(StepContext ctx, RunSummary now) {
         List<String> news = new ArrayList<>();
-        Optional<Path> old = ctx.previous().flatMap(p -> ReportFiles.first(p.resolve("stress"), SUMMARY));
+        Optional<Path> old = ctx.previous().flatMap(p -> ReportFiles.first(p.resolve("stress"), StressFiles.SUMMARY));
         if (ctx.previous().isEmpty()) {
             return news;
         }
@@ -94,16 +101,17 @@ public final class StressStep implements JobStep {
             return news;
         }
         try {
-            Map<String, String> before = StressSummary.read(old.get()).verdicts();
-            now.verdicts().forEach((test, v) -> {
-                String was = before.get(test);
+            Map<String, Verdict> before = StressFiles.verdicts(StressFiles.read(old.get()));
+            Map<String, Verdict> after = StressFiles.verdicts(now);
+            after.forEach((test, v) -> {
+                Verdict was = before.get(test);
                 if (was == null) {
                     news.add(test + ": new, " + v);
-                } else if (!was.equals(v)) {
+                } else if (was != v) {
                     news.add(test + ": " + was + " -> " + v);
                 }
             });
-            before.keySet().stream().filter(t -> !now.verdicts().containsKey(t)).forEach(t -> news.add(t + ": not run"));
+            before.keySet().stream().filter(t -> !after.containsKey(t)).forEach(t -> news.add(t + ": not in this run"));
         } catch (IOException e) {
             news.add("previous jcstress summary unreadable (" + e.getMessage() + ")");
         }

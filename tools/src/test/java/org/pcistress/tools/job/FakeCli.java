@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pcistress.tools.stress.ExitCodes;
+import org.pcistress.tools.stress.RunSummary;
+import org.pcistress.tools.stress.TestSummary;
+import org.pcistress.tools.stress.Verdict;
 
 /** Subcommands that answer from the test: each command writes what the test says and exits with its code. */
 final class FakeCli implements Subcommands {
@@ -60,6 +64,18 @@ final class FakeCli implements Subcommands {
                     .append("],\"lockdep\":[],\"note\":\"\"}");
         }
         return b.append("],\"millis\":1}}").toString();
+    }
+
+    /** A summary.json as {@code pcistress stress} writes it: exit code, then test name / verdict pairs. */
+    static String stressSummary(int exitCode, String... nameVerdict) throws IOException {
+        List<TestSummary> tests = new ArrayList<>();
+        for (int i = 0; i < nameVerdict.length; i += 2) {
+            tests.add(new TestSummary(nameVerdict[i], Verdict.valueOf(nameVerdict[i + 1]), "because", Map.of("OK", 1),
+                    1000, false, List.of(), List.of(), List.of()));
+        }
+        return JobReport.JSON.writeValueAsString(new RunSummary("DONE", ExitCodes.name(exitCode), exitCode, true, null,
+                "2026-11-21T03:00:00Z", "2026-11-21T03:40:00Z", 2400, 2400, 2300, 5, 200, List.of("java", "-jar"),
+                tests.size(), tests.size(), tests.size(), tests.size(), List.of(), tests));
     }
 
     static void write(Path file, String text) throws IOException {

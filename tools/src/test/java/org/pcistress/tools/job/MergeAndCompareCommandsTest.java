@@ -1,6 +1,7 @@
 package org.pcistress.tools.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcistress.tools.ExitCodes;
 import org.pcistress.tools.Main;
+import org.pcistress.tools.stress.RunSummary;
 import picocli.CommandLine;
 
 /** stress-merge and matrix-compare through the command line. */
@@ -29,27 +31,29 @@ class MergeAndCompareCommandsTest {
     }
 
     private Path shard(String name, String json) throws IOException {
-        FakeCli.write(tmp.resolve(name).resolve("2026-11-21T0300Z/summary.json"), json);
+        FakeCli.write(tmp.resolve(name).resolve("2026-11-21_030000/summary.json"), json);
         return tmp.resolve(name);
     }
 
     @Test
-    void mergesShardsIntoOneSummaryAndTakesTheWorstVerdict() throws IOException {
-        Path a = shard("stress-aer", "{\"tests\":[{\"test\":\"AER_01.Upstream\",\"verdict\":\"INTERESTING\"}],\"testsRun\":1}");
-        Path b = shard("stress-sriov", "{\"tests\":[{\"test\":\"SRIOV_01.Fixed\",\"verdict\":\"FORBIDDEN\"}],\"testsRun\":1}");
+    void mergesShardsIntoOneSummaryAndTakesTheWorstCode() throws IOException {
+        Path a = shard("stress-aer", FakeCli.stressSummary(0, "AER_01.Upstream", "PASSED"));
+        Path b = shard("stress-sriov", FakeCli.stressSummary(1, "SRIOV_01.Fixed", "FAILED", "SRIOV_01.Upstream", "PASSED"));
         assertEquals(ExitCodes.REGRESSION, run("stress-merge", tmp.resolve("merged").toString(), a.toString(), b.toString()));
-        StressSummary merged = StressSummary.read(tmp.resolve("merged/summary.json"));
-        assertEquals(2, merged.verdicts().size());
-        assertEquals(2, merged.root().get("testsRun").asInt(), "counts are summed");
-        assertTrue(Files.readString(tmp.resolve("merged/summary.txt")).contains("FORBIDDEN"));
+        RunSummary merged = StressFiles.read(tmp.resolve("merged"));
+        assertEquals(3, merged.tests().size());
+        assertEquals(3, merged.testsRan(), "counts are summed");
+        assertEquals("REGRESSION", merged.result());
+        assertTrue(Files.readString(tmp.resolve("merged/summary.txt")).contains("FAILED"));
     }
 
     @Test
-    void aMissingShardIsAHarnessFailure() throws IOException {
-        Path a = shard("stress-aer", "{\"tests\":[{\"test\":\"AER_01.Upstream\",\"verdict\":\"OK\"}]}");
+    void aMissingShardIsAHarnessFailureAndAnIncompleteRun() throws IOException {
+        Path a = shard("stress-aer", FakeCli.stressSummary(0, "AER_01.Upstream", "PASSED"));
         assertEquals(ExitCodes.HARNESS, run("stress-merge", tmp.resolve("merged").toString(), a.toString(),
                 tmp.resolve("stress-eeh").toString()));
-        assertTrue(err.toString().contains("the shard did not finish"), err.toString());
+        assertTrue(err.toString().contains("stress-eeh does not exist"), err.toString());
+        assertFalse(StressFiles.read(tmp.resolve("merged")).complete());
     }
 
     @Test

@@ -96,32 +96,44 @@ class StepsTest {
 
     @Test
     void stressFromAFolderIsJudgedByItsVerdictsAndComparedWithThePreviousReport() throws Exception {
+        String fixed = "org.pcistress.stress.aer.AER_01_X.Fixed";
+        String upstream = "org.pcistress.stress.aer.AER_01_X.Upstream";
         Path shards = tmp.resolve("merged");
-        FakeCli.write(shards.resolve("summary.json"), "{\"tests\":[{\"test\":\"A_01_X.Upstream\",\"verdict\":\"INTERESTING\"},"
-                + "{\"test\":\"A_01_X.Fixed\",\"verdict\":\"FORBIDDEN\"}]}");
+        FakeCli.write(shards.resolve("summary.json"), FakeCli.stressSummary(1, upstream, "PASSED", fixed, "FAILED"));
         Path previous = tmp.resolve("prev");
-        FakeCli.write(previous.resolve("stress/2026/summary.json"), "{\"tests\":[{\"test\":\"A_01_X.Upstream\","
-                + "\"verdict\":\"INTERESTING\"},{\"test\":\"A_01_X.Fixed\",\"verdict\":\"OK\"}]}");
+        FakeCli.write(previous.resolve("stress/2026-11-20_030000/summary.json"),
+                FakeCli.stressSummary(0, upstream, "PASSED", fixed, "PASSED"));
         FakeCli cli = new FakeCli();
         StepResult r = new StressStep(cli).run(ctx("stress", plan(List.of("v5.10"), List.of(), Optional.empty(),
                 Optional.of(shards)), Optional.of(previous)));
         assertEquals(List.of(), cli.calls, "nothing run");
         assertEquals(ExitCodes.REGRESSION, r.code());
-        assertEquals(List.of("A_01_X.Fixed: FORBIDDEN"), r.regressions());
-        assertEquals(List.of("A_01_X.Fixed: OK -> FORBIDDEN"), r.news());
+        assertEquals(List.of("AER_01_X.Fixed: FAILED (because)"), r.regressions());
+        assertEquals(List.of(fixed + ": PASSED -> FAILED"), r.news());
         assertTrue(Files.isRegularFile(tmp.resolve("now/stress/summary.json")), "copied into the report");
     }
 
     @Test
     void stressPassesItsBudgetAndKeepsTheCommandsHarnessCode() throws Exception {
         FakeCli cli = new FakeCli().on("stress", (args, out) -> {
-            FakeCli.write(out.resolve("2026-11-21T1542Z/summary.json"), "{\"tests\":[{\"test\":\"A\",\"verdict\":\"OK\"}]}");
+            FakeCli.write(out.resolve("2026-11-21_154200/summary.json"), FakeCli.stressSummary(3, "A_01_X.Fixed", "PASSED"));
             return ExitCodes.HARNESS;
         });
         StepResult r = new StressStep(cli).run(ctx("stress", plan(List.of("v5.10"), List.of(), Optional.empty(),
                 Optional.empty()), Optional.empty()));
-        assertEquals(List.of("stress", "--budget", "2m00s", "--out", tmp.resolve("now/stress").toString()), cli.calls.get(0));
+        assertEquals(List.of("stress", "--budget", "2m", "--out", tmp.resolve("now/stress").toString()), cli.calls.get(0));
         assertEquals(ExitCodes.HARNESS, r.code(), "fewer tests than exist, say: the command's 3 stands");
+    }
+
+    @Test
+    void aStressVerdictOfTimeoutIsAHarnessFailure() throws Exception {
+        FakeCli cli = new FakeCli().on("stress", (args, out) -> {
+            FakeCli.write(out.resolve("r/summary.json"), FakeCli.stressSummary(0, "A_01_X.Fixed", "TIMEOUT"));
+            return ExitCodes.OK;
+        });
+        StepResult r = new StressStep(cli).run(ctx("stress", plan(List.of("v5.10"), List.of(), Optional.empty(),
+                Optional.empty()), Optional.empty()));
+        assertEquals(ExitCodes.HARNESS, r.code());
     }
 
     @Test
