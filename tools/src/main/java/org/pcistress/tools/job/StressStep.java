@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.stress.Durations;
 import org.pcistress.tools.stress.RunSummary;
 import org.pcistress.tools.stress.TestSummary;
 import org.pcistress.tools.stress.Verdict;
-import org.pcistress.tools.stress.Durations;
 
 /**
  * The budgeted jcstress pass with its canaries ({@code pcistress stress --budget B --out stress}):
