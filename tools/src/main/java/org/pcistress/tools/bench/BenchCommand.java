@@ -160,11 +160,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        StringBuilder b = new StringBuilder("pcistress bench");
-        for (String a : spec.commandLine().getParseResult().originalArgs()) {
-            b.append(' ').append(a);
-        }
-        return b.toString();
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        boolean named = !args.isEmpty() && args.get(0).equals(spec.name());
+        return "pcistress " + (named ? "" : spec.name() + " ") + String.join(" ", args);
     }
 
     private static String human(Duration d) {

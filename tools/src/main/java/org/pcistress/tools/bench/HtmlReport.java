@@ -48,7 +48,7 @@ final class HtmlReport {
             if (!pct.isEmpty()) {
                 b.append("<h3>Latency percentiles (sample mode)</h3>\n");
                 table(b, ReportData.percentileColumns(), pct);
-                b.append(percentileChart(e.getKey(), rs));
+                b.append(percentileCharts(rs));
             }
         }
         if (!data.run.failures().isEmpty()) {
@@ -99,28 +99,36 @@ final class HtmlReport {
         });
     }
 
-    private static String percentileChart(String cls, List<JmhResult> rs) {
+    /** One latency chart per method: a line per parameter combination, over the percentiles. */
+    private static String percentileCharts(List<JmhResult> rs) {
         List<String> labels = new ArrayList<>();
         for (String p : ReportData.PERCENTILES) {
             labels.add(Fmt.percentile(p));
         }
-        List<SvgChart.Series> series = new ArrayList<>();
-        String unit = "";
-        for (JmhResult r : rs) {
-            if (!"sample".equals(r.mode()) || r.percentiles().isEmpty()) {
-                continue;
-            }
-            List<SvgChart.Point> pts = new ArrayList<>();
-            for (int i = 0; i < ReportData.PERCENTILES.size(); i++) {
-                Double v = r.percentiles().get(ReportData.PERCENTILES.get(i));
-                if (v != null && v > 0) {
-                    pts.add(new SvgChart.Point(i, v, Double.NaN));
+        StringBuilder b = new StringBuilder();
+        for (List<JmhResult> method : ReportData.byMethod(rs).values()) {
+            List<SvgChart.Series> series = new ArrayList<>();
+            for (JmhResult r : method) {
+                if (!"sample".equals(r.mode()) || r.percentiles().isEmpty()) {
+                    continue;
                 }
+                List<SvgChart.Point> pts = new ArrayList<>();
+                for (int i = 0; i < ReportData.PERCENTILES.size(); i++) {
+                    Double v = r.percentiles().get(ReportData.PERCENTILES.get(i));
+                    if (v != null && v > 0) {
+                        pts.add(new SvgChart.Point(i, v, Double.NaN));
+                    }
+                }
+                String name = Fmt.params(r.params());
+                series.add(new SvgChart.Series(name.isEmpty() ? r.method() : name, pts));
             }
-            series.add(new SvgChart.Series((r.method() + " " + Fmt.params(r.params())).trim(), pts));
-            unit = r.primary().unit();
+            if (!series.isEmpty()) {
+                JmhResult first = method.get(0);
+                b.append(SvgChart.lines(first.shortName() + ": latency by percentile", "percentile",
+                        first.primary().unit(), series, labels, false, true));
+            }
         }
-        return SvgChart.lines(cls + ": latency by percentile", "percentile", unit, series, labels, false, true);
+        return b.toString();
     }
 
     private static void table(StringBuilder b, List<String> columns, List<List<String>> rows) {

@@ -20,6 +20,8 @@ final class SvgChart {
     private static final int RIGHT = 250;
     private static final int TOP = 34;
     private static final int BOTTOM = 52;
+    /** Error bars may stretch an axis to at most this many times the largest value. */
+    private static final double CLIP = 2;
 
     /** One point; {@code err} is the half-width of its error bar (0 or NaN for none). */
     record Point(double x, double y, double err) {
@@ -42,24 +44,36 @@ final class SvgChart {
             boolean logX, boolean logY) {
         double x0 = Double.MAX_VALUE;
         double x1 = -Double.MAX_VALUE;
-        double y0 = Double.MAX_VALUE;
-        double y1 = -Double.MAX_VALUE;
+        double yMin = Double.MAX_VALUE;
+        double yMax = -Double.MAX_VALUE;
         for (Series s : series) {
             for (Point p : s.points) {
                 x0 = Math.min(x0, p.x);
                 x1 = Math.max(x1, p.x);
-                double e = Double.isFinite(p.err) ? p.err : 0;
-                double lo = logY && p.y - e <= 0 ? p.y : p.y - e;
-                y0 = Math.min(y0, lo);
-                y1 = Math.max(y1, p.y + e);
+                yMin = Math.min(yMin, p.y);
+                yMax = Math.max(yMax, p.y);
             }
         }
         if (x0 > x1) {
             return "";
         }
+        // error bars widen the axis, but at most to CLIP times the largest point, and never below zero
+        // for positive scores: one wild error must not flatten every line
+        boolean positive = yMin >= 0;
+        double cap = logY ? yMax * 10 : yMax * CLIP;
+        double y0 = yMin;
+        double y1 = yMax;
+        for (Series s : series) {
+            for (Point p : s.points) {
+                y0 = Math.min(y0, low(p, positive, logY));
+                y1 = Math.max(y1, Math.min(high(p), cap));
+            }
+        }
         Scale xs = xLabels != null ? Scale.linear(x0 - 0.5, x1 + 0.5, LEFT, W - RIGHT, false)
                 : logX ? Scale.log(x0, x1, LEFT, W - RIGHT) : Scale.linear(x0, x1, LEFT, W - RIGHT, false);
-        Scale ys = logY ? Scale.log(y0, y1, H - BOTTOM, TOP) : Scale.linear(Math.min(0, y0), y1, H - BOTTOM, TOP, true);
+        Scale ys = logY ? Scale.log(y0, y1, H - BOTTOM, TOP)
+                : Scale.linear(positive ? 0 : y0, y1, H - BOTTOM, TOP, true);
+        cap = Math.min(cap, ys.hi);
         StringBuilder b = open(title, H);
         axes(b, xs, ys, xValues(series), xLabels, xTitle, yTitle, H);
         for (int i = 0; i < series.size(); i++) {
@@ -74,10 +88,13 @@ final class SvgChart {
             for (Point p : s.points) {
                 double px = xs.at(p.x);
                 if (Double.isFinite(p.err) && p.err > 0) {
-                    double lo = logY && p.y - p.err <= 0 ? ys.lo : p.y - p.err;
-                    b.append(line(px, ys.at(lo), px, ys.at(p.y + p.err), c, 1));
+                    double lo = low(p, positive, logY);
+                    double hi = Math.min(high(p), cap);
+                    b.append(line(px, ys.at(lo), px, ys.at(hi), c, 1));
                     b.append(line(px - 4, ys.at(lo), px + 4, ys.at(lo), c, 1));
-                    b.append(line(px - 4, ys.at(p.y + p.err), px + 4, ys.at(p.y + p.err), c, 1));
+                    if (hi == high(p)) { // no cap on a bar cut at the chart's edge
+                        b.append(line(px - 4, ys.at(hi), px + 4, ys.at(hi), c, 1));
+                    }
                 }
                 b.append("<circle cx=\"").append(f(px)).append("\" cy=\"").append(f(ys.at(p.y)))
                         .append("\" r=\"3\" fill=\"").append(c).append("\"><title>").append(esc(s.name)).append(": ")
@@ -90,14 +107,28 @@ final class SvgChart {
         return b.append("</svg>\n").toString();
     }
 
+    private static double low(Point p, boolean positive, boolean logY) {
+        double e = Double.isFinite(p.err) ? p.err : 0;
+        double lo = p.y - e;
+        return logY && lo <= 0 ? p.y : positive ? Math.max(0, lo) : lo;
+    }
+
+    private static double high(Point p) {
+        return p.y + (Double.isFinite(p.err) ? p.err : 0);
+    }
+
     /** A horizontal bar chart from zero, one bar per result, with error whiskers. */
     static String bars(String title, String unit, List<Bar> bars) {
         int rowH = 22;
         int labelW = 300;
         int h = TOP + BOTTOM + rowH * bars.size();
-        double max = 0;
+        double largest = 0;
         for (Bar bar : bars) {
-            max = Math.max(max, bar.value + (Double.isFinite(bar.err) ? bar.err : 0));
+            largest = Math.max(largest, bar.value);
+        }
+        double max = largest;
+        for (Bar bar : bars) {
+            max = Math.max(max, Math.min(bar.value + (Double.isFinite(bar.err) ? bar.err : 0), largest * CLIP));
         }
         Scale xs = Scale.linear(0, max <= 0 ? 1 : max, labelW, W - 60, true);
         StringBuilder b = open(title, h);
@@ -116,10 +147,13 @@ final class SvgChart {
                     .append(": ").append(Fmt.scoreWithError(bar.value, bar.err)).append("</title></rect>\n");
             if (Double.isFinite(bar.err) && bar.err > 0) {
                 double lo = xs.at(Math.max(0, bar.value - bar.err));
-                double hi = xs.at(bar.value + bar.err);
+                boolean cut = bar.value + bar.err > xs.hi;
+                double hi = xs.at(Math.min(bar.value + bar.err, xs.hi));
                 double mid = y + rowH / 2.0;
-                b.append(line(lo, mid, hi, mid, "#000", 1)).append(line(lo, mid - 4, lo, mid + 4, "#000", 1))
-                        .append(line(hi, mid - 4, hi, mid + 4, "#000", 1));
+                b.append(line(lo, mid, hi, mid, "#000", 1)).append(line(lo, mid - 4, lo, mid + 4, "#000", 1));
+                if (!cut) {
+                    b.append(line(hi, mid - 4, hi, mid + 4, "#000", 1));
+                }
             }
             b.append(text(labelW - 6, y + rowH / 2.0 + 4, "end", 12, bar.label));
         }

@@ -68,11 +68,12 @@ class ReportRenderTest {
         String html = HtmlReport.render(data());
         assertFalse(Pattern.compile("(src|href)\\s*=").matcher(html).find(), "nothing fetched at view time");
         assertFalse(html.contains("<script"), "no script");
-        // one bar chart per mode, one percentile chart
-        assertEquals(3, count(html, "<svg "));
+        // one bar chart per mode, one percentile chart per method
+        assertEquals(4, count(html, "<svg "));
         assertTrue(html.contains("LockingBench_01_MutexUncontended (avgt)"));
         assertTrue(html.contains("LockingBench_01_MutexUncontended (sample)"));
-        assertTrue(html.contains("latency by percentile"));
+        assertTrue(html.contains(">LockingBench_01_MutexUncontended.baseline: latency by percentile</text>"));
+        assertTrue(html.contains(">LockingBench_01_MutexUncontended.lockUnlock: latency by percentile</text>"));
         assertTrue(html.contains("<title>lockUnlock [checking=detector]: 717.3 ± 2,173.5</title>"), html);
         assertTrue(html.contains("<th>Machine</th><td>" + MACHINE.describe() + "</td>"), html);
     }
