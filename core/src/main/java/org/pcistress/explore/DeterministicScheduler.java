@@ -2,62 +2,56 @@ package org.pcistress.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import org.pcistress.kernel.Report;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.Scheduler;
 import org.pcistress.kernel.locking.Task;
 
 /**
  * The explorer's {@link Scheduler}: every task is a real Java thread, but exactly one holds the
- * baton and runs; the others sleep on a condition of their own under one monitor. The baton moves
- * only at a scheduling point ({@link #point}), when the running task sleeps ({@link #block}) and
- * when it exits ({@link #exited}), and a {@link Chooser} picks where it goes. {@code block} ignores
- * its time bound: under the explorer a wait ends only by a grant, and a state in which no task can
- * run while some have not finished is a deadlock, which ends the execution.
+ * {@link Baton} and runs; the others sleep on a condition of their own under one monitor. The baton
+ * moves only at a scheduling point ({@link #point}), when the running task sleeps ({@link #block})
+ * and when it exits ({@link #exited}), and a {@link Chooser} picks where it goes. {@code block}
+ * ignores its time bound: under the explorer a wait ends only by a grant, and a state in which no
+ * task can run while some have not finished is a deadlock, which ends the execution.
  *
  * <p>Phases: during {@link Phase#SETUP} (the scenario's build) and {@link Phase#CHECK} (the final
  * check) tasks run in a fixed order, unexplored and unrecorded; during {@link Phase#RUN} every
- * choice is the chooser's and becomes a {@link Step}.
+ * choice is the chooser's and becomes a {@link Step}. {@link RunControl} is the explorer thread's
+ * side of it.
  */
 final class DeterministicScheduler implements Scheduler {
     enum Phase { SETUP, RUN, CHECK }
 
-    private final ReentrantLock monitor = new ReentrantLock();
-    private final Condition idle = monitor.newCondition();
-    private final List<TaskSlot> slots = new ArrayList<>();
-    private final List<TaskSlot> runSlots = new ArrayList<>();
-    private final List<Step> steps = new ArrayList<>();
-    private final List<Carriers.Job> jobs = new ArrayList<>();
+    final List<TaskSlot> slots = new ArrayList<>();
+    final List<TaskSlot> runSlots = new ArrayList<>();
+    final List<Step> steps = new ArrayList<>();
+    final List<Carriers.Job> jobs = new ArrayList<>();
+    final Baton baton;
     private final Chooser chooser;
     private final int maxSteps;
-    private final long stallNanos;
     private final boolean releasePoints;
-
-    private Phase phase = Phase.SETUP;
-    private TaskSlot running;
-    private Kernel kernel;
-    private int reportsSeen;
-    private boolean aborted;
-    private Finding abortFinding;
-    private boolean covered;
     private final List<Finding> crashes = new ArrayList<>(0);
+
+    Phase phase = Phase.SETUP;
+    Kernel kernel;
+    int reportsSeen;
 
     DeterministicScheduler(Chooser chooser, int maxSteps, long stallNanos, boolean releasePoints) {
         this.chooser = chooser;
-        this.releasePoints = releasePoints;
         this.maxSteps = maxSteps;
-        this.stallNanos = stallNanos;
+        this.releasePoints = releasePoints;
+        this.baton = new Baton(slots, stallNanos);
     }
 
     // ---- Scheduler ---------------------------------------------------------------------------
 
     @Override
     public void point(Task self, Op op, Object target) {
-        monitor.lock();
+        baton.monitor.lock();
         try {
             TaskSlot s = slot(self);
-            throwIfAborted();
+            baton.throwIfAborted();
             boolean first = s.next == TaskSlot.Next.START;
             s.at(TaskSlot.Next.OP, op, target, self.frame());
             if (first && phase == Phase.RUN && s.lastStep >= 0) {
@@ -77,35 +71,35 @@ final class DeterministicScheduler implements Scheduler {
             }
             TaskSlot next = pick(s, true);
             if (next == null) {
-                throw new ExecutionAborted(abortText());
+                throw new ExecutionAborted(baton.abortText());
             }
-            handTo(next);
-            awaitTurn(s);
+            baton.handTo(next);
+            baton.awaitTurn(s);
         } finally {
-            monitor.unlock();
+            baton.monitor.unlock();
         }
     }
 
     @Override
     public void lock() {
-        monitor.lock();
-        if (aborted) {
-            monitor.unlock();
-            throw new ExecutionAborted(abortText());
+        baton.monitor.lock();
+        if (baton.aborted) {
+            baton.monitor.unlock();
+            throw new ExecutionAborted(baton.abortText());
         }
     }
 
     @Override
     public void unlock() {
-        if (monitor.isHeldByCurrentThread()) {
-            monitor.unlock();
+        if (baton.monitor.isHeldByCurrentThread()) {
+            baton.monitor.unlock();
         }
     }
 
     @Override
     public long block(Task self, long nanos) {
         TaskSlot s = slot(self);
-        throwIfAborted();
+        baton.throwIfAborted();
         s.blocked = true;
         if (phase == Phase.RUN && s.lastStep >= 0) {
             steps.get(s.lastStep).blocks = true;
@@ -113,10 +107,10 @@ final class DeterministicScheduler implements Scheduler {
         s.at(TaskSlot.Next.RESUME, s.op, s.target, s.frame);
         TaskSlot next = pick(s, false);
         if (next == null) {
-            throw new ExecutionAborted(abortText());
+            throw new ExecutionAborted(baton.abortText());
         }
-        handTo(next);
-        awaitTurn(s);
+        baton.handTo(next);
+        baton.awaitTurn(s);
         return Math.max(1L, nanos);
     }
 
@@ -127,199 +121,77 @@ final class DeterministicScheduler implements Scheduler {
 
     @Override
     public void attached(Task task) {
-        monitor.lock();
+        baton.monitor.lock();
         try {
-            throwIfAborted();
+            baton.throwIfAborted();
             Thread me = Thread.currentThread();
-            TaskSlot outer = running;
+            TaskSlot outer = baton.running;
             if (outer != null && outer.thread == me) {
                 TaskSlot s = register(task, me);
                 s.nestedIn = outer;
                 outer.suspended = true;
-                running = s;
+                baton.running = s;
                 return;
             }
             if (phase != Phase.RUN) {
                 // Setup and check run one task after another: work a previous task queued runs
                 // to its end first.
-                awaitNobodyRunning(task);
-                running = register(task, me);
+                baton.awaitNobodyRunning(task);
+                baton.running = register(task, me);
                 return;
             }
             TaskSlot s = register(task, me);
-            idle.signalAll();
-            awaitTurn(s);
+            baton.signalIdle();
+            baton.awaitTurn(s);
         } finally {
-            monitor.unlock();
+            baton.monitor.unlock();
         }
     }
 
     @Override
     public void start(Task task, Runnable body) {
-        monitor.lock();
+        baton.monitor.lock();
         try {
-            throwIfAborted();
+            baton.throwIfAborted();
             TaskSlot s = register(task, null);
             jobs.add(Carriers.start("explore-" + task.name(), () -> runSpawned(s, body)));
         } finally {
-            monitor.unlock();
+            baton.monitor.unlock();
         }
     }
 
     @Override
     public void exited(Task task) {
-        monitor.lock();
+        baton.monitor.lock();
         try {
             TaskSlot s = slot(task);
             s.finished = true;
             if (phase == Phase.RUN && s.lastStep >= 0) {
                 steps.get(s.lastStep).exits = true;
             }
-            if (aborted) {
+            if (baton.aborted) {
                 return;
             }
             if (s.nestedIn != null) {
                 s.nestedIn.suspended = false;
-                running = s.nestedIn;
+                baton.running = s.nestedIn;
                 return;
             }
             TaskSlot next = pick(s, false);
             if (next != null) {
-                handTo(next);
-            } else if (!aborted) {
-                running = null;
-                idle.signalAll();
+                baton.handTo(next);
+            } else if (!baton.aborted) {
+                baton.running = null;
+                baton.signalIdle();
             }
         } finally {
-            monitor.unlock();
+            baton.monitor.unlock();
         }
     }
 
-    // ---- the controller's side ---------------------------------------------------------------
 
-    /** Waits until the scenario's setup left no task running; the explored run starts after. */
-    void awaitSetupQuiet() {
-        awaitIdle("setup");
-    }
-
-    /** Starts the explored run on {@code k}: from here every choice is recorded. */
-    void beginRun(Kernel k) {
-        monitor.lock();
-        try {
-            phase = Phase.RUN;
-            kernel = k;
-            reportsSeen = k.reports().size();
-        } finally {
-            monitor.unlock();
-        }
-    }
-
-    /** Starts an actor on a carrier thread and waits until it is registered as the next explored task. */
-    void startActor(String name, Runnable body) {
-        monitor.lock();
-        try {
-            int want = runSlots.size() + 1;
-            Carriers.Job job = Carriers.start("explore-" + name, () -> {
-                try {
-                    body.run();
-                } finally {
-                    actorReturned();
-                }
-            });
-            jobs.add(job);
-            long deadline = System.nanoTime() + stallNanos;
-            while (runSlots.size() < want && !aborted && !job.isDone()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    abort(stalled("actor " + name + " did not attach to the kernel"));
-                    break;
-                }
-                awaitQuietly(idle, left);
-            }
-        } finally {
-            monitor.unlock();
-        }
-    }
-
-    /** An actor's body returned (possibly without ever entering the kernel). */
-    private void actorReturned() {
-        monitor.lock();
-        try {
-            idle.signalAll();
-        } finally {
-            monitor.unlock();
-        }
-    }
-
-    /** Makes the first choice, then waits until every explored task has finished or the run ended. */
-    void go() {
-        monitor.lock();
-        try {
-            if (!aborted) {
-                TaskSlot next = pick(null, false);
-                if (next != null) {
-                    handTo(next);
-                }
-            }
-        } finally {
-            monitor.unlock();
-        }
-        awaitIdle("run");
-    }
-
-    /** Joins every thread of the run (bounded), then enters the final check's phase. */
-    void endRun() {
-        long deadline = System.nanoTime() + stallNanos;
-        List<Carriers.Job> all;
-        monitor.lock();
-        try {
-            all = new ArrayList<>(jobs);
-        } finally {
-            monitor.unlock();
-        }
-        for (Carriers.Job j : all) {
-            if (!j.awaitDone(deadline)) {
-                j.interrupt();
-                boolean ended = j.awaitDone(System.nanoTime() + stallNanos / 4);
-                monitor.lock();
-                try {
-                    abort(stalled("a task's thread did not end" + (ended ? " until interrupted" : "")
-                            + ": it waits outside the scheduler"));
-                } finally {
-                    monitor.unlock();
-                }
-            }
-        }
-        monitor.lock();
-        try {
-            phase = Phase.CHECK;
-            running = null;
-        } finally {
-            monitor.unlock();
-        }
-    }
-
-    List<Step> steps() {
-        return steps;
-    }
-
-    /** The explored tasks, in index order. */
-    List<TaskSlot> runSlots() {
-        return runSlots;
-    }
-
-    /** Why the execution was ended early, as a failure; {@code null} if it was not, or if it was covered. */
-    Finding abortFinding() {
-        return covered ? null : abortFinding;
-    }
-
-    /** Did the chooser end this execution because the search covered it already? */
-    boolean covered() {
-        return covered;
-    }
-
-    boolean aborted() {
-        return aborted;
+    static boolean isRelease(Op op) {
+        return op == Op.UNLOCK || op == Op.READ_UNLOCK || op == Op.COMPLETE;
     }
 
     /** Records an exception that escaped a task: a crash of the model, not a kernel report. */
@@ -338,14 +210,10 @@ final class DeterministicScheduler implements Scheduler {
         }
     }
 
-    static boolean isRelease(Op op) {
-        return op == Op.UNLOCK || op == Op.READ_UNLOCK || op == Op.COMPLETE;
-    }
-
     // ---- choosing ----------------------------------------------------------------------------
 
     /** Who runs next; {@code null} when nobody can (all finished, or the execution was ended). */
-    private TaskSlot pick(TaskSlot current, boolean currentEnabled) {
+    TaskSlot pick(TaskSlot current, boolean currentEnabled) {
         List<TaskSlot> pool = phase == Phase.RUN ? runSlots : slots;
         int n = 0;
         boolean unfinished = false;
@@ -357,7 +225,7 @@ final class DeterministicScheduler implements Scheduler {
         }
         if (n == 0) {
             if (unfinished) {
-                abort(Stuck.finding(pool));
+                baton.abort(Stuck.finding(pool));
             }
             return null;
         }
@@ -373,7 +241,7 @@ final class DeterministicScheduler implements Scheduler {
         }
         noteReports();
         if (steps.size() >= maxSteps) {
-            abort(new Finding("STEP_LIMIT", "STEP_LIMIT: more than " + maxSteps + " steps in one execution",
+            baton.abort(new Finding("STEP_LIMIT", "STEP_LIMIT: more than " + maxSteps + " steps in one execution",
                     "The execution did not end within " + maxSteps + " scheduling steps: a livelock, or a"
                             + " scenario too large for the explorer.\n"));
             return null;
@@ -389,8 +257,8 @@ final class DeterministicScheduler implements Scheduler {
         int c = chooser.choose(new Decision(steps.size(), enabled, cur, runSlots));
         if (c < 0) {
             String why = chooser.divergence();
-            covered = why == null;
-            abort(new Finding("DIVERGED", "DIVERGED: " + (why == null ? "covered" : why), String.valueOf(why)));
+            baton.covered = why == null;
+            baton.abort(new Finding("DIVERGED", "DIVERGED: " + (why == null ? "covered" : why), String.valueOf(why)));
             return null;
         }
         TaskSlot next = runSlots.get(c);
@@ -400,8 +268,8 @@ final class DeterministicScheduler implements Scheduler {
     }
 
     /** Attributes reports made since the last choice to the step that just ran. */
-    private void noteReports() {
-        List<org.pcistress.kernel.Report> rs = kernel.reports();
+    void noteReports() {
+        List<Report> rs = kernel.reports();
         if (rs.size() > reportsSeen) {
             if (!steps.isEmpty()) {
                 steps.get(steps.size() - 1).reports.addAll(rs.subList(reportsSeen, rs.size()));
@@ -410,92 +278,16 @@ final class DeterministicScheduler implements Scheduler {
         }
     }
 
-    /** Attributes the reports made by the last step, once the run is over. */
-    void noteFinalReports() {
-        monitor.lock();
-        try {
-            if (kernel != null) {
-                noteReports();
-            }
-        } finally {
-            monitor.unlock();
-        }
-    }
 
-    private void handTo(TaskSlot next) {
-        running = next;
-        next.turn.signal();
-    }
-
-    // ---- waiting -----------------------------------------------------------------------------
-
-    private void awaitTurn(TaskSlot s) {
-        long deadline = System.nanoTime() + 2 * stallNanos;
-        while (running != s) {
-            throwIfAborted();
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                abort(stalled(s.task + " waited for its turn longer than the stall bound"));
-                throw new ExecutionAborted(abortText());
-            }
-            try {
-                s.turn.awaitNanos(left);
-            } catch (InterruptedException e) {
-                abort(stalled(s.task + " was interrupted"));
-                throw new ExecutionAborted(abortText());
-            }
-        }
-        throwIfAborted();
-    }
-
-    private void awaitIdle(String what) {
-        monitor.lock();
-        try {
-            long deadline = System.nanoTime() + stallNanos;
-            while (!aborted && !(running == null && allFinished())) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    abort(stalled("the " + what + " did not finish within " + stallNanos / 1_000_000
-                            + " ms: a task waits outside the scheduler"));
-                    break;
-                }
-                awaitQuietly(idle, left);
-            }
-        } finally {
-            monitor.unlock();
-        }
-    }
-
-    private void awaitNobodyRunning(Task t) {
-        long deadline = System.nanoTime() + stallNanos;
-        while (running != null) {
-            throwIfAborted();
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                abort(stalled(t + " could not start: " + running.task + " kept running"));
-                throw new ExecutionAborted(abortText());
-            }
-            awaitQuietly(idle, left);
-        }
-    }
-
-    private boolean allFinished() {
-        for (TaskSlot s : slots) {
-            if (!s.finished) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private void runSpawned(TaskSlot s, Runnable body) {
         try {
-            monitor.lock();
+            baton.monitor.lock();
             try {
                 s.thread = Thread.currentThread();
-                awaitTurn(s);
+                baton.awaitTurn(s);
             } finally {
-                monitor.unlock();
+                baton.monitor.unlock();
             }
             body.run();
         } catch (ExecutionAborted e) {
@@ -505,40 +297,10 @@ final class DeterministicScheduler implements Scheduler {
         }
     }
 
-    // ---- ending an execution early -------------------------------------------------------------
 
-    /** Ends the execution: every sleeping thread wakes and throws {@link ExecutionAborted}. Monitor held. */
-    private void abort(Finding why) {
-        if (aborted) {
-            return;
-        }
-        aborted = true;
-        abortFinding = why;
-        for (TaskSlot s : slots) {
-            s.turn.signal();
-        }
-        idle.signalAll();
-    }
-
-    private void throwIfAborted() {
-        if (aborted) {
-            throw new ExecutionAborted(abortText());
-        }
-    }
-
-    private String abortText() {
-        return abortFinding == null ? "execution ended" : abortFinding.title();
-    }
-
-    private static Finding stalled(String why) {
-        return new Finding("STALLED", "STALLED: " + why,
-                "The explorer stopped the execution: " + why + ".\nEvery wait of the model must go through"
-                        + " its Scheduler; a wait the explorer cannot see would hang it.\n");
-    }
-
-    private TaskSlot register(Task task, Thread thread) {
+    TaskSlot register(Task task, Thread thread) {
         int runIndex = phase == Phase.RUN ? runSlots.size() : -1;
-        TaskSlot s = new TaskSlot(task, monitor.newCondition(), runIndex, thread);
+        TaskSlot s = new TaskSlot(task, baton.monitor.newCondition(), runIndex, thread);
         slots.add(s);
         if (runIndex >= 0) {
             runSlots.add(s);
@@ -555,11 +317,4 @@ final class DeterministicScheduler implements Scheduler {
         return (TaskSlot) d;
     }
 
-    private static void awaitQuietly(Condition c, long nanos) {
-        try {
-            c.awaitNanos(nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

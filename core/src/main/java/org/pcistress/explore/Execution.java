@@ -20,6 +20,7 @@ final class Execution {
     private final Scenario scenario;
     private final ExploreOptions options;
     private DeterministicScheduler sched;
+    private RunControl run;
     private Setup setup;
     private int runReportsFrom;
 
@@ -37,16 +38,17 @@ final class Execution {
 
     private void execute(Chooser chooser) {
         sched = new DeterministicScheduler(chooser, options.maxSteps(), options.stallNanos(), options.releasePoints());
+        run = new RunControl(sched);
         try {
             setup = scenario.build(sched);
         } catch (ExecutionAborted e) {
             throw new IllegalStateException("scenario " + scenario.name() + ": its setup did not finish: "
                     + e.getMessage());
         }
-        sched.awaitSetupQuiet();
-        if (sched.aborted()) {
+        run.awaitSetupQuiet();
+        if (run.aborted()) {
             throw new IllegalStateException("scenario " + scenario.name() + ": its setup did not finish: "
-                    + sched.abortFinding());
+                    + run.abortFinding());
         }
         Kernel kernel = setup.kernel();
         List<Report> broken = kernel.failures();
@@ -55,13 +57,12 @@ final class Execution {
                     + broken.get(0).title());
         }
         runReportsFrom = kernel.reports().size();
-        sched.beginRun(kernel);
+        run.beginRun(kernel);
         for (Actor a : setup.actors()) {
-            sched.startActor(a.name(), () -> runActor(kernel, a));
+            run.startActor(a.name(), () -> runActor(kernel, a));
         }
-        sched.go();
-        sched.endRun();
-        sched.noteFinalReports();
+        run.go();
+        run.endRun();
     }
 
     private void runActor(Kernel kernel, Actor a) {
@@ -87,20 +88,20 @@ final class Execution {
 
     /** Did the search end this execution because it covered it already? */
     boolean covered() {
-        return sched.covered();
+        return run.covered();
     }
 
     /** The chooser's divergence message, or {@code null}. */
     String divergence(Chooser chooser) {
-        return sched.aborted() && !sched.covered() && chooser.divergence() != null ? chooser.divergence() : null;
+        return run.aborted() && !run.covered() && chooser.divergence() != null ? chooser.divergence() : null;
     }
 
     List<Step> steps() {
-        return sched.steps();
+        return run.steps();
     }
 
     List<TaskSlot> tasks() {
-        return sched.runSlots();
+        return run.tasks();
     }
 
     /**
@@ -119,11 +120,11 @@ final class Execution {
             out.add(Finding.of(r));
         }
         out.addAll(sched.crashes());
-        Finding abort = sched.abortFinding();
+        Finding abort = run.abortFinding();
         if (abort != null) {
             out.add(abort);
         }
-        if (out.isEmpty() && !sched.covered()) {
+        if (out.isEmpty() && !run.covered()) {
             out.addAll(setup.check().check());
         }
         return out;
@@ -143,7 +144,7 @@ final class Execution {
 
     /** The step at which the first failure showed: the step that made a failing report, else the last. */
     int failureStep() {
-        List<Step> steps = sched.steps();
+        List<Step> steps = run.steps();
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).failed()) {
                 return i;
@@ -154,7 +155,7 @@ final class Execution {
 
     /** The schedule that ran, one entry per step. */
     Schedule schedule() {
-        List<Step> steps = sched.steps();
+        List<Step> steps = run.steps();
         int[] s = new int[steps.size()];
         for (int i = 0; i < s.length; i++) {
             s[i] = steps.get(i).task;
@@ -164,7 +165,7 @@ final class Execution {
 
     int preemptions() {
         int n = 0;
-        for (Step s : sched.steps()) {
+        for (Step s : run.steps()) {
             n += s.preemption ? 1 : 0;
         }
         return n;

@@ -80,17 +80,17 @@ final class TraceTable {
             op += "  <-- sleeps";
         }
         lines.add(op);
+        for (Report r : s.reports) {
+            if (r.kind().isFailure()) {
+                lines.add("  <-- " + r.kind().name());
+            }
+        }
         for (Step i : s.inline) {
             frames(i, chains, lines);
             lines.add("  " + Labels.op(i.op, i.target));
         }
         if (s.blocks && !s.inline.isEmpty()) {
             lines.add("  <-- sleeps");
-        }
-        for (Report r : s.reports) {
-            if (r.kind().isFailure()) {
-                lines.add("  <-- " + r.kind().name());
-            }
         }
         if (s.exits) {
             lines.add("(exits)");

@@ -10,6 +10,9 @@ import java.util.List;
  * caller waits on the kworker running the work).
  */
 public final class Completion implements Waitable {
+    /** {@code UINT_MAX}: {@link #completeAll} was called; waits no longer consume it. */
+    private static final int ALL = Integer.MAX_VALUE;
+
     private final Kernel kernel;
     private final String name;
     private final ArrayDeque<Task> waiters = new ArrayDeque<>(1);
@@ -21,12 +24,18 @@ public final class Completion implements Waitable {
         this.name = name;
     }
 
-    /** Names the task expected to complete this; a waiter then waits on it. */
+    /**
+     * Names the task expected to complete this; a waiter then waits on it. Waiters already asleep
+     * gain that edge now, without a new wait, so each is searched for the cycle it may close.
+     */
     public void expect(Task completer) {
         Scheduler s = kernel.scheduler();
         s.lock();
         try {
             this.completer = completer;
+            for (Task w : List.copyOf(waiters)) {
+                kernel.recheck(w);
+            }
         } finally {
             s.unlock();
         }
@@ -40,7 +49,9 @@ public final class Completion implements Waitable {
         s.lock();
         try {
             if (done > 0) {
-                done--;
+                if (done != ALL) {
+                    done--;
+                }
                 return;
             }
             waiters.addLast(self);
@@ -59,8 +70,26 @@ public final class Completion implements Waitable {
         try {
             Task next = waiters.pollFirst();
             if (next == null) {
-                done++;
+                if (done != ALL) {
+                    done++;
+                }
             } else {
+                kernel.grant(next);
+            }
+        } finally {
+            s.unlock();
+        }
+    }
+
+    /** {@code complete_all()}: wakes every waiter and lets every later wait pass. */
+    public void completeAll() {
+        Task self = Task.current();
+        Scheduler s = kernel.scheduler();
+        s.point(self, Scheduler.Op.COMPLETE, this);
+        s.lock();
+        try {
+            done = ALL;
+            for (Task next; (next = waiters.pollFirst()) != null;) {
                 kernel.grant(next);
             }
         } finally {

@@ -161,8 +161,12 @@ public final class Kernel {
      */
     public boolean quiesce() {
         long deadline = System.nanoTime() + config.hungTaskNanos();
-        for (Task t : tasks.values()) {
-            Thread th = t.thread;
+        // By id, re-reading the last id: a task waited for may spawn more (ids only grow, and a
+        // spawner has put its child in the map before it exits). Iterating the map instead can
+        // miss tasks added while it grows.
+        for (int id = 1; id <= ids.get(); id++) {
+            Task t = tasks.get(id);
+            Thread th = t == null ? null : t.thread;
             if (th == null) {
                 continue;
             }
@@ -201,18 +205,25 @@ public final class Kernel {
     }
 
     private void exit(Task t, boolean normal) {
-        if (tracking && t.heldDepth() > 0) {
-            List<HeldLock> left = t.heldLocks();
-            if (normal) {
-                report(Reports.lockHeldAtExit(t, left));
+        try {
+            if (tracking && t.heldDepth() > 0) {
+                List<HeldLock> left = t.heldLocks();
+                if (normal) {
+                    report(Reports.lockHeldAtExit(t, left));
+                }
+                for (int i = left.size() - 1; i >= 0; i--) {
+                    try {
+                        left.get(i).lock().releaseOnUnwind(t, left.get(i).read());
+                    } catch (KernelBug bug) {
+                        // reported already (a release the lock's state refuses); release the rest
+                    }
+                }
             }
-            for (int i = left.size() - 1; i >= 0; i--) {
-                left.get(i).lock().releaseOnUnwind(t, left.get(i).read());
-            }
+        } finally {
+            t.exited = true;
+            scheduler.point(t, Scheduler.Op.EXIT, t);
+            scheduler.exited(t);
         }
-        t.exited = true;
-        scheduler.point(t, Scheduler.Op.EXIT, t);
-        scheduler.exited(t);
     }
 
     // ---- reports ----------------------------------------------------------------------------
@@ -327,17 +338,49 @@ public final class Kernel {
             }
             long left = config.hungTaskNanos();
             while (!self.granted) {
+                if (self.pendingBug != null) {
+                    throw self.pendingBug; // a cycle closed around this sleep (recheck); already cancelled
+                }
                 if (left <= 0) {
-                    Report r = hungTaskReport(self, "blocked in " + on.describeWait(read));
+                    Report r = hungTaskReport(self, (Thread.currentThread().isInterrupted()
+                            ? "interrupted while blocked in " : "blocked in ") + on.describeWait(read));
                     on.cancel(self);
                     throw new HungTaskDetected(r);
                 }
-                left = scheduler.block(self, left);
+                try {
+                    left = scheduler.block(self, left);
+                } catch (RuntimeException | Error e) {
+                    if (!self.granted) {
+                        on.cancel(self); // a scheduler that aborts the wait: leave no ghost in the queue
+                    }
+                    throw e;
+                }
             }
         } finally {
             self.waitingOn = null;
             self.waitAt = null;
             self.granted = false;
+            self.pendingBug = null;
+        }
+    }
+
+    /**
+     * An edge was added to {@code sleeper}'s wait while it already slept (a completer named
+     * late), so a cycle may have closed without a new wait. Searches from the sleeper; a cycle is
+     * reported, the sleeper taken off its queue and woken to throw {@link DeadlockDetected}: it is
+     * the one task of the cycle that throws. Monitor held.
+     */
+    void recheck(Task sleeper) {
+        if (!config.detector() || !sleeper.isBlocked()) {
+            return;
+        }
+        List<WaitForGraph.Step> cycle = WaitForGraph.cycleThrough(sleeper);
+        if (cycle != null) {
+            Report r = Reports.deadlock(cycle);
+            report(r);
+            sleeper.waitingOn.cancel(sleeper);
+            sleeper.pendingBug = new DeadlockDetected(r);
+            scheduler.wake(sleeper);
         }
     }
 

@@ -69,6 +69,17 @@ public final class Locks {
     }
 
     /**
+     * {@code lockdep_is_held()}: does the calling task hold {@code lock}? A debugging facility for
+     * {@code lockdep_assert_held()}-style checks only; kernel paths never branch on it (the kernel
+     * offers no ownership query outside lockdep). Like the kernel's, it answers {@code true} when
+     * lock tracking is off.
+     */
+    public static boolean lockdepIsHeld(KernelLock lock) {
+        Task self = Task.current();
+        return !self.kernel().tracking() || self.holds(lock);
+    }
+
+    /**
      * A scheduling point before an unlocked access to shared model state ("is this VF still
      * added?"): free on real threads, a place to switch for the explorer.
      */

@@ -84,6 +84,9 @@ public final class RwSemaphore extends KernelLock {
     public void upRead() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.READ_UNLOCK, this);
+        // The count cannot tell whose read lock it drops, so check the held stack first: an
+        // up_read by a task that holds none must not take another reader's lock away.
+        kernel.released(self, this, true);
         for (;;) {
             long s = state;
             if ((s & WAITERS) != 0 || (s >>> 32) == 0) {
@@ -94,7 +97,6 @@ public final class RwSemaphore extends KernelLock {
                 break;
             }
         }
-        kernel.released(self, this, true);
     }
 
     /** {@code down_write()}. */
@@ -204,12 +206,18 @@ public final class RwSemaphore extends KernelLock {
     private void upReadSlow(Task self) {
         sched.lock();
         try {
-            long s = state;
-            if ((s >>> 32) == 0) {
-                throw new LockingBug(kernel.lockingBug(self, "DEBUG_RWSEMS_WARN_ON: up_read of " + name()
-                        + " by " + self + " with no readers"));
+            // WAITERS may have cleared since the fast path saw it (the last waiter timed out or was
+            // cancelled): then lock-free readers run again, so the word changes only by CAS.
+            for (;;) {
+                long s = state;
+                if ((s >>> 32) == 0) {
+                    throw new LockingBug(kernel.lockingBug(self, "DEBUG_RWSEMS_WARN_ON: up_read of " + name()
+                            + " by " + self + " with no readers"));
+                }
+                if (STATE.compareAndSet(this, s, s - READER)) {
+                    break;
+                }
             }
-            STATE.setVolatile(this, s - READER);
             grantWaiters();
         } finally {
             sched.unlock();
@@ -226,6 +234,7 @@ public final class RwSemaphore extends KernelLock {
                         + self + " up_write on " + name() + " owned by "
                         + (owner == null ? "nobody" : owner.toString())));
             }
+            // Only this writer changes the word while it holds it, WAITERS set or not.
             STATE.setVolatile(this, s & ~WRITER_MASK);
             grantWaiters();
         } finally {
@@ -235,6 +244,17 @@ public final class RwSemaphore extends KernelLock {
 
     /** Grants the head of the queue what it can now have. Monitor held. */
     private void grantWaiters() {
+        if (queue.isEmpty()) {
+            // No waiter, so WAITERS may already be clear and the lock-free paths may be changing
+            // the word right now: only clear the bit, by CAS, never write back a stale word.
+            for (;;) {
+                long s = state;
+                if ((s & WAITERS) == 0 || STATE.compareAndSet(this, s, s & ~WAITERS)) {
+                    return;
+                }
+            }
+        }
+        // Someone is queued, so WAITERS is set and every lock-free path fails: the word is ours.
         long s = state;
         Waiter head = queue.peekFirst();
         if (head != null && (s & WRITER_MASK) == 0) {

@@ -30,6 +30,8 @@ public final class Task implements AutoCloseable {
     boolean waitRead;
     Frame waitAt;
     boolean granted;
+    /** A deadlock found for this sleeper by someone else ({@link Kernel#recheck}), thrown when it wakes. */
+    KernelBug pendingBug;
     /** The scheduler's own per-task data (a Condition, a baton). */
     Object schedulerData;
     volatile Thread thread;
@@ -208,7 +210,7 @@ public final class Task implements AutoCloseable {
 
     /** Is this task asleep in a wait that nobody has granted yet? Monitor held. */
     boolean isBlocked() {
-        return waitingOn != null && !granted;
+        return waitingOn != null && !granted && pendingBug == null;
     }
 
     @Override

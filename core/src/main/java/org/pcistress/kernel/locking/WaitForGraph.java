@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * The wait-for graph over sleeping tasks. A cycle can only be closed by a task that starts to
  * wait (a grant never adds an edge between two sleepers), so the detector searches from that task
- * only, under the monitor.
+ * only, under the monitor. The one edge added to a task already asleep, a completer named by
+ * {@link Completion#expect} after its waiter slept, is searched from that waiter
+ * ({@link Kernel#recheck}).
  *
  * <p>No false positives: every task on a reported cycle is asleep, so it cannot release or take
  * anything while the monitor is held; every edge is read from lock state that only changes under

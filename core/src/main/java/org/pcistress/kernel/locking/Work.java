@@ -58,7 +58,10 @@ public final class Work<T> {
         return this;
     }
 
-    /** {@code flush_work()}: waits until the work has run; rethrows the bug that ended it, if any. */
+    /**
+     * {@code flush_work()}: waits until the work has run; rethrows the bug that ended it, if any.
+     * Any number of tasks may flush, any number of times; once the work has run it returns at once.
+     */
     public T flush() {
         done.waitForCompletion();
         RuntimeException f = failure;
@@ -84,7 +87,7 @@ public final class Work<T> {
                 throw e;
             }
         } finally {
-            done.complete();
+            done.completeAll(); // every flush, now or later, returns: flush_work on idle work does
         }
     }
 }

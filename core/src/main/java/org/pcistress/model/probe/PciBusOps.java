@@ -2,7 +2,6 @@ package org.pcistress.model.probe;
 
 import java.util.function.ToIntFunction;
 import org.pcistress.kernel.ReportKind;
-import org.pcistress.kernel.locking.HeldLock;
 import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Task;
 import org.pcistress.model.Access;
@@ -87,21 +86,12 @@ public final class PciBusOps {
      */
     public int pciWalkBusLocked(PciBus top, ToIntFunction<PciDev> cb) {
         try (var f = Task.enter("pci_walk_bus_locked")) {
-            if (core.tracksLocks() && !holdsBusSem()) {
+            if (!Locks.lockdepIsHeld(core.pciBusSem())) {
                 Integrity.report(core.kernel(), ReportKind.LOCKING_BUG, "lockdep_assert_held(&pci_bus_sem) failed",
                         "pci_walk_bus_locked called without pci_bus_sem");
             }
             return walk(top, cb);
         }
-    }
-
-    private boolean holdsBusSem() {
-        for (HeldLock h : Task.current().heldLocks()) {
-            if (h.lock() == core.pciBusSem()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code __pci_walk_bus} (v6.19 shape): each device, then the bus behind it. */

@@ -3,6 +3,7 @@ package org.pcistress.tools.matrix;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pcistress.tools.ExitCodes;
 import org.pcistress.explore.Counterexample;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.ExploreResult;
@@ -69,7 +70,7 @@ public final class ExploreCommand implements Callable<Integer> {
                         + " --replay " + c.schedule().compact());
             }
             out.flush();
-            return r.failed() ? 1 : 0;
+            return r.failed() ? ExitCodes.REGRESSION : ExitCodes.OK;
         } catch (BadInput e) {
             return bad(e.getMessage());
         }
@@ -92,12 +93,12 @@ public final class ExploreCommand implements Callable<Integer> {
         out.println();
         out.print(r.failed() ? r.counterexample().text() : r.table());
         out.flush();
-        return r.failed() ? 1 : 0;
+        return r.failed() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 
     private int bad(String message) {
         spec.commandLine().getErr().println("pcistress explore: " + message);
         spec.commandLine().getErr().flush();
-        return 2;
+        return ExitCodes.USAGE;
     }
 }

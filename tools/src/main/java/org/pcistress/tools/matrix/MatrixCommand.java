@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.pcistress.tools.ExitCodes;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Matrix;
 import org.pcistress.explore.matrix.MatrixResult;
@@ -57,7 +58,7 @@ public final class MatrixCommand implements Callable<Integer> {
         } catch (BadInput e) {
             err.println("pcistress matrix: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         Path dir = out != null ? out : Path.of("reports", "matrix-" + target.spec().replace('+', '_'));
         MatrixResult m = Matrix.run(target, which, o, line -> {
@@ -71,13 +72,13 @@ public final class MatrixCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("pcistress matrix: cannot write " + dir + ": " + e.getMessage());
             err.flush();
-            return 3;
+            return ExitCodes.HARNESS;
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("%s: %d cells, %d failing, %d exhausted, %.1f s; wrote %s%n", m.spec(), m.cells().size(),
                 m.failing(), m.exhausted(), m.millis() / 1000.0, dir.resolve("matrix.{json,md,html}"));
         stdout.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     static void write(Path dir, MatrixResult m, String command) throws IOException {

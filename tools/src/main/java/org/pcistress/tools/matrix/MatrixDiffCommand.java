@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.pcistress.tools.ExitCodes;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Matrix;
 import org.pcistress.explore.matrix.MatrixDiff;
@@ -63,7 +64,7 @@ public final class MatrixDiffCommand implements Callable<Integer> {
         } catch (BadInput e) {
             err.println("pcistress matrix-diff: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         MatrixResult ma = Matrix.run(a, which, o, line -> progress(err, a.spec(), line));
         MatrixResult mb = Matrix.run(b, which, o, line -> progress(err, b.spec(), line));
@@ -83,7 +84,7 @@ public final class MatrixDiffCommand implements Callable<Integer> {
             } catch (IOException e) {
                 err.println("pcistress matrix-diff: cannot write " + out + ": " + e.getMessage());
                 err.flush();
-                return 3;
+                return ExitCodes.HARNESS;
             }
         }
         return d.exitCode();

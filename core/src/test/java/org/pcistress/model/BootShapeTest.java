@@ -1,0 +1,27 @@
+package org.pcistress.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.pcistress.kernel.locking.Task;
+import org.pcistress.model.profile.Profiles;
+
+/**
+ * Boot must stay cheap because a jcstress sample boots one core per sample. What keeps it cheap is
+ * structural, and checked here: boot probes inline on the calling thread and starts no kworker.
+ * What it costs is measured by JMH (ModelBench_00_Boot), never by a timed unit test.
+ */
+@Timeout(30)
+class BootShapeTest {
+
+    @Test
+    void bootOfTheStandardTopologyRunsInOneTaskAndSpawnsNoWorker() {
+        PciCore core = PciCore.boot(Profiles.named("v6.19+revert"), Topology.standard());
+        List<String> names = core.kernel().tasks().stream().map(Task::name).toList();
+        assertEquals(List.of("swapper/0"), names, "boot must not start threads: " + names);
+        assertEquals(2, core.devices().size());
+        assertEquals("OK", core.finish().outcome());
+    }
+}
