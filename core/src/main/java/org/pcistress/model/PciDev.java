@@ -31,6 +31,8 @@ public final class PciDev {
     private volatile PciDev parent;
     private volatile PciBus subordinate;
     private volatile PciDriver driver;
+    private volatile PciDriver pciDriver;
+    private final AtomicInteger bindings = new AtomicInteger();
     private final AtomicBoolean added = new AtomicBoolean();
     private final AtomicBoolean registered = new AtomicBoolean(); // dev->kobj.parent != NULL
     private final AtomicBoolean removed = new AtomicBoolean(); // v6.19 PCI_DEV_REMOVED
@@ -127,13 +129,34 @@ public final class PciDev {
         subordinate = b;
     }
 
-    /** {@code dev->driver}. */
+    /** {@code dev->driver}: the driver core's binding (set by really_probe, cleared on release). */
     public PciDriver driver() {
         return driver;
     }
 
     public void driver(PciDriver d) {
         driver = d;
+        bindings.incrementAndGet();
+    }
+
+    /**
+     * {@code pci_dev->driver} (v4.14, v5.10; v5.16+ derive it from {@code dev->driver}): set by
+     * local_pci_probe before {@code .probe}, cleared by pci_device_remove. It differs from
+     * {@link #driver()} in v4.14 when VF autoprobe is off: the driver core binds the VF but
+     * {@code .probe} never runs, so {@code pci_dev->driver} stays {@code NULL}, and the AER/EEH
+     * reports, pci_device_remove and sriov_numvfs_store, which all read it, skip the driver.
+     */
+    public PciDriver pciDriver() {
+        return pciDriver;
+    }
+
+    public void pciDriver(PciDriver d) {
+        pciDriver = d;
+    }
+
+    /** How many times {@code dev->driver} was set or cleared: instrumentation for "bound throughout". */
+    public int bindings() {
+        return bindings.get();
     }
 
     public AtomicInteger refcount() {

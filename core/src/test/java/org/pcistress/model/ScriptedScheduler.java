@@ -24,11 +24,19 @@ final class ScriptedScheduler implements Scheduler {
     private final Set<Task> blocked = ConcurrentHashMap.newKeySet();
     private final Set<String> exited = ConcurrentHashMap.newKeySet();
 
-    /** A point: a task name prefix, an op and the target's printed name (a lock name, an Access). */
+    /**
+     * A point: a task (a name prefix, or the function a kworker runs: {@code aer_isr} matches
+     * {@code kworker/u:3+aer_isr}), an op and the target's printed name (a lock name, an Access).
+     */
     record Spot(String task, Op op, String target) {
         boolean matches(Task t, Op o, Object tgt) {
-            return t.name().startsWith(task) && o == op && String.valueOf(tgt).equals(target);
+            return named(t.name(), task) && o == op && String.valueOf(tgt).equals(target);
         }
+    }
+
+    /** Is the task called {@code name} the one {@code who} names (a prefix or a kworker's function)? */
+    static boolean named(String name, String who) {
+        return name.startsWith(who) || name.endsWith("+" + who);
     }
 
     /** Pauses the first task matching {@code at} there, once, until {@code until} is reached. */
@@ -55,7 +63,7 @@ final class ScriptedScheduler implements Scheduler {
         }
 
         private boolean other(Task t) {
-            return t.name().startsWith(until.task());
+            return named(t.name(), until.task());
         }
 
         private void maybePause(Task self, Op op, Object target) {
@@ -69,7 +77,7 @@ final class ScriptedScheduler implements Scheduler {
                 used = true;
             }
             paused = true;
-            if (exited.stream().anyMatch(n -> n.startsWith(until.task())) || blocked.stream().anyMatch(this::other)) {
+            if (exited.stream().anyMatch(n -> named(n, until.task())) || blocked.stream().anyMatch(this::other)) {
                 open.countDown();
             }
             try {

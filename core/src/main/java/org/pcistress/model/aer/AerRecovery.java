@@ -33,15 +33,21 @@ public final class AerRecovery {
     }
 
     /**
-     * The AER service's bottom half for an error reported by {@code dev}; v4.14 holds
-     * {@code rpc->rpc_mutex} (AER_ISR steps) across the recovery.
+     * The AER service's bottom half for an error reported by {@code dev}: v4.14 runs it as a work
+     * item on a kworker and holds {@code rpc->rpc_mutex} (AER_ISR steps) across the recovery; v5.10+
+     * run it as the threaded handler of the port's "aerdrv" IRQ ({@code irq/NN-aerdrv}). The task
+     * names are chosen by {@link org.pcistress.model.sysfs.EntryPoints#aerError}.
      *
      * @kernel drivers/pci/pcie/aer/aerdrv_core.c:aer_isr() v4.14; drivers/pci/pcie/aer.c:aer_isr() v5.10 v6.19
      */
     public void aerIsr(PciDev dev) {
-        try (var f = Task.enter("aer_isr"); var g = Task.enter("aer_isr_one_error");
-                var h = Task.enter(v414() ? "aer_process_err_devices" : "handle_error_source")) {
-            core.locked(KernelPath.AER_ISR, dev, () -> doRecovery(dev));
+        try (var f = Task.enter("aer_isr")) {
+            core.locked(KernelPath.AER_ISR, dev, () -> {
+                try (var g = Task.enter("aer_isr_one_error"); var h = Task.enter("aer_process_err_devices");
+                        var i = Task.enter("handle_error_source")) {
+                    doRecovery(dev);
+                }
+            });
         }
     }
 
@@ -56,6 +62,10 @@ public final class AerRecovery {
     public void doRecovery(PciDev dev) {
         try (var f = Task.enter(v414() ? "do_recovery" : "pcie_do_recovery")) {
             dev.check("do_recovery");
+            // v4.14 broadcast_error_message: a bridge's subordinate bus, else pci_walk_bus(dev->bus)
+            // (for non-fatal errors too: the endpoint-only cb(dev) came after v4.14). v5.10+: the
+            // subordinate of dev, or of dev->bus->self for an endpoint (pci_walk_bridge in v6.x).
+            // The same devices in the model's topologies.
             PciBus bus = dev.subordinate() != null ? dev.subordinate() : dev.bus();
             List<Expect> expected = snapshot(bus);
             ErsResult status = broadcast(bus, "error_detected", ErsResult.CAN_RECOVER);
@@ -79,7 +89,8 @@ public final class AerRecovery {
      * @kernel drivers/pci/pcie/aer/aerdrv_core.c:broadcast_error_message() v4.14
      */
     private ErsResult broadcast(PciBus bus, String which, ErsResult initial) {
-        try (var f = v414() ? Task.enter("broadcast_error_message") : null) {
+        try (var f = v414() ? Task.enter("broadcast_error_message") : null;
+                var g = core.profile().version().atLeast(KernelVersion.V6_18) ? Task.enter("pci_walk_bridge") : null) {
             ErsResult[] result = {initial};
             if (core.profile().has(Feature.AER_LIST_SNAPSHOT)) {
                 List<PciDev> devs = new ArrayList<>();
@@ -109,9 +120,13 @@ public final class AerRecovery {
      * @kernel drivers/pci/pcie/err.c:report_error_detected() v5.10 v6.19 (v4.14: aerdrv_core.c)
      */
     private int report(PciDev dev, String which, ErsResult[] result) {
-        try (var f = Task.enter("report_" + which)) {
+        if (core.profile().has(Feature.AER_SKIP_VIRTFN) && dev.isVirtfn()) {
+            return 0; // the deliberately broken fix: VFs never hear of the error
+        }
+        boolean normal = !v414() && which.equals("error_detected");
+        try (var e = normal ? Task.enter("report_normal_detected") : null; var f = Task.enter("report_" + which)) {
             core.locked(KernelPath.AER_REPORT, dev, () -> {
-                PciDriver drv = dev.check("report_" + which).driver();
+                PciDriver drv = dev.check("report_" + which).pciDriver(); // dev->driver of the pci_dev
                 ErrorHandlers h = drv == null ? null : drv.errHandler();
                 switch (which) {
                     case "error_detected":
@@ -152,27 +167,32 @@ public final class AerRecovery {
     }
 
     /** A device the recovery must reach: bound, with error_detected, present at the start. */
-    private record Expect(PciDev dev, PciDriver driver, int calls) {
+    private record Expect(PciDev dev, PciDriver driver, int calls, int bindings) {
     }
 
     /** Instrumentation only (no locks): who is on the bus with an AER-aware driver right now. */
     private static List<Expect> snapshot(PciBus bus) {
         List<Expect> out = new ArrayList<>();
         for (PciDev d : bus.entries()) {
-            PciDriver drv = d.driver();
+            PciDriver drv = d.pciDriver();
             if (!d.freed() && d.added().get() && drv != null && drv.errHandler() != null
                     && drv.errHandler().errorDetected() != null) {
-                out.add(new Expect(d, drv, d.errorDetectedCalls().get()));
+                out.add(new Expect(d, drv, d.errorDetectedCalls().get(), d.bindings()));
             }
         }
         return out;
     }
 
-    /** MISSED_BROADCAST: present and bound to the same driver throughout, yet no error_detected. */
+    /**
+     * MISSED_BROADCAST: present and bound to the same driver throughout, yet no error_detected.
+     * "Throughout" is the binding count, not the driver at both ends: a driver unbound and bound
+     * again mid-recovery (the walk may pass the device while it is driverless) is no miss.
+     */
     private void checkBroadcast(PciBus bus, List<Expect> expected) {
         for (Expect e : expected) {
             PciDev d = e.dev();
-            if (!d.freed() && d.driver() == e.driver() && bus.contains(d) && d.errorDetectedCalls().get() == e.calls()) {
+            if (!d.freed() && d.bindings() == e.bindings() && d.pciDriver() == e.driver() && bus.contains(d)
+                    && d.errorDetectedCalls().get() == e.calls()) {
                 Integrity.report(core.kernel(), ReportKind.MISSED_BROADCAST, d.bdf() + " missed error_detected",
                         "driver " + e.driver().name() + " of " + d.bdf()
                                 + " was bound for the whole recovery and never got error_detected");

@@ -1,6 +1,7 @@
 package org.pcistress.model.eeh;
 
 import org.pcistress.kernel.locking.Task;
+import org.pcistress.model.PciBus;
 import org.pcistress.model.PciCore;
 import org.pcistress.model.PciDev;
 import org.pcistress.model.driver.ErrorHandlers;
@@ -23,15 +24,20 @@ public final class EehDriver {
     }
 
     /**
-     * error_detected, removal of EEH-unaware devices, reset, slot_reset, resume. v6.19's
-     * 1010b4c012b0 (rescan lock across the whole recovery) is the EEH_HANDLE_EVENT path, empty by
-     * default in every profile (see MODEL.md).
+     * {@code eeh_pe_bus_get}, then error_detected, removal of EEH-unaware devices, reset,
+     * slot_reset, resume. v6.18/v6.19 hold the rescan lock across all of it (EEH_HANDLE_EVENT:
+     * 1010b4c012b0, Timothy Pearson, v6.17), and their eeh_pe_bus_get takes it again
+     * (EEH_PE_BUS_GET): the recursive locking eehd hit on 6.18-rc3, a self-deadlock at the start of
+     * every recovery until 815a8d2feb56 (the fix {@code eeh-bus-get-nolock}).
      *
      * @kernel arch/powerpc/kernel/eeh_driver.c:eeh_handle_normal_event() v4.14 v5.10 v6.19
      */
     public void eehHandleNormalEvent(PciDev dev) {
         try (var f = Task.enter("eeh_handle_normal_event")) {
             core.locked(KernelPath.EEH_HANDLE_EVENT, dev, () -> {
+                if (eehPeBusGet(dev) == null) {
+                    return; // "Cannot find PCI bus for PHB#%x-PE#%x"
+                }
                 eehPeReport(dev, "error_detected");
                 eehRmvDevice(dev);
                 try (var g = Task.enter("eeh_reset_device")) {
@@ -44,6 +50,18 @@ public final class EehDriver {
         }
     }
 
+    /**
+     * The PE's PCI bus: the bus of its first device, looked up under the EEH_PE_BUS_GET steps (the
+     * rescan lock in v6.18/v6.19, nothing in v4.14/v5.10 and with eeh-bus-get-nolock).
+     *
+     * @kernel arch/powerpc/kernel/eeh_pe.c:eeh_pe_bus_get() v4.14 v5.10 v6.19
+     */
+    public PciBus eehPeBusGet(PciDev dev) {
+        try (var f = Task.enter("eeh_pe_bus_get")) {
+            return core.locked(KernelPath.EEH_PE_BUS_GET, dev, () -> dev.registered().get() ? dev.bus() : null);
+        }
+    }
+
     /** @kernel arch/powerpc/kernel/eeh_driver.c:eeh_pe_report_edev() v5.10 v6.19 (v4.14: eeh_report_*) */
     private void eehPeReport(PciDev dev, String which) {
         try (var f = Task.enter("eeh_pe_report"); var g = Task.enter("eeh_pe_report_edev")) {
@@ -53,7 +71,7 @@ public final class EehDriver {
             core.pciDevGet(dev); // get_device
             try {
                 core.locked(KernelPath.EEH_REPORT, dev, () -> {
-                    PciDriver drv = dev.check("eeh_pe_report_edev").driver();
+                    PciDriver drv = dev.check("eeh_pe_report_edev").pciDriver();
                     ErrorHandlers h = drv == null ? null : drv.errHandler();
                     if (h == null) {
                         return;
@@ -80,7 +98,10 @@ public final class EehDriver {
      * Keeps devices with an EEH-aware driver (error_detected and slot_reset); removes the rest:
      * a VF via {@code pci_iov_remove_virtfn(physfn, vf_index)} (EEH_RMV_VF: no rescan lock),
      * others via {@code pci_stop_and_remove_bus_device} under the rescan lock (EEH_RMV_DEV).
-     * Bridges are never removed.
+     * Bridges are never removed. In v6.18/v6.19 both run inside eeh_handle_normal_event's rescan
+     * lock, so the VF branch is serialised with other removals, and the non-VF branch takes the
+     * lock a second time: a self-deadlock that 815a8d2feb56 leaves (DERIVED; a third-party field
+     * report of 2026 describes the same eehd hang).
      *
      * @kernel arch/powerpc/kernel/eeh_driver.c:eeh_rmv_device() v4.14 v5.10 v6.19
      */
@@ -89,7 +110,7 @@ public final class EehDriver {
             if (dev.isBridge() || !dev.registered().get()) {
                 return;
             }
-            PciDriver drv = dev.check("eeh_rmv_device").driver();
+            PciDriver drv = dev.check("eeh_rmv_device").pciDriver();
             ErrorHandlers h = drv == null ? null : drv.errHandler();
             if (h != null && h.errorDetected() != null && h.slotReset() != null) {
                 return;

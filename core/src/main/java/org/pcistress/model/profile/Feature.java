@@ -8,9 +8,22 @@ public enum Feature {
     /**
      * drivers/pci/remove.c v6.19: {@code pci_stop_dev} tests-and-clears the added flag atomically and
      * {@code pci_destroy_dev} tests-and-sets a removed flag; v4.14/v5.10 check, then clear, with a
-     * window between (commit of the change UNVERIFIED; read in the v6.19 tree, assumed in v6.18).
+     * window between (commit UNVERIFIED; pci_dev_test_and_set_removed is already in pci.h context
+     * of AER patches posted in March 2025, so v6.18 has it).
      */
     ATOMIC_REMOVAL_FLAGS,
+    /**
+     * drivers/pci/remove.c v6.18, v6.19: {@code pci_stop_and_remove_bus_device} starts with
+     * {@code lockdep_assert_held(&pci_rescan_remove_lock)} (Niklas Schnelle, 2025; the revert
+     * 2fa119c0e5e5 touches only iov.c, so the assertion stays). A removal without the lock is a
+     * LOCKING_BUG report (lockdep's WARN); the path goes on.
+     */
+    RESCAN_LOCKDEP_ASSERT,
+    /**
+     * Not kernel behaviour: a deliberately broken "fix" whose AER broadcast skips VFs, for showing
+     * that the MISSED_BROADCAST check fires ({@code Fix.of("aer-skip-vfs", p -> p.enable(AER_SKIP_VIRTFN))}).
+     */
+    AER_SKIP_VIRTFN,
     /** Fix {@code list-snapshot}: AER collects referenced devices under the read lock, then reports without it. */
     AER_LIST_SNAPSHOT,
     /** Fix {@code deferred-enumeration}: {@code sriov_enable} queues VF enumeration to a work item. */

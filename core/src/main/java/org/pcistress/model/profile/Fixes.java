@@ -2,6 +2,7 @@ package org.pcistress.model.profile;
 
 import static org.pcistress.model.profile.KernelPath.EEH_RMV_VF;
 import static org.pcistress.model.profile.KernelPath.SRIOV_ADD_VFS;
+import static org.pcistress.model.profile.KernelPath.SRIOV_CONFIGURE;
 import static org.pcistress.model.profile.KernelPath.SRIOV_DEL_VFS;
 import static org.pcistress.model.profile.LockStep.RESCAN_REMOVE;
 
@@ -55,12 +56,26 @@ public final class Fixes {
                     + "that enables VFs under a caller holding the rescan lock (hot-add, rescan) still deadlocks",
             p -> p.enable(Feature.REENTRANT_RESCAN)
                     .take(SRIOV_ADD_VFS, RESCAN_REMOVE)
-                    .take(SRIOV_DEL_VFS, RESCAN_REMOVE));
+                    .take(SRIOV_DEL_VFS, RESCAN_REMOVE)
+                    .drop(SRIOV_CONFIGURE, RESCAN_REMOVE)); // the proposal also removes a5338e365c45's lock
+
+    /**
+     * 815a8d2feb56 (Narayana Murty N, subject UNVERIFIED; posted 2025-12-10, upstream after v6.19;
+     * backported to 6.18-stable): eeh_handle_normal_event, which holds the rescan lock since
+     * 1010b4c012b0, calls eeh_pe_bus_get_nolock instead of eeh_pe_bus_get, which took the lock
+     * again ("possible recursive locking detected", eehd, 6.18-rc3). It leaves eeh_rmv_device's own
+     * pci_lock_rescan_remove for non-VF devices inside the same region.
+     */
+    public static final Fix EEH_BUS_GET_NOLOCK = Fix.of("eeh-bus-get-nolock",
+            "eeh_rmv_device still re-takes the rescan lock for a non-VF device without EEH-aware driver: "
+                    + "eehd still self-deadlocks there",
+            p -> p.order(KernelPath.EEH_PE_BUS_GET));
 
     private static final Map<String, Fix> FIXES = new LinkedHashMap<>();
 
     static {
-        for (Fix f : List.of(LIST_SNAPSHOT, DEFERRED_ENUMERATION, DETACH_OUTSIDE_RESCAN, REENTRANT_RESCAN)) {
+        for (Fix f : List.of(LIST_SNAPSHOT, DEFERRED_ENUMERATION, DETACH_OUTSIDE_RESCAN, REENTRANT_RESCAN,
+                EEH_BUS_GET_NOLOCK)) {
             FIXES.put(f.name(), f);
         }
     }

@@ -29,6 +29,12 @@ public enum KernelPath {
     UNBIND_STORE,
     /** drivers/pci/iov.c:sriov_numvfs_store(): around {@code driver->sriov_configure}. */
     SRIOV_NUMVFS_STORE,
+    /**
+     * drivers/pci/iov.c:sriov_numvfs_store(): around the {@code driver->sriov_configure} call only
+     * (a5338e365c45 "PCI/IOV: Fix race between SR-IOV enable/disable and hotplug", merged with the
+     * revert 2fa119c0e5e5, takes the rescan lock here, inside device_lock(PF)).
+     */
+    SRIOV_CONFIGURE,
     /** drivers/pci/iov.c:sriov_enable()/sriov_disable(): around the VF Enable config write. */
     SRIOV_CONFIG_WRITE,
     /** drivers/pci/iov.c:sriov_add_vfs() (v4.14: the pci_iov_add_virtfn loop of sriov_enable). */
@@ -45,6 +51,12 @@ public enum KernelPath {
     AER_REPORT,
     /** arch/powerpc/kernel/eeh_driver.c:eeh_handle_normal_event(): the whole recovery. */
     EEH_HANDLE_EVENT,
+    /**
+     * arch/powerpc/kernel/eeh_pe.c:eeh_pe_bus_get(): around the pci_dev lookup of the PE's first
+     * device. v6.18/v6.19 take the rescan lock here (since 1010b4c012b0) while
+     * eeh_handle_normal_event already holds it; 815a8d2feb56 adds eeh_pe_bus_get_nolock.
+     */
+    EEH_PE_BUS_GET,
     /** arch/powerpc/kernel/eeh_driver.c:eeh_pe_report_edev(): each report callback. */
     EEH_REPORT,
     /** arch/powerpc/kernel/eeh_driver.c:eeh_rmv_device(), VF branch: pci_iov_remove_virtfn. */

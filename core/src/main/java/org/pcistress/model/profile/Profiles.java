@@ -131,29 +131,43 @@ public final class Profiles {
     /**
      * v6.18: 05703271c3cd "PCI/IOV: Add PCI rescan-remove locking when enabling/disabling SR-IOV"
      * (Niklas Schnelle, 2025) takes the rescan lock inside {@code sriov_add_vfs} and
-     * {@code sriov_del_vfs}. Removal flags are atomic (read in v6.19, assumed here; UNVERIFIED).
+     * {@code sriov_del_vfs}. Removal flags are atomic (pci_dev_test_and_set_removed predates v6.15).
      */
     static Profile v618() {
         Map<KernelPath, List<LockStep>> m = common();
         m.put(SRIOV_ADD_VFS, List.of(RESCAN_REMOVE));
         m.put(SRIOV_DEL_VFS, List.of(RESCAN_REMOVE));
-        return new Profile("v6.18", KernelVersion.V6_18, m, EnumSet.of(Feature.ATOMIC_REMOVAL_FLAGS));
+        // 1010b4c012b0 "powerpc/eeh: Make EEH driver device hotplug safe" (Timothy Pearson, v6.17):
+        // the rescan lock across eeh_handle_normal_event, and again inside eeh_pe_bus_get (the
+        // 6.18-rc3 "possible recursive locking detected" by eehd; fixed later by 815a8d2feb56,
+        // the named fix eeh-bus-get-nolock, absent from v6.18 and from the v6.19 tree read).
+        m.put(EEH_HANDLE_EVENT, List.of(RESCAN_REMOVE));
+        m.put(EEH_PE_BUS_GET, List.of(RESCAN_REMOVE));
+        return new Profile("v6.18", KernelVersion.V6_18, m, v618Features());
+    }
+
+    private static Set<Feature> v618Features() {
+        return EnumSet.of(Feature.ATOMIC_REMOVAL_FLAGS, Feature.RESCAN_LOCKDEP_ASSERT);
     }
 
     /** v6.19: as v6.18 on these paths (05703271c3cd still present in the v6.19 tree). */
     static Profile v619() {
-        return new Profile("v6.19", KernelVersion.V6_19, v618().renamed("v6.19").stepsMap(),
-                EnumSet.of(Feature.ATOMIC_REMOVAL_FLAGS));
+        return new Profile("v6.19", KernelVersion.V6_19, v618().renamed("v6.19").stepsMap(), v618Features());
     }
 
     /**
      * v6.19 with 2fa119c0e5e5, the revert of 05703271c3cd (merged for v7.0): sriov_add_vfs and
      * sriov_del_vfs take no rescan lock again, because {@code echo 1 > remove} on a PF with VFs
-     * self-deadlocked.
+     * self-deadlocked. Merged with it (patch 2/2 of the same series, Niklas Schnelle, v3
+     * 2025-12-16): a5338e365c45 "PCI/IOV: Fix race between SR-IOV enable/disable and hotplug",
+     * which takes the rescan lock in sriov_numvfs_store around {@code sriov_configure}, inside
+     * device_lock(PF). The lockdep assertion in pci_stop_and_remove_bus_device stays (the series
+     * changes only drivers/pci/iov.c).
      */
     static Profile v619revert() {
         return v619().renamed("v6.19+revert")
                 .order(SRIOV_ADD_VFS)
-                .order(SRIOV_DEL_VFS);
+                .order(SRIOV_DEL_VFS)
+                .take(SRIOV_CONFIGURE, RESCAN_REMOVE);
     }
 }

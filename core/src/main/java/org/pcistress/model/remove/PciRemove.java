@@ -54,13 +54,19 @@ public final class PciRemove {
     }
 
     /**
-     * Stop, then remove. Takes no lock; callers are expected to hold the rescan lock (v6.19 adds a
-     * lockdep_assert_held; not modelled, see MODEL.md).
+     * Stop, then remove. Takes no lock; callers are expected to hold the rescan lock, which v6.18
+     * and v6.19 assert ({@link Feature#RESCAN_LOCKDEP_ASSERT}: a LOCKING_BUG report when the
+     * calling task does not hold it, and the removal goes on, as after lockdep's WARN).
      *
      * @kernel drivers/pci/remove.c:pci_stop_and_remove_bus_device() v4.14 v5.10 v6.19
      */
     public void pciStopAndRemoveBusDevice(PciDev dev) {
         try (var f = Task.enter("pci_stop_and_remove_bus_device")) {
+            if (core.profile().has(Feature.RESCAN_LOCKDEP_ASSERT) && core.tracksLocks() && !holdsRescan()) {
+                Integrity.report(core.kernel(), ReportKind.LOCKING_BUG,
+                        "WARNING: lockdep_assert_held(&pci_rescan_remove_lock) in pci_stop_and_remove_bus_device",
+                        "removal of " + dev.bdf() + " by a task that does not hold pci_rescan_remove_lock");
+            }
             pciStopBusDevice(dev);
             pciRemoveBusDevice(dev);
         }
@@ -98,6 +104,15 @@ public final class PciRemove {
             }
             pciStopDev(dev);
         }
+    }
+
+    private boolean holdsRescan() {
+        for (org.pcistress.kernel.locking.HeldLock h : Task.current().heldLocks()) {
+            if (h.lock() == core.rescanRemoveLock().mutex()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PciDev prev(PciBus bus, PciDev pos) {

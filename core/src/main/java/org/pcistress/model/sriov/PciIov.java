@@ -227,7 +227,9 @@ public final class PciIov {
 
     /**
      * sysfs {@code sriov_numvfs}: under {@code device_lock(PF)} (SRIOV_NUMVFS_STORE), calls the PF
-     * driver's {@code sriov_configure} to enable {@code numVfs} or (0) disable. No rescan lock.
+     * driver's {@code sriov_configure} to enable {@code numVfs} or (0) disable, inside the
+     * SRIOV_CONFIGURE steps: none in v4.14/v5.10/v6.18/v6.19, the rescan lock after the revert
+     * (a5338e365c45), so the order there is device_lock(PF) → rescan, the reverse of remove_store's.
      *
      * @kernel drivers/pci/iov.c:sriov_numvfs_store() v5.10 v6.19 (v4.14: drivers/pci/pci-sysfs.c)
      */
@@ -240,15 +242,17 @@ public final class PciIov {
                 if (numVfs == dev.check("sriov_numvfs_store").numVfs()) {
                     return 0;
                 }
-                PciDriver drv = dev.driver();
+                PciDriver drv = dev.pciDriver(); // pdev->driver
                 if (drv == null || drv.sriovConfigure() == null) {
                     return ENOENT;
                 }
                 if (numVfs != 0 && dev.numVfs() != 0) {
                     return EBUSY;
                 }
-                Integrity.checkCallbackLocked(dev, "sriov_configure");
-                int ret = drv.sriovConfigure().configure(dev, numVfs);
+                int ret = core.locked(KernelPath.SRIOV_CONFIGURE, dev, () -> {
+                    Integrity.checkCallbackLocked(dev, "sriov_configure");
+                    return drv.sriovConfigure().configure(dev, numVfs);
+                });
                 return ret < 0 ? ret : 0;
             });
         }

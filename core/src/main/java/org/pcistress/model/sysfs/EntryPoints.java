@@ -2,15 +2,18 @@ package org.pcistress.model.sysfs;
 
 import java.util.function.IntSupplier;
 import org.pcistress.kernel.locking.KernelBug;
+import org.pcistress.kernel.locking.Task;
 import org.pcistress.model.PciCore;
 import org.pcistress.model.PciDev;
 import org.pcistress.model.Topology;
 import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.profile.KernelVersion;
 
 /**
  * What userspace and hardware can trigger: the only API harnesses drive the model through. Each
  * method runs one event as a new task on the calling thread (named as the kernel context that
- * runs it: {@code bind_store}, {@code aer_isr}, {@code eehd}, {@code irq/pciehp}, …) and returns
+ * runs it: {@code bind_store}, {@code eehd}, {@code irq/24-aerdrv} or v4.14's aer_isr kworker,
+ * {@code irq/25-pciehp}, …; see {@link #aerTaskName()}) and returns
  * the kernel's result: 0, a negative errno, or {@link #KERNEL_BUG} when the task ended in a kernel
  * bug (a deadlock, a BUG). It never throws for kernel bugs: their reports stay in the kernel, and
  * {@link PciCore#finish()} turns them into the verdict.
@@ -105,9 +108,35 @@ public final class EntryPoints {
         });
     }
 
+    /** The Linux IRQ numbers the model gives the root port's AER and pciehp interrupts (any would do). */
+    public static final int AER_IRQ = 24;
+    public static final int PCIEHP_IRQ = 25;
+
+    private boolean v414() {
+        return core.profile().version() == KernelVersion.V4_14;
+    }
+
+    /**
+     * The task AER recovery runs as: v4.14 {@code aer_isr} is a work item (aerdrv_core.c, queued by
+     * the hard IRQ handler aer_irq), so a kworker ({@code kworker/u:N+aer_isr}); v5.10+
+     * request_threaded_irq(aer_irq, aer_isr, …, "aerdrv"), so the IRQ thread {@code irq/24-aerdrv}.
+     */
+    public String aerTaskName() {
+        return v414() ? core.kernel().kworkerName("aer_isr") : "irq/" + AER_IRQ + "-aerdrv";
+    }
+
+    /**
+     * The task pciehp handles a presence change in: v4.14 queues it to the slot's ordered
+     * workqueue, so a kworker running {@code pciehp_power_thread} (UNVERIFIED beyond the function
+     * names); v5.10+ the IRQ thread {@code irq/25-pciehp} running {@code pciehp_ist}.
+     */
+    public String pciehpTaskName() {
+        return v414() ? core.kernel().kworkerName("pciehp_power_thread") : "irq/" + PCIEHP_IRQ + "-pciehp";
+    }
+
     /** A non-fatal uncorrectable error reported by {@code bdf}: the AER service recovers it. */
     public int aerError(String bdf) {
-        return run("aer_isr", () -> {
+        return run(aerTaskName(), () -> {
             PciDev dev = core.pciGetDomainBusAndSlot(bdf);
             if (dev == null) {
                 return ENODEV;
@@ -139,24 +168,30 @@ public final class EntryPoints {
 
     /** The card is pulled from {@code slot}: pciehp's presence-detect → pciehp_unconfigure_device. */
     public int hotUnplug(int slot) {
-        return run("irq/pciehp", () -> {
+        return run(pciehpTaskName(), () -> {
             if (slot != Topology.SLOT) {
                 return ENODEV;
             }
             core.cardPresent(false);
-            core.pciehp().pciehpUnconfigureDevice();
+            try (var f = Task.enter(v414() ? "pciehp_power_thread" : "pciehp_ist");
+                    var g = Task.enter("pciehp_disable_slot"); var h = Task.enter("remove_board")) {
+                core.pciehp().pciehpUnconfigureDevice();
+            }
             return 0;
         });
     }
 
     /** A card is inserted into {@code slot}: pciehp's presence-detect → pciehp_configure_device. */
     public int hotAdd(int slot) {
-        return run("irq/pciehp", () -> {
+        return run(pciehpTaskName(), () -> {
             if (slot != Topology.SLOT) {
                 return ENODEV;
             }
             core.cardPresent(true);
-            return core.pciehp().pciehpConfigureDevice();
+            try (var f = Task.enter(v414() ? "pciehp_power_thread" : "pciehp_ist");
+                    var g = Task.enter("pciehp_enable_slot"); var h = Task.enter("board_added")) {
+                return core.pciehp().pciehpConfigureDevice();
+            }
         });
     }
 }

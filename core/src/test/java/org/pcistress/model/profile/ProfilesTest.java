@@ -18,8 +18,13 @@ class ProfilesTest {
         assertEquals(List.of(LockStep.RESCAN_REMOVE), Profiles.named("v6.18").steps(KernelPath.SRIOV_DEL_VFS));
         assertEquals(List.of(LockStep.RESCAN_REMOVE), Profiles.named("v6.19").steps(KernelPath.SRIOV_ADD_VFS));
         assertEquals(List.of(), Profiles.named("v6.19+revert").steps(KernelPath.SRIOV_ADD_VFS));
-        assertEquals(List.of("SRIOV_ADD_VFS: [RESCAN_REMOVE] -> []", "SRIOV_DEL_VFS: [RESCAN_REMOVE] -> []"),
-                Profiles.named("v6.19+revert").diff(Profiles.named("v6.19")));
+        assertEquals(List.of("SRIOV_CONFIGURE: [] -> [RESCAN_REMOVE]", "SRIOV_ADD_VFS: [RESCAN_REMOVE] -> []",
+                "SRIOV_DEL_VFS: [RESCAN_REMOVE] -> []"), Profiles.named("v6.19+revert").diff(Profiles.named("v6.19")));
+        assertEquals(List.of(LockStep.RESCAN_REMOVE), Profiles.named("v6.18").steps(KernelPath.EEH_HANDLE_EVENT));
+        assertEquals(List.of(), Profiles.named("v5.10").steps(KernelPath.EEH_PE_BUS_GET));
+        assertEquals(List.of(), Profiles.named("v6.19+eeh-bus-get-nolock").steps(KernelPath.EEH_PE_BUS_GET));
+        assertTrue(Profiles.named("v6.18").has(Feature.RESCAN_LOCKDEP_ASSERT));
+        assertTrue(!Profiles.named("v5.10").has(Feature.RESCAN_LOCKDEP_ASSERT));
         assertEquals(List.of("v4.14", "v5.10", "v6.18", "v6.19", "v6.19+revert"),
                 Profiles.all().stream().map(Profile::name).toList());
     }
@@ -30,9 +35,10 @@ class ProfilesTest {
         assertEquals("v6.19+revert+reentrant-rescan", p.name());
         assertTrue(p.has(Feature.REENTRANT_RESCAN));
         assertEquals(List.of(LockStep.RESCAN_REMOVE), p.steps(KernelPath.SRIOV_DEL_VFS));
+        assertEquals(List.of(), p.steps(KernelPath.SRIOV_CONFIGURE), "Nechita's v14 removes a5338e365c45's lock");
         Profile q = Profiles.named("v4.14+list-snapshot+deferred-enumeration");
         assertTrue(q.has(Feature.AER_LIST_SNAPSHOT) && q.has(Feature.DEFERRED_VF_ENUMERATION));
-        assertEquals(4, Fixes.all().size());
+        assertEquals(5, Fixes.all().size());
         for (Fix f : Fixes.all()) {
             assertTrue(!f.givesUp().isEmpty(), f + " says what it gives up");
         }

@@ -1,0 +1,63 @@
+package org.pcistress.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pcistress.kernel.Report;
+import org.pcistress.kernel.ReportKind;
+import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.profile.Profiles;
+import org.pcistress.model.sysfs.EntryPoints;
+
+/**
+ * 1010b4c012b0 "powerpc/eeh: Make EEH driver device hotplug safe" (v6.17): eeh_handle_normal_event
+ * holds the rescan lock for the whole recovery, and eeh_pe_bus_get takes it again: the 6.18-rc3
+ * "possible recursive locking detected" by eehd. 815a8d2feb56 (fix eeh-bus-get-nolock) makes the
+ * handler use eeh_pe_bus_get_nolock; eeh_rmv_device's own lock for a non-VF device stays.
+ * Sequential: no interleaving to order.
+ */
+class EehRescanLockTest {
+    private static final String VF0 = "01:00.2";
+
+    @Test
+    void v619EehSelfDeadlocksInEehPeBusGet() {
+        PciCore core = PciCore.boot(Profiles.named("v6.19"), Topology.standard().withNumVfsAtBoot(2));
+        assertEquals(EntryPoints.KERNEL_BUG, core.entry().eehEvent(VF0));
+        Verdict v = core.finish();
+        assertEquals("DEADLOCK", v.outcome(), v.summary());
+        Report r = v.reports(ReportKind.DEADLOCK).get(0);
+        assertEquals(List.of("eehd"), r.tasks());
+        assertTrue(r.title().contains("recursive lock(pci_rescan_remove_lock)"), r.title());
+        assertTrue(r.text().contains("eeh_pe_bus_get"), r.text());
+    }
+
+    @Test
+    void withTheFixTheVfIsRemovedUnderTheHandlersRescanLock() {
+        PciCore core = PciCore.boot(Profiles.named("v6.19+eeh-bus-get-nolock"), Topology.standard().withNumVfsAtBoot(2));
+        assertEquals(0, core.entry().eehEvent(VF0));
+        Verdict v = core.finish();
+        assertEquals("OK", v.outcome(), v.summary());
+        assertNull(core.device(VF0), "sriov_vf has no slot_reset: eeh_rmv_device removed the VF");
+    }
+
+    @Test
+    void withTheFixANonVfWithoutEehHandlersStillSelfDeadlocksInEehRmvDevice() {
+        PciDriver plain = PciDriver.builder("plain_pf").matching(DeviceRole.PF).probe(d -> 0).remove(d -> { }).build();
+        PciCore core = PciCore.boot(Profiles.named("v6.19+eeh-bus-get-nolock"), Topology.standard().withPfDriver(plain));
+        assertEquals(EntryPoints.KERNEL_BUG, core.entry().eehEvent(Topology.PF));
+        Verdict v = core.finish();
+        assertEquals("DEADLOCK", v.outcome(), v.summary());
+        assertTrue(v.reports(ReportKind.DEADLOCK).get(0).text().contains("eeh_rmv_device"), v.summary());
+    }
+
+    @Test
+    void v510EehTakesNoRescanLockForTheVf() {
+        PciCore core = PciCore.boot(Profiles.named("v5.10"), Topology.standard().withNumVfsAtBoot(2));
+        assertEquals(0, core.entry().eehEvent(VF0));
+        assertEquals("OK", core.finish().outcome());
+        assertNull(core.device(VF0));
+    }
+}
