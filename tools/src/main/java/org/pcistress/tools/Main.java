@@ -1,16 +1,29 @@
 package org.pcistress.tools;
 
 import java.util.concurrent.Callable;
+import org.pcistress.tools.bench.BenchCommand;
+import org.pcistress.tools.bench.BenchCompareCommand;
+import org.pcistress.tools.bench.BenchReportCommand;
+import org.pcistress.tools.docs.ScenarioIndexCommand;
+import org.pcistress.tools.job.MatrixCompareCommand;
+import org.pcistress.tools.job.RunCommand;
+import org.pcistress.tools.job.StressMergeCommand;
 import org.pcistress.tools.matrix.ExploreCommand;
 import org.pcistress.tools.matrix.MatrixCommand;
 import org.pcistress.tools.matrix.MatrixDiffCommand;
+import org.pcistress.tools.stress.StressCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code pcistress}: the command line. Each subcommand is a class of its own. */
 @Command(name = "pcistress", mixinStandardHelpOptions = true, version = "pcistress 0.1.0",
         description = "Race, explore and measure the Linux PCI core's locking.",
-        subcommands = {ExploreCommand.class, MatrixCommand.class, MatrixDiffCommand.class})
+        subcommands = {
+            RunCommand.class, StressMergeCommand.class, MatrixCompareCommand.class, ScenarioIndexCommand.class,
+            BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class,
+            ExploreCommand.class, MatrixCommand.class, MatrixDiffCommand.class,
+            StressCommand.class,
+        })
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -19,16 +32,25 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setParameterExceptionHandler(Main::badInput).execute(args);
+        return commandLine().execute(args);
     }
 
-    /** A bad option or value: one line on stderr, exit status 2. */
-    private static int badInput(CommandLine.ParameterException e, String[] args) {
-        CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage()
-                + " (see --help)");
-        cmd.getErr().flush();
-        return 2;
+    /**
+     * The configured command line: bad options end in one line on stderr and exit 2
+     * ({@link ExitCodes#USAGE}); an unexpected exception in exit 3 ({@link ExitCodes#HARNESS}),
+     * never picocli's 1, which means a regression here.
+     */
+    public static CommandLine commandLine() {
+        return configure(new CommandLine(new Main()));
+    }
+
+    /** Gives {@code cl} (the whole command line, or one command under test) those exit codes. */
+    public static CommandLine configure(CommandLine cl) {
+        return cl.setParameterExceptionHandler(new OneLineErrors()).setExecutionExceptionHandler((ex, bad, parsed) -> {
+            ex.printStackTrace(bad.getErr());
+            bad.getErr().println(bad.getCommandSpec().qualifiedName() + ": harness failure: " + ex);
+            return ExitCodes.HARNESS;
+        });
     }
 
     @Override

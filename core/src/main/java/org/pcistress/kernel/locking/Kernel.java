@@ -84,6 +84,28 @@ public final class Kernel {
     }
 
     /**
+     * Binds the calling thread to a new task named {@code name} until the returned handle is
+     * closed, for a harness whose thread runs model code across many calls (a JMH trial, a
+     * long-lived worker). Close it on the same thread; locks still held then are reported and
+     * released as at any task exit. Prefer {@link #run} where one body suffices.
+     */
+    public AttachedTask attach(String name) {
+        Task t = newTask(name, Task.currentOrNull());
+        Task previous = Task.bind(t);
+        scheduler.attached(t);
+        return new AttachedTask(this, t, previous);
+    }
+
+    /** Ends an attached task: called by {@link AttachedTask#close()} on the attached thread. */
+    void detach(Task t, Task previous) {
+        try {
+            exit(t, true);
+        } finally {
+            Task.unbind(previous);
+        }
+    }
+
+    /**
      * Runs {@code body} as a task and returns the {@link KernelBug} that ended it, or {@code null}
      * when it returned normally. The report is in {@link #reports()} either way.
      */

@@ -1,0 +1,51 @@
+package org.pcistress.bench;
+
+import java.util.List;
+import org.pcistress.kernel.locking.KernelConfig;
+import org.pcistress.model.PciCore;
+import org.pcistress.model.profile.Profile;
+import org.pcistress.model.profile.Profiles;
+
+/**
+ * The {@code @Param strategy} values of the model benchmarks and what they boot: the v6.19 tree
+ * with the revert of 05703271c3cd (what ships), and that profile plus one proposed fix.
+ *
+ * <p>The model runs with the wait-for detector on, so a deadlock that slipped into a benchmark
+ * ends it with an exception instead of a 5 s hung-task stall per operation, and with the lockdep
+ * validator off: its cost is LockingBench_01's question, not these.
+ */
+public final class Strategies {
+    /** The shipping profile. */
+    public static final String REVERT = "v6.19+revert";
+    /** The 2017 proposal: AER collects referenced devices under pci_bus_sem, reports after up_read. */
+    public static final String LIST_SNAPSHOT = "list-snapshot";
+    /** Bjorn Helgaas' suggestion: VF enumeration is queued to a work item. */
+    public static final String DEFERRED = "deferred-enumeration";
+
+    public static final List<String> ALL = List.of(REVERT, LIST_SNAPSHOT, DEFERRED);
+
+    private Strategies() {
+    }
+
+    /** The profile a strategy names. */
+    public static Profile profile(String strategy) {
+        return Profiles.named(strategy.equals(REVERT) ? REVERT : REVERT + "+" + strategy);
+    }
+
+    /** Detector on, validator off (see the class comment). */
+    public static KernelConfig config() {
+        return KernelConfig.defaults().withValidator(false);
+    }
+
+    /**
+     * Fails the trial when the model reported a failure (a deadlock, a use-after-free, a missed
+     * broadcast): a benchmark of a broken run measures nothing.
+     */
+    public static void requireClean(PciCore core, String what) {
+        var failures = core.kernel().failures();
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(what + ": the model reported " + failures.size() + " failure(s), first: "
+                    + failures.get(0));
+        }
+    }
+}

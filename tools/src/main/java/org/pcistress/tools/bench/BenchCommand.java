@@ -1,0 +1,195 @@
+package org.pcistress.tools.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pcistress bench [--quick|--full] [--include REGEX] [--out DIR] [--jar PATH]}: runs the JMH
+ * benchmarks in a child JVM with a hard time bound and writes results.json, run.json, report.md,
+ * report.html and jmh.log into the output directory.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Runs the JMH benchmarks (benchmarks.jar) and renders a report.",
+            "--quick: 1 fork, 2 × 1 s warm-up, 3 × 1 s measurement: a CI smoke run.",
+            "--full: each benchmark's own settings (2 forks, 5 × 1 s + 5 × 1 s): numbers to keep."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:all benchmarks ran", "1:a benchmark failed, JMH failed, or the time bound was hit",
+            "2:bad input (no benchmarks.jar, bad options)"})
+public final class BenchCommand implements Callable<Integer> {
+    static final List<String> QUICK = List.of("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-to", "2m");
+
+    static final class Settings {
+        @Option(names = "--quick", description = "short iterations for CI (the default)")
+        boolean quick;
+
+        @Option(names = "--full", description = "the benchmarks' own settings")
+        boolean full;
+    }
+
+    @ArgGroup(exclusive = true)
+    Settings settings;
+
+    @Option(names = "--include", paramLabel = "REGEX", description = "only benchmarks matching (JMH's include)")
+    String include;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench",
+            description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--jar", paramLabel = "PATH", defaultValue = "benchmarks-jmh/target/benchmarks.jar",
+            description = "the JMH uber-jar (default: ${DEFAULT-VALUE})")
+    Path jar;
+
+    @Option(names = "--prof", paramLabel = "PROFILER", description = "a JMH profiler, e.g. gc (repeatable)")
+    List<String> profilers = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "hard bound on the whole run: 90s, 45m, 4h (default: 30m quick, 4h full)")
+    Duration timeout;
+
+    @Option(names = "--java", paramLabel = "PATH", description = "the java to run JMH with (default: this one)")
+    String java;
+
+    @Option(names = "--ignore-lock", description = "run even if another JMH run holds /tmp/jmh.lock "
+            + "(both runs' numbers suffer)")
+    boolean ignoreLock;
+
+    @Option(names = {"-v", "--verbose"}, description = "show all of JMH's output, not only progress")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private boolean quick() {
+        return settings == null || !settings.full;
+    }
+
+    /** The JMH command line this invocation runs. */
+    List<String> jmhCommand(Path results) {
+        List<String> cmd = new ArrayList<>(List.of(java != null ? java : javaBinary()));
+        if (ignoreLock) {
+            cmd.add("-Djmh.ignoreLock=true");
+        }
+        cmd.addAll(List.of("-jar", jar.toString()));
+        if (include != null) {
+            cmd.add(include);
+        }
+        if (quick()) {
+            cmd.addAll(QUICK);
+        }
+        for (String p : profilers) {
+            cmd.add("-prof");
+            cmd.add(p);
+        }
+        cmd.addAll(List.of("-foe", "false", "-rf", "json", "-rff", results.toString()));
+        return cmd;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(jar)) {
+            err.println("error: " + jar + ": no such file; build it first: mvn -B -o -q -pl core,benchmarks-jmh -am "
+                    + "package -DskipTests");
+            return 2;
+        }
+        Duration limit = timeout != null ? timeout : quick() ? Duration.ofMinutes(30) : Duration.ofHours(4);
+        try {
+            Files.createDirectories(out);
+            Path results = out.resolve("results.json");
+            Files.deleteIfExists(results);
+            List<String> cmd = jmhCommand(results);
+            Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            o.println("running (bound " + human(limit) + "): " + String.join(" ", cmd));
+            o.flush();
+            JmhProcess.Outcome r = JmhProcess.run(cmd, out.resolve("jmh.log"), limit, line -> {
+                o.println(line);
+                o.flush();
+            }, verbose);
+            long seconds = Duration.between(start, Instant.now()).getSeconds();
+            RunInfo run = new RunInfo(quick() ? "quick" : "full", commandLine(), cmd, Machine.probe(), start.toString(),
+                    seconds, r.failures());
+            run.write(out.resolve("run.json"));
+            if (r.timedOut()) {
+                err.println("error: the run hit its bound of " + human(limit) + " and was killed; "
+                        + "see " + out.resolve("jmh.log"));
+                return 1;
+            }
+            if (!Files.exists(results)) {
+                boolean locked = Files.readString(out.resolve("jmh.log")).contains("Unable to acquire the JMH lock");
+                err.println(locked ? "error: another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock"
+                        : "error: JMH exited with " + r.exitCode() + " and wrote no results; see "
+                        + out.resolve("jmh.log"));
+                return 1;
+            }
+            BenchReportCommand.write(out, JmhJson.read(results), run);
+            o.println("wrote " + results + ", " + out.resolve("report.md") + ", " + out.resolve("report.html"));
+            if (r.exitCode() != 0 || !r.failures().isEmpty()) {
+                err.println("error: " + r.failures().size() + " benchmark(s) failed (JMH exit " + r.exitCode()
+                        + "); see the report and " + out.resolve("jmh.log"));
+                return 1;
+            }
+            return 0;
+        } catch (BadInput e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return 1;
+        }
+    }
+
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        boolean named = !args.isEmpty() && args.get(0).equals(spec.name());
+        return "pcistress " + (named ? "" : spec.name() + " ") + String.join(" ", args);
+    }
+
+    private static String human(Duration d) {
+        return d.getSeconds() % 60 != 0 || d.getSeconds() < 60 ? d.getSeconds() + " s" : d.toMinutes() + " min";
+    }
+
+    /** {@code 90s}, {@code 45m}, {@code 4h}, or a bare number of minutes. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String v) {
+            String s = v.trim().toLowerCase(Locale.ROOT);
+            long unit = s.endsWith("h") ? 3600 : s.endsWith("m") ? 60 : s.endsWith("s") ? 1 : 60;
+            String digits = Character.isDigit(s.charAt(s.length() - 1)) ? s : s.substring(0, s.length() - 1);
+            long n;
+            try {
+                n = Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("not a duration: '" + v + "' (try 90s, 45m, 4h)");
+            }
+            if (n <= 0) {
+                throw new CommandLine.TypeConversionException("the bound must be positive: '" + v + "'");
+            }
+            return Duration.ofSeconds(n * unit);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,65 @@
+package org.pcistress.tools.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pcistress bench-report RESULTS.json}: renders report.md and report.html from a JMH JSON file. */
+@Command(name = "bench-report", mixinStandardHelpOptions = true,
+        description = "Renders report.md and report.html from JMH JSON results (what `bench` does after a run).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:rendered", "2:bad input (missing file, malformed JSON, not JMH output)"})
+public final class BenchReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RESULTS.json", description = "JMH results (-rf json)")
+    Path results;
+
+    @Option(names = "--run", paramLabel = "RUN.json",
+            description = "the run.json `bench` wrote next to it (default: run.json beside RESULTS.json, if any)")
+    Path runFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: beside RESULTS.json)")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            List<JmhResult> rs = JmhJson.read(results);
+            Path dir = out != null ? out : results.toAbsolutePath().getParent();
+            Path sidecar = runFile != null ? runFile : results.toAbsolutePath().resolveSibling("run.json");
+            RunInfo run = runFile != null || Files.exists(sidecar) ? RunInfo.read(sidecar)
+                    : RunInfo.unknown(null);
+            write(dir, rs, run);
+            spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and "
+                    + dir.resolve("report.html"));
+            return 0;
+        } catch (BadInput e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("error: cannot write the report: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Writes report.md and report.html for {@code rs} into {@code dir}. */
+    static void write(Path dir, List<JmhResult> rs, RunInfo run) throws IOException {
+        Files.createDirectories(dir);
+        ReportData data = new ReportData(rs, run);
+        Files.writeString(dir.resolve("report.md"), MarkdownReport.render(data), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), HtmlReport.render(data), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,78 @@
+package org.pcistress.tools.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs benchmarks.jar as a child process with a hard time bound. Its output goes to a log file in
+ * full; progress lines go to a callback; failed benchmarks are collected from JMH's
+ * {@code <failure>} markers. At the bound the process and every process it started (JMH's forks)
+ * are killed.
+ */
+final class JmhProcess {
+
+    /** How a run ended. {@code exitCode} is -1 when it was killed at the time bound. */
+    record Outcome(int exitCode, boolean timedOut, List<String> failures) {
+    }
+
+    private JmhProcess() {
+    }
+
+    static Outcome run(List<String> command, Path log, Duration limit, Consumer<String> progress, boolean verbose)
+            throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> failures = new ArrayList<>();
+        Thread pump = new Thread(() -> pump(p, log, progress, verbose, failures), "jmh-output");
+        pump.setDaemon(true);
+        pump.start();
+        boolean done = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (!done) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        pump.join(5000);
+        synchronized (failures) {
+            return new Outcome(done ? p.exitValue() : -1, !done, List.copyOf(failures));
+        }
+    }
+
+    private static void pump(Process p, Path log, Consumer<String> progress, boolean verbose, List<String> failures) {
+        String benchmark = "?";
+        String params = "";
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            for (String line; (line = in.readLine()) != null;) {
+                w.write(line);
+                w.write('\n');
+                if (line.startsWith("# Benchmark: ")) {
+                    benchmark = line.substring("# Benchmark: ".length());
+                    params = "";
+                } else if (line.startsWith("# Parameters: ")) {
+                    params = " " + line.substring("# Parameters: ".length());
+                }
+                if (line.startsWith("<failure>")) {
+                    synchronized (failures) {
+                        failures.add(benchmark + params);
+                    }
+                    progress.accept("FAILED: " + benchmark + params + " (see the log)");
+                } else if (verbose || line.startsWith("# Run progress:") || line.startsWith("# Benchmark: ")
+                        || line.startsWith("# Parameters: ") || line.startsWith("Benchmark result is saved")) {
+                    progress.accept(line);
+                }
+            }
+        } catch (IOException e) {
+            progress.accept("warning: lost the benchmark output: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.pcistress.tools.job;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.stress.Durations;
+
+/**
+ * The main job: creates one dated report folder, runs each step in its share of the budget, keeps
+ * job.json and index.html current after every step, and returns the combined exit code.
+ * The plan has been checked before; from here on, failures are harness failures (exit 3).
+ */
+public final class Job {
+    /** No step gets less than this, whatever the budget left. */
+    static final Duration MIN_SHARE = Duration.ofSeconds(30);
+
+    private final List<JobStep> steps;
+    private final Clock clock;
+    private final PrintWriter out;
+
+    public Job(List<JobStep> steps, Clock clock, PrintWriter out) {
+        this.steps = List.copyOf(steps);
+        this.clock = clock;
+        this.out = out;
+    }
+
+    public int run(JobPlan plan) {
+        Progress progress = new Progress(out, clock);
+        Instant started = clock.instant();
+        JobReport report;
+        List<StepState> states = new ArrayList<>();
+        try {
+            Path dir = ReportFolders.create(plan.parent(), started);
+            Optional<Path> previous = plan.baselineReport().isPresent()
+                    ? plan.baselineReport() : ReportFolders.previous(plan.parent(), dir);
+            steps.forEach(s -> states.add(new StepState(s.name())));
+            report = new JobReport(dir, plan, started, previous, states);
+            report.write();
+            progress.step("run", "report folder " + dir + previous.map(p -> ", comparing with " + p).orElse(
+                    ", no previous report to compare with"));
+        } catch (IOException e) {
+            progress.step("run", "cannot create the report folder in " + plan.parent() + ": " + e.getMessage());
+            return ExitCodes.HARNESS;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            runStep(i, plan, report, states, progress);
+        }
+        int code = ExitCodes.combine(states.stream().mapToInt(StepState::code).toArray());
+        try {
+            report.finish(clock.instant(), code);
+        } catch (IOException e) {
+            progress.step("run", "cannot write the report: " + e.getMessage());
+            return ExitCodes.HARNESS;
+        }
+        progress.step("run", verdictLine(code, states) + "; report " + report.dir().resolve("index.html"));
+        return code;
+    }
+
+    private void runStep(int i, JobPlan plan, JobReport report, List<StepState> states, Progress progress) {
+        JobStep step = steps.get(i);
+        StepState state = states.get(i);
+        if (plan.skip().contains(step.name())) {
+            state.skipped();
+            progress.step(step.name(), "skipped");
+            writeQuietly(report, progress);
+            return;
+        }
+        Duration share = share(i, plan, progress.elapsed());
+        Duration hardStop = share.plus(grace(share));
+        state.running();
+        writeQuietly(report, progress);
+        progress.step(step.name(), "started, budget " + Durations.format(share)
+                + " (killed after " + Durations.format(hardStop) + ")");
+        Instant t0 = clock.instant();
+        StepResult result;
+        boolean crashed = false;
+        try {
+            Path dir = Files.createDirectories(report.dir().resolve(step.name()));
+            result = step.run(new StepContext(dir, plan, share, hardStop, report.previous(), progress));
+        } catch (Exception | Error e) {
+            crashed = true;
+            result = StepResult.harness("crashed: " + e, List.of(crashLog(report.dir(), step.name(), e)));
+        }
+        state.finished(result, Duration.between(t0, clock.instant()), crashed);
+        progress.step(step.name(), (crashed ? "CRASHED" : word(result.code())) + ": " + result.headline());
+        writeQuietly(report, progress);
+    }
+
+    /** The step's share of what is left of the budget, by weight among the steps still to run. */
+    private Duration share(int i, JobPlan plan, Duration elapsed) {
+        long weights = 0;
+        for (int j = i; j < steps.size(); j++) {
+            if (!plan.skip().contains(steps.get(j).name())) {
+                weights += steps.get(j).weight(plan);
+            }
+        }
+        Duration left = plan.budget().minus(elapsed);
+        Duration share = left.multipliedBy(steps.get(i).weight(plan)).dividedBy(Math.max(1, weights));
+        return share.compareTo(MIN_SHARE) < 0 ? MIN_SHARE : share;
+    }
+
+    /** Time a step gets past its share before it is killed: a quarter, at least 30 s. */
+    static Duration grace(Duration share) {
+        Duration q = share.dividedBy(4);
+        return q.compareTo(MIN_SHARE) < 0 ? MIN_SHARE : q;
+    }
+
+    private static StepResult.Link crashLog(Path dir, String step, Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        String rel = step + "/crash.txt";
+        try {
+            Files.createDirectories(dir.resolve(step));
+            Files.writeString(dir.resolve(rel), w.toString());
+        } catch (IOException ignored) {
+            // the index still names the exception
+        }
+        return new StepResult.Link("stack trace", rel);
+    }
+
+    private static void writeQuietly(JobReport report, Progress progress) {
+        try {
+            report.write();
+        } catch (IOException e) {
+            progress.step("run", "cannot update index.html: " + e.getMessage());
+        }
+    }
+
+    private static String word(int code) {
+        return switch (code) {
+            case ExitCodes.OK -> "ok";
+            case ExitCodes.REGRESSION -> "REGRESSION";
+            default -> "FAILED";
+        };
+    }
+
+    private static String verdictLine(int code, List<StepState> states) {
+        StringBuilder b = new StringBuilder("exit ").append(code).append(" (").append(word(code)).append(")");
+        for (StepState s : states) {
+            b.append(", ").append(s.name()).append(' ')
+                    .append(s.status() == StepState.Status.SKIPPED ? "skipped" : word(s.code()));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,128 @@
+package org.pcistress.tools.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.pcistress.tools.stress.Durations;
+
+/**
+ * One report folder's job.json and index.html, rewritten after every step so that a run that dies
+ * half way still leaves a folder that says how far it got.
+ */
+public final class JobReport {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+    private final JobPlan plan;
+    private final Instant started;
+    private final Optional<Path> previous;
+    private final List<StepState> steps;
+    private Instant finished;
+    private int code;
+
+    public JobReport(Path dir, JobPlan plan, Instant started, Optional<Path> previous, List<StepState> steps) {
+        this.dir = dir;
+        this.plan = plan;
+        this.started = started;
+        this.previous = previous;
+        this.steps = List.copyOf(steps);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    Optional<Path> previous() {
+        return previous;
+    }
+
+    List<StepState> steps() {
+        return steps;
+    }
+
+    JobPlan plan() {
+        return plan;
+    }
+
+    /** {@code null} while the job runs. */
+    Instant finished() {
+        return finished;
+    }
+
+    int code() {
+        return code;
+    }
+
+    /** Marks the job finished with {@code exitCode} and writes both files. */
+    public void finish(Instant at, int exitCode) throws IOException {
+        finished = at;
+        code = exitCode;
+        write();
+    }
+
+    /** Writes job.json and index.html (each replaced atomically). */
+    public void write() throws IOException {
+        replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(toJson()));
+        replace(dir.resolve("index.html"), IndexPage.render(this));
+    }
+
+    private ObjectNode toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("started", started.toString());
+        root.put("finished", finished == null ? null : finished.toString());
+        if (finished != null) {
+            root.put("code", code);
+        }
+        root.put("budget", Durations.format(plan.budget()));
+        ArrayNode profiles = root.putArray("profiles");
+        plan.profiles().forEach(p -> profiles.add(p.toString()));
+        ArrayNode fixes = root.putArray("fixes");
+        plan.fixes().forEach(fixes::add);
+        root.put("previous", previous.map(Path::toString).orElse(null));
+        ArrayNode arr = root.putArray("steps");
+        for (StepState s : steps) {
+            ObjectNode n = arr.addObject();
+            n.put("name", s.name());
+            n.put("status", s.status().name());
+            n.put("code", s.code());
+            n.put("seconds", s.elapsed().toSeconds());
+            StepResult r = s.result();
+            if (r != null) {
+                n.put("headline", r.headline());
+                r.regressions().forEach(n.putArray("regressions")::add);
+                r.news().forEach(n.putArray("news")::add);
+                ArrayNode links = n.putArray("links");
+                r.links().forEach(l -> links.addObject().put("label", l.label()).put("path", l.path()));
+            }
+        }
+        return root;
+    }
+
+    /** A one-line reason for a file that does not parse: Jackson's message without its source excerpt. */
+    static String reason(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            var at = j.getLocation();
+            return j.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ")");
+        }
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    }
+
+    private static void replace(Path target, String text) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,161 @@
+package org.pcistress.tools.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pcistress.explore.matrix.MatrixDiff;
+import org.pcistress.explore.matrix.MatrixResult;
+import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.job.Specs.Spec;
+
+/**
+ * The scenario matrix for each profile and for the newest profile with each fix
+ * ({@code pcistress matrix --profile SPEC --out matrix/SPEC}), then the diffs: along the version
+ * line and newest profile to each fix (news: what each version and each fix changes), and each
+ * spec against the previous report (a failure kind a cell did not have there is a regression). The diffs are the explorer's {@link MatrixDiff}, as in {@code matrix-diff}.
+ */
+public final class MatrixStep implements JobStep {
+    /** Time kept back for each matrix still to run, so that one slow spec cannot take them all. */
+    static final Duration RESERVE = Duration.ofSeconds(10);
+
+    private final Subcommands cli;
+
+    public MatrixStep(Subcommands cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public String name() {
+        return "matrix";
+    }
+
+    @Override
+    public int weight(JobPlan plan) {
+        return 4;
+    }
+
+    @Override
+    public StepResult run(StepContext ctx) throws IOException, InterruptedException {
+        if (!cli.has("matrix")) {
+            return StepResult.harness("this build has no 'matrix' command", List.of());
+        }
+        List<Spec> specs = ctx.plan().matrixSpecs();
+        Map<Spec, MatrixResult> results = new LinkedHashMap<>();
+        List<StepResult.Link> links = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < specs.size(); i++) {
+            Spec spec = specs.get(i);
+            Path out = Files.createDirectories(ctx.dir().resolve(spec.toString()));
+            // what is left of the step's bound, less a little for each spec still to come
+            Duration left = ctx.hardStop().minusNanos(System.nanoTime() - start);
+            Duration bound = left.minus(RESERVE.multipliedBy(specs.size() - i - 1));
+            bound = bound.compareTo(RESERVE) < 0 ? RESERVE : bound;
+            ctx.progress().step(name(), "matrix --profile " + spec + " (" + (i + 1) + "/" + specs.size() + ")");
+            Subcommands.Outcome o = cli.run(name(), out.resolve("log.txt"), bound, ctx.progress(),
+                    "matrix", "--profile", spec.toString(), "--out", out.toString());
+            ReportFiles.first(out, "matrix.html").ifPresent(p -> links.add(new StepResult.Link(spec.toString(),
+                    ReportFiles.rel(ctx.dir(), p))));
+            links.add(new StepResult.Link(spec + " log", "matrix/" + spec + "/log.txt"));
+            if (o.timedOut() || o.code() != ExitCodes.OK) {
+                failures.add("matrix " + spec + (o.timedOut() ? ": killed at the bound" : ": exit " + o.code()));
+                continue;
+            }
+            try {
+                results.put(spec, MatrixFiles.read(out));
+            } catch (IOException e) {
+                failures.add("matrix " + spec + ": " + e.getMessage());
+            }
+        }
+        List<String> regressions = new ArrayList<>(failures);
+        List<String> news = new ArrayList<>();
+        StringBuilder md = new StringBuilder("# Matrix diffs\n");
+        versionLine(ctx, results, news, md);
+        fixes(ctx, results, news, md);
+        sincePrevious(ctx, results, regressions, news, md);
+        Files.writeString(ctx.dir().resolve("diffs.md"), md);
+        links.add(0, new StepResult.Link("diffs", "matrix/diffs.md"));
+        int code = !failures.isEmpty() ? ExitCodes.HARNESS
+                : regressions.isEmpty() ? ExitCodes.OK : ExitCodes.REGRESSION;
+        List<String> counts = new ArrayList<>();
+        results.forEach((s, r) -> counts.add(s + " " + r.failing() + "/" + r.cells().size() + " failing"));
+        String headline = String.join(", ", counts);
+        if (!failures.isEmpty()) {
+            headline = failures.size() + " of " + specs.size() + " matrices failed to run; " + headline;
+        }
+        return new StepResult(code, headline, regressions, news, links);
+    }
+
+    /** Consecutive profiles: what each kernel version changed. Information, not regressions. */
+    private static void versionLine(StepContext ctx, Map<Spec, MatrixResult> results, List<String> news,
+                                    StringBuilder md) {
+        List<Spec> profiles = ctx.plan().profiles();
+        md.append("\n## Along the version line\n");
+        for (int i = 1; i < profiles.size(); i++) {
+            diff(results.get(profiles.get(i - 1)), results.get(profiles.get(i)), md).ifPresent(d -> news.add(
+                    d.to() + ": fixes " + d.fixed().size() + " cell(s) of " + d.from() + ", introduces a failure in "
+                            + d.introduced().size()));
+        }
+    }
+
+    /**
+     * Newest profile to newest + fix: what each fix fixes and what it introduces. News, not a
+     * regression: a proposal that trades one deadlock for another is a finding to read, every night
+     * alike; that it changed since the previous report is the regression.
+     */
+    private static void fixes(StepContext ctx, Map<Spec, MatrixResult> results, List<String> news,
+                              StringBuilder md) {
+        List<Spec> all = ctx.plan().matrixSpecs();
+        md.append("\n## Fixes on ").append(ctx.plan().newest()).append('\n');
+        for (Spec spec : all.subList(ctx.plan().profiles().size(), all.size())) {
+            diff(results.get(ctx.plan().newest()), results.get(spec), md).ifPresent(d -> news.add(spec + ": fixes "
+                    + d.fixed().size() + " cell(s), introduces a failure in " + d.introduced().size()));
+        }
+    }
+
+    /** Each spec against the same spec in the previous report. */
+    private static void sincePrevious(StepContext ctx, Map<Spec, MatrixResult> results, List<String> regressions,
+                                      List<String> news, StringBuilder md) {
+        md.append("\n## Since the previous report\n");
+        if (ctx.previous().isEmpty()) {
+            md.append("\nNo previous report.\n");
+            return;
+        }
+        Path before = ctx.previous().get().resolve("matrix");
+        results.forEach((spec, now) -> {
+            if (ReportFiles.first(before.resolve(spec.toString()), MatrixFiles.FILE).isEmpty()) {
+                news.add(spec + ": new, not in the previous report");
+                return;
+            }
+            MatrixResult old;
+            try {
+                old = MatrixFiles.read(before.resolve(spec.toString()));
+            } catch (IOException e) {
+                news.add(spec + ": not compared with the previous report (" + e.getMessage() + ")");
+                return;
+            }
+            diff(old, now, md).ifPresent(d -> {
+                d.introduced().forEach(c -> regressions.add(spec + " " + MatrixFiles.line(c)));
+                d.changes().stream().filter(c -> c.status() != MatrixDiff.Status.INTRODUCED)
+                        .forEach(c -> news.add(spec + " " + MatrixFiles.line(c)));
+            });
+        });
+    }
+
+    /** The diff of two matrices into {@code md}; empty when one is missing. */
+    private static Optional<MatrixDiff> diff(MatrixResult a, MatrixResult b, StringBuilder md) {
+        if (a == null || b == null) {
+            md.append("\n(not compared: ").append(a == null ? "the first" : "the second").append(" matrix is missing)\n");
+            return Optional.empty();
+        }
+        MatrixDiff d = MatrixDiff.compare(a, b);
+        md.append("\n```\n").append(d.text()).append("```\n");
+        return Optional.of(d);
+    }
+}

@@ -1,0 +1,166 @@
+package org.pcistress.tools.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.pcistress.tools.job.Specs.Spec;
+import org.pcistress.tools.stress.Durations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec.Target;
+
+/** {@code pcistress run}: the main job. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"The main job: the scenario matrix for each profile and fix (and their diffs along the version"
+                + " line), a budgeted jcstress pass with its canaries, a quick benchmark pass; one dated report"
+                + " folder with an index.html that says what regressed and what is new since the previous report.",
+                "Exit: 0 ok, 1 regression, 2 usage (nothing run or written), 3 harness failure."})
+public final class RunCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec(Target.SELF)
+    CommandSpec self;
+
+    @Option(names = "--budget", defaultValue = "15m", converter = Durations.class, paramLabel = "DURATION",
+            description = "Total time budget, shared by the steps (default: ${DEFAULT-VALUE}); e.g. 90s, 10m, 1h30m.")
+    Duration budget;
+
+    @Option(names = "--profiles", split = ",", paramLabel = "SPEC",
+            description = "Kernel profiles in version order, each optionally with fixes (v6.19+revert+list-snapshot)."
+                    + " Default: all known, oldest first.")
+    List<String> profiles;
+
+    @Option(names = "--fixes", split = ",", paramLabel = "FIX",
+            description = "Fixes to try, one at a time, on the newest profile ('none' for none). Default: all known.")
+    List<String> fixes;
+
+    @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR",
+            description = "Parent folder of the dated report folders (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--baseline", paramLabel = "PATH",
+            description = "Compare with this report folder instead of the previous one in --out,"
+                    + " or compare the benchmarks with this bench results.json.")
+    Path baseline;
+
+    @Option(names = "--skip", split = ",", paramLabel = "STEP", description = "Steps not to run: matrix, stress, bench.")
+    List<String> skip;
+
+    @Option(names = "--stress-from", paramLabel = "DIR",
+            description = "Take the jcstress result from DIR (e.g. merged CI shards, see stress-merge) instead of"
+                    + " running jcstress: copied into the report and judged the same way.")
+    Path stressFrom;
+
+    private final List<JobStep> steps;
+    private final Specs specs;
+    private final Clock clock;
+
+    /** The real job: each step runs its subcommand as the same jar. */
+    public RunCommand() {
+        this(defaultSteps(new JarSubcommands()), Specs.CURRENT, Clock.systemUTC());
+    }
+
+    /** A job of {@code steps} (tests give fakes). */
+    public RunCommand(List<JobStep> steps, Specs specs, Clock clock) {
+        this.steps = List.copyOf(steps);
+        this.specs = specs;
+        this.clock = clock;
+    }
+
+    /** matrix, stress, bench, in that order: cheapest verdicts first. */
+    public static List<JobStep> defaultSteps(Subcommands cli) {
+        return List.of(new MatrixStep(cli), new StressStep(cli), new BenchStep(cli));
+    }
+
+    @Override
+    public Integer call() {
+        JobPlan plan = plan();
+        return new Job(steps, clock, self.commandLine().getOut()).run(plan);
+    }
+
+    /** Checks every option; throws a one-line {@link ParameterException} before anything runs. */
+    JobPlan plan() {
+        List<Spec> ps = new ArrayList<>();
+        for (String p : profiles == null ? specs.profiles() : profiles) {
+            ps.add(parse(() -> specs.parse(p.trim())));
+        }
+        if (ps.isEmpty()) {
+            throw usage("--profiles: give at least one profile");
+        }
+        List<String> fs = new ArrayList<>();
+        for (String f : fixes == null ? specs.fixes() : fixes) {
+            if (!f.isBlank() && !f.equals("none")) {
+                fs.add(parse(() -> specs.fix(f.trim())));
+            }
+        }
+        Set<String> names = new LinkedHashSet<>();
+        steps.forEach(s -> names.add(s.name()));
+        Set<String> skipped = new LinkedHashSet<>(skip == null ? List.of() : skip);
+        for (String s : skipped) {
+            if (!names.contains(s)) {
+                throw usage("--skip: unknown step '" + s + "': the steps are " + String.join(", ", names));
+            }
+        }
+        if (skipped.containsAll(names)) {
+            throw usage("--skip: every step skipped, nothing to run");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw usage("--out: " + out + " is a file, not a folder");
+        }
+        if (stressFrom != null) {
+            try {
+                StressFiles.read(stressFrom);
+            } catch (IOException e) {
+                throw usage("--stress-from: " + e.getMessage());
+            }
+        }
+        return new JobPlan(ps, fs, budget, out, Optional.ofNullable(baseline).map(this::checkBaseline), skipped,
+                Optional.ofNullable(stressFrom));
+    }
+
+    /** A report folder with a readable job.json, or a bench results.json that parses. */
+    private Path checkBaseline(Path b) {
+        if (!Files.exists(b)) {
+            throw usage("--baseline: " + b + " does not exist");
+        }
+        Path file = Files.isDirectory(b) ? b.resolve(ReportFolders.RECORD) : b;
+        if (!Files.isRegularFile(file)) {
+            throw usage("--baseline: " + b + " is not a report folder (no " + ReportFolders.RECORD + ")");
+        }
+        JsonNode root;
+        try {
+            root = JobReport.JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw usage("--baseline: " + file + " is corrupt: " + JobReport.reason(e));
+        }
+        boolean ok = Files.isDirectory(b) ? root != null && root.has("steps")
+                : root != null && (root.isArray() ? root.size() > 0 && root.get(0).has("benchmark")
+                : root.has("benchmarks") || root.has("results"));
+        if (!ok) {
+            throw usage("--baseline: " + file + " is corrupt: not a " + (Files.isDirectory(b) ? "job record" : "bench results file"));
+        }
+        return b;
+    }
+
+    private <T> T parse(java.util.function.Supplier<T> s) {
+        try {
+            return s.get();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(self.commandLine(), message);
+    }
+}

@@ -1,0 +1,137 @@
+package org.pcistress.tools.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.stress.Durations;
+import org.pcistress.tools.stress.RunSummary;
+import org.pcistress.tools.stress.TestSummary;
+import org.pcistress.tools.stress.Verdict;
+
+/**
+ * The budgeted jcstress pass with its canaries ({@code pcistress stress --budget B --out stress}):
+ * its exit code is the step's; the summary is compared with the previous report's.
+ */
+public final class StressStep implements JobStep {
+    private final Subcommands cli;
+
+    public StressStep(Subcommands cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public String name() {
+        return "stress";
+    }
+
+    @Override
+    public int weight(JobPlan plan) {
+        return plan.stressFrom().isPresent() ? 0 : 5;
+    }
+
+    @Override
+    public StepResult run(StepContext ctx) throws IOException, InterruptedException {
+        Subcommands.Outcome o;
+        if (ctx.plan().stressFrom().isPresent()) {
+            Path from = ctx.plan().stressFrom().get();
+            ctx.progress().step(name(), "taking the jcstress result from " + from);
+            copyTree(from, ctx.dir());
+            o = new Subcommands.Outcome(ExitCodes.OK, false);
+        } else if (!cli.has("stress")) {
+            return StepResult.harness("this build has no 'stress' command", List.of());
+        } else {
+            o = cli.run(name(), ctx.dir().resolve("log.txt"), ctx.hardStop(), ctx.progress(),
+                    "stress", "--budget", Durations.format(ctx.budget()), "--out", ctx.dir().toString());
+        }
+        List<StepResult.Link> links = new ArrayList<>();
+        ReportFiles.first(ctx.dir(), "index.html").ifPresent(p -> links.add(link("jcstress report", ctx, p)));
+        ReportFiles.first(ctx.dir(), "summary.txt").ifPresent(p -> links.add(link("summary", ctx, p)));
+        Optional<Path> json = ReportFiles.first(ctx.dir(), StressFiles.SUMMARY);
+        json.ifPresent(p -> links.add(link(StressFiles.SUMMARY, ctx, p)));
+        if (Files.isRegularFile(ctx.dir().resolve("log.txt"))) {
+            links.add(new StepResult.Link("log", "stress/log.txt"));
+        }
+        if (o.timedOut()) {
+            return StepResult.harness("jcstress killed at the bound (" + Durations.format(ctx.hardStop()) + ")", links);
+        }
+        if (json.isEmpty()) {
+            return StepResult.harness("stress exited " + o.code() + " and wrote no " + StressFiles.SUMMARY, links);
+        }
+        RunSummary summary;
+        try {
+            summary = StressFiles.read(json.get());
+        } catch (IOException e) {
+            return StepResult.harness(e.getMessage(), links);
+        }
+        List<String> regressions = new ArrayList<>();
+        int verdicts = ExitCodes.OK;
+        for (TestSummary t : summary.tests()) {
+            int c = t.verdict().harness() ? ExitCodes.HARNESS : t.verdict().regression() ? ExitCodes.REGRESSION : ExitCodes.OK;
+            if (c != ExitCodes.OK) {
+                regressions.add(t.shortName() + ": " + t.verdict() + " (" + t.reason() + ")");
+            }
+            verdicts = ExitCodes.combine(verdicts, c);
+        }
+        summary.problems().forEach(p -> regressions.add("problem: " + p));
+        // the run's own code counts (fewer tests than exist, a kill); with --stress-from, the summary's
+        int ran = ctx.plan().stressFrom().isPresent() ? summary.exitCode() : o.code();
+        int code = ExitCodes.combine(ran == ExitCodes.USAGE ? ExitCodes.HARNESS : ran, verdicts);
+        if (code != ExitCodes.OK && regressions.isEmpty()) {
+            regressions.add("stress exited " + ran + " (see the log)");
+        }
+        String headline = summary.tests().size() + " test variants, " + summary.result() + " (exit " + ran + ")"
+                + (summary.complete() ? "" : ", incomplete: " + summary.incompleteBecause());
+        return new StepResult(code, headline, regressions, sincePrevious(ctx, summary), links);
+    }
+
+    private static List<String> sincePrevious(StepContext ctx, RunSummary now) {
+        List<String> news = new ArrayList<>();
+        Optional<Path> old = ctx.previous().flatMap(p -> ReportFiles.first(p.resolve("stress"), StressFiles.SUMMARY));
+        if (ctx.previous().isEmpty()) {
+            return news;
+        }
+        if (old.isEmpty()) {
+            news.add("no jcstress summary in the previous report");
+            return news;
+        }
+        try {
+            Map<String, Verdict> before = StressFiles.verdicts(StressFiles.read(old.get()));
+            Map<String, Verdict> after = StressFiles.verdicts(now);
+            after.forEach((test, v) -> {
+                Verdict was = before.get(test);
+                if (was == null) {
+                    news.add(test + ": new, " + v);
+                } else if (was != v) {
+                    news.add(test + ": " + was + " -> " + v);
+                }
+            });
+            before.keySet().stream().filter(t -> !after.containsKey(t)).forEach(t -> news.add(t + ": not in this run"));
+        } catch (IOException e) {
+            news.add("previous jcstress summary unreadable (" + e.getMessage() + ")");
+        }
+        return news;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static StepResult.Link link(String label, StepContext ctx, Path p) {
+        return new StepResult.Link(label, ReportFiles.rel(ctx.dir(), p));
+    }
+}
