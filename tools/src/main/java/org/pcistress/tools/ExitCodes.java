@@ -12,8 +12,10 @@ package org.pcistress.tools;
  *   <li>{@link #HARNESS} 3: the harness itself failed: the build, a jcstress TIMEOUT or crash,
  *       fewer tests ran than exist, a benchmark run that did not finish.</li>
  * </ul>
- * When several apply, the harness failure wins over the regression: a run that did not finish
- * cannot vouch for anything.
+ * When several apply, the regression wins over the harness failure: a bug the model showed is
+ * real evidence whatever else went wrong, and it is what the run is for; hiding it behind "the
+ * harness failed" would let it be dismissed as infrastructure noise. The report names both.
+ * A harness failure wins over OK: a run that did not finish cannot vouch for anything.
  */
 public final class ExitCodes {
     public static final int OK = 0;
@@ -31,7 +33,7 @@ public final class ExitCodes {
     public static int combine(int... codes) {
         int worst = OK;
         for (int c : codes) {
-            int known = rank(c) == 3 ? HARNESS : c;
+            int known = c == OK || c == REGRESSION || c == USAGE ? c : HARNESS;
             worst = rank(known) > rank(worst) ? known : worst;
         }
         return worst;
@@ -40,9 +42,9 @@ public final class ExitCodes {
     private static int rank(int code) {
         return switch (code) {
             case OK -> 0;
-            case REGRESSION -> 1;
-            case USAGE -> 2;
-            default -> 3;
+            case USAGE -> 1;
+            case REGRESSION -> 3;
+            default -> 2;
         };
     }
 }

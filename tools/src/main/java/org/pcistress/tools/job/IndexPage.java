@@ -59,7 +59,8 @@ final class IndexPage {
             text = "OK: nothing regressed";
         } else if (code == ExitCodes.REGRESSION) {
             cls = "reg";
-            text = "REGRESSION (exit 1)";
+            List<String> failed = failedSteps(r);
+            text = "REGRESSION (exit 1)" + (failed.isEmpty() ? "" : "; also " + String.join(", ", failed) + " failed");
         } else {
             cls = "harness";
             text = "HARNESS FAILURE (exit " + code + "): " + String.join(", ", failedSteps(r)) + " failed";
