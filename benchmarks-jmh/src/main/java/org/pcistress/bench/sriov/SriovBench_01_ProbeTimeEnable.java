@@ -53,7 +53,8 @@ public class SriovBench_01_ProbeTimeEnable {
 
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    @Param({"2", "6"})
+    /** 0 is the baseline: the same bind, a probe that enables nothing. */
+    @Param({"0", "2", "6"})
     public int vfs;
 
     @Param({Strategies.REVERT, Strategies.DEFERRED})

@@ -100,6 +100,26 @@ class ReportRenderTest {
                 md);
     }
 
+    /**
+     * A second capture, from the quick pass of docs/BENCH.md: AerBench_01's recovery over n (with
+     * -prof gc) and AerBench_02's churn group in sample mode, v6.19+revert only.
+     */
+    @Test
+    void aRealGroupAndSweepRender() throws IOException, URISyntaxException {
+        List<JmhResult> rs = capture("aer-01-02-quick.json");
+        assertEquals(List.of("churn", "churn:walker", "churn:writer"), rs.stream()
+                .filter(r -> r.className().equals("AerBench_02_WalkUnderChurn")).map(JmhResult::method).toList());
+        JmhResult writer = rs.stream().filter(r -> r.method().equals("churn:writer")).findFirst().orElseThrow();
+        assertEquals(ReportData.PERCENTILES.size(), ReportData.PERCENTILES.stream()
+                .filter(writer.percentiles()::containsKey).count());
+        String html = HtmlReport.render(new ReportData(rs, RunInfo.unknown(MACHINE)));
+        assertTrue(html.contains("recovery (thrpt) against n"), "the n sweep is a line chart");
+        assertTrue(html.contains(">AerBench_02_WalkUnderChurn.churn:writer: latency by percentile</text>"));
+        String md = MarkdownReport.render(new ReportData(rs, RunInfo.unknown(MACHINE)));
+        assertTrue(md.contains("| recovery | [n=7, strategy=list-snapshot] | thrpt | 1 | 3 |"), md);
+        assertTrue(md.contains("| churn:writer | [strategy=v6.19+revert] |"), md);
+    }
+
     @Test
     void benchReportWritesBothFiles() throws IOException, URISyntaxException {
         Path src = Path.of(getClass().getResource("locking-01-avgt-sample-gc.json").toURI());
