@@ -126,6 +126,7 @@ public final class Kernel {
     public Task spawn(String name, Runnable body) {
         Task parent = Task.currentOrNull();
         Task t = newTask(name, parent);
+        t.spawned = true;
         if (parent != null) {
             scheduler.point(parent, Scheduler.Op.SPAWN, t);
         }
@@ -163,31 +164,35 @@ public final class Kernel {
         long deadline = System.nanoTime() + config.hungTaskNanos();
         // By id, re-reading the last id: a task waited for may spawn more (ids only grow, and a
         // spawner has put its child in the map before it exits). Iterating the map instead can
-        // miss tasks added while it grows.
+        // miss tasks added while it grows. Exited tasks have left the map already.
         for (int id = 1; id <= ids.get(); id++) {
             Task t = tasks.get(id);
-            Thread th = t == null ? null : t.thread;
-            if (th == null) {
+            if (t == null || !t.spawned) {
                 continue;
             }
-            long left = deadline - System.nanoTime();
             try {
-                if (left > 0) {
-                    th.join(Math.max(1, left / 1_000_000));
+                long left = deadline - System.nanoTime();
+                if (!t.gone.await(Math.max(0, left), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                    report(Reports.hungTask(this, t, "did not exit within the hung-task bound", config.hungTaskNanos()));
+                    return false;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
-            }
-            if (th.isAlive()) {
-                report(Reports.hungTask(this, t, "did not exit within the hung-task bound", config.hungTaskNanos()));
                 return false;
             }
         }
         return true;
     }
 
-    /** Every task this kernel has had, by id. */
+    /** How many tasks this kernel has created, exited ones included. */
+    public int tasksCreated() {
+        return ids.get();
+    }
+
+    /**
+     * The live tasks, by id. An exited task leaves at once, so a long-lived kernel (a JMH trial
+     * running millions of entry points) does not keep every task it ever ran.
+     */
     public List<Task> tasks() {
         List<Task> out = new ArrayList<>(tasks.values());
         out.sort((a, b) -> Integer.compare(a.id(), b.id()));
@@ -221,8 +226,13 @@ public final class Kernel {
             }
         } finally {
             t.exited = true;
-            scheduler.point(t, Scheduler.Op.EXIT, t);
-            scheduler.exited(t);
+            try {
+                scheduler.point(t, Scheduler.Op.EXIT, t);
+                scheduler.exited(t);
+            } finally {
+                tasks.remove(t.id());
+                t.gone.countDown();
+            }
         }
     }
 

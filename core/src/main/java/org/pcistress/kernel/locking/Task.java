@@ -36,6 +36,10 @@ public final class Task implements AutoCloseable {
     Object schedulerData;
     volatile Thread thread;
     volatile boolean exited;
+    /** Set for tasks started by {@link Kernel#spawn}: the ones {@link Kernel#quiesce} waits for. */
+    volatile boolean spawned;
+    /** Counted down once the task has fully exited. */
+    final java.util.concurrent.CountDownLatch gone = new java.util.concurrent.CountDownLatch(1);
 
     Task(Kernel kernel, int id, String name, Task parent) {
         this.kernel = kernel;

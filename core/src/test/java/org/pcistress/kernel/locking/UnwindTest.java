@@ -28,7 +28,9 @@ class UnwindTest {
         Mutex m = new Mutex(kernel, "pci_rescan_remove_lock");
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch cleared = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Task> ownerTask = new java.util.concurrent.atomic.AtomicReference<>();
         Actors owner = new Actors(kernel).start("owner", () -> {
+            ownerTask.set(Task.current());
             m.lock();
             cfg.lock();
             held.countDown();
@@ -48,7 +50,8 @@ class UnwindTest {
         assertEquals(1, owner.bugs().size());
         assertTrue(owner.bugs().get(0) instanceof LockingBug, owner.bugs().toString());
         assertFalse(m.isLocked(), "the mutex under the failing release leaked");
-        assertTrue(RwSemaphoreTest.task(kernel, "owner").hasExited());
+        assertTrue(ownerTask.get().hasExited());
+        assertFalse(kernel.tasks().contains(ownerTask.get()), "an exited task leaves the kernel");
     }
 
     /** Model code that unlocks in finally, then Kernel.exit: nothing released twice, no report. */
