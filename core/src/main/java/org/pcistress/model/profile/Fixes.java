@@ -78,6 +78,14 @@ public final class Fixes {
                 EEH_BUS_GET_NOLOCK)) {
             FIXES.put(f.name(), f);
         }
+        for (Variants v : Variants.installed()) {
+            for (Fix f : v.fixes()) {
+                if (FIXES.putIfAbsent(f.name(), f) != null) {
+                    throw new IllegalStateException("fix '" + f.name() + "' from " + v.getClass().getName()
+                            + " clashes with a fix of the same name");
+                }
+            }
+        }
     }
 
     private Fixes() {

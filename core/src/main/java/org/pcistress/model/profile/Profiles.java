@@ -31,6 +31,15 @@ public final class Profiles {
         register(v618());
         register(v619());
         register(v619revert());
+        for (Variants v : Variants.installed()) {
+            for (Profile p : v.profiles()) {
+                if (PROFILES.containsKey(p.name())) {
+                    throw new IllegalStateException("profile '" + p.name() + "' from " + v.getClass().getName()
+                            + " clashes with a profile of the same name");
+                }
+                register(p);
+            }
+        }
     }
 
     private Profiles() {
