@@ -1,5 +1,6 @@
 package org.pcistress.explore;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +32,29 @@ public record Counterexample(String scenario, String kind, String title, Schedul
         Finding first = findings.get(0);
         return new Counterexample(scenario, first.kind(), first.title(), e.schedule(), at + 1, e.preemptions(),
                 names, table, findings);
+    }
+
+    /**
+     * The same execution as a counterexample of a later failure {@code kind}, which showed at step
+     * {@code at} after only warnings: its findings first, the table up to that step.
+     */
+    static Counterexample of(String scenario, Execution e, List<Finding> findings, String kind, int at) {
+        List<String> names = e.tasks().stream().map(s -> s.task.name()).toList();
+        String table = TraceTable.render(e.steps(), e.tasks(), at);
+        List<Finding> ordered = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.kind().equals(kind)) {
+                ordered.add(f);
+            }
+        }
+        for (Finding f : findings) {
+            if (!f.kind().equals(kind)) {
+                ordered.add(f);
+            }
+        }
+        Finding first = ordered.get(0);
+        return new Counterexample(scenario, first.kind(), first.title(), e.schedule(), at + 1, e.preemptions(),
+                names, table, ordered);
     }
 
     /** The table, every report, and how to replay. */

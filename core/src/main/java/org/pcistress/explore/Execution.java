@@ -1,10 +1,13 @@
 package org.pcistress.explore;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.pcistress.kernel.Report;
+import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.KernelBug;
 
@@ -151,6 +154,30 @@ final class Execution {
             }
         }
         return steps.size() - 1;
+    }
+
+    /**
+     * Failures that showed after only warnings: the first step of each failure kind reported while
+     * every failure before it was a {@code LOCKING_BUG} (a lockdep assert or a misused primitive,
+     * a WARN the kernel carries on after), by kind, in step order. A failure that unwinds a task
+     * (a deadlock broken by the detector, a BUG) ends the list: what follows it is a state the
+     * kernel never reaches. The first failure is among them when it is a step's report.
+     */
+    Map<String, Integer> failuresAfterWarnings() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        List<Step> steps = run.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            for (Report r : steps.get(i).reports) {
+                if (!r.kind().isFailure()) {
+                    continue;
+                }
+                out.putIfAbsent(r.kind().name(), i);
+                if (r.kind() != ReportKind.LOCKING_BUG) {
+                    return out;
+                }
+            }
+        }
+        return out;
     }
 
     /** The schedule that ran, one entry per step. */

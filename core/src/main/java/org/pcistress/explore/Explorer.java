@@ -80,6 +80,16 @@ public final class Explorer {
                         if (cur == null || e.failureStep() + 1 < cur.length()) {
                             best.put(f.get(0).kind(), Counterexample.of(scenario.name(), e, f));
                         }
+                        // a WARN (LOCKING_BUG) the kernel carries on after must not hide what follows it
+                        for (var later : e.failuresAfterWarnings().entrySet()) {
+                            String kind = later.getKey();
+                            Counterexample c = best.get(kind);
+                            boolean reported = f.stream().anyMatch(x -> x.kind().equals(kind));
+                            if (reported && !kind.equals(f.get(0).kind())
+                                    && (c == null || later.getValue() + 1 < c.length())) {
+                                best.put(kind, Counterexample.of(scenario.name(), e, f, kind, later.getValue()));
+                            }
+                        }
                         if (o.stop() == ExploreOptions.Stop.FIRST) {
                             stopped = "first failure";
                             break outer;

@@ -36,6 +36,7 @@ public final class PciDev {
     private final AtomicBoolean added = new AtomicBoolean();
     private final AtomicBoolean registered = new AtomicBoolean(); // dev->kobj.parent != NULL
     private final AtomicBoolean removed = new AtomicBoolean(); // v6.19 PCI_DEV_REMOVED
+    private final AtomicBoolean edev = new AtomicBoolean(); // powerpc: eeh_dev in a PE (pcibios_bus_add_device)
     private final AtomicInteger stops = new AtomicInteger();
     private final AtomicInteger deletes = new AtomicInteger();
     private final AtomicInteger errorDetected = new AtomicInteger();
@@ -179,6 +180,16 @@ public final class PciDev {
     /** {@code dev->kobj.parent != NULL}: between device_add and device_del; on the driver-core klist. */
     public AtomicBoolean registered() {
         return registered;
+    }
+
+    /**
+     * powerpc: the device has an {@code eeh_dev} in a PE, so EEH can see it. Set up by the platform's
+     * {@code pcibios_bus_add_device} hook (pseries/powernv {@code eeh_add_device_late}, v5.x+
+     * {@code eeh_probe_device}; for a VF also its VF PE) at the start of {@code pci_bus_add_device},
+     * not by {@code pci_device_add}: a VF that is only device_add'ed is invisible to EEH.
+     */
+    public AtomicBoolean edev() {
+        return edev;
     }
 
     /** v6.19's removed flag, set once by pci_destroy_dev. */

@@ -47,6 +47,11 @@ public record BootState(boolean enablingDriver, boolean loaded, boolean bound, i
             core.entry().driverLoad(t.pfDriver().name());
         }
         if (loaded && !bound && card) {
+            // Disable the probe-enabled VFs through sriov_numvfs first, as a user would: unbinding a PF
+            // with VFs is itself a cell (unbind_pf), and in v6.19+revert it trips the lockdep assert
+            // in pci_stop_and_remove_bus_device, which would fail the setup of every cell that only
+            // needs an unbound PF.
+            core.entry().sriovNumvfsStore(t.pf(), 0);
             core.entry().unbindStore(t.pf());
         }
         return core;

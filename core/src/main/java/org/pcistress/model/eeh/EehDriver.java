@@ -1,5 +1,9 @@
 package org.pcistress.model.eeh;
 
+import java.util.function.IntSupplier;
+import org.pcistress.kernel.locking.LockClass;
+import org.pcistress.kernel.locking.Locks;
+import org.pcistress.kernel.locking.Mutex;
 import org.pcistress.kernel.locking.Task;
 import org.pcistress.model.PciBus;
 import org.pcistress.model.PciCore;
@@ -17,10 +21,41 @@ import org.pcistress.model.profile.KernelPath;
  * devices after the reset is not modelled (MODEL.md).
  */
 public final class EehDriver {
+    /** Not a kernel lock: stands for the one eehd kthread, so lockdep does not validate it. */
+    private static final LockClass EEHD = LockClass.novalidate("eeh_event_handler");
+
     private final PciCore core;
+    private Mutex eehd;
 
     public EehDriver(PciCore core) {
         this.core = core;
+    }
+
+    /**
+     * Runs one EEH event the way the single {@code eehd} kthread does: {@code eeh_event_handler}
+     * takes events off {@code eeh_eventlist} one at a time, so two events never recover
+     * concurrently. Modelled as a mutex held across the event (not validated by lockdep: the
+     * kernel has no lock here, only one thread).
+     *
+     * @kernel arch/powerpc/kernel/eeh_event.c:eeh_event_handler() v4.14 v5.10 v6.19
+     */
+    public int eehEventHandler(IntSupplier event) {
+        try (var f = Task.enter("eeh_event_handler")) {
+            Mutex m = eehd();
+            Locks.mutexLock(m);
+            try {
+                return event.getAsInt();
+            } finally {
+                Locks.mutexUnlock(m);
+            }
+        }
+    }
+
+    private synchronized Mutex eehd() {
+        if (eehd == null) {
+            eehd = new Mutex(core.kernel(), EEHD, "eehd");
+        }
+        return eehd;
     }
 
     /**

@@ -21,15 +21,18 @@ public final class PciBusOps {
     }
 
     /**
-     * Makes a device visible to drivers: {@code device_attach} (device_lock(dev) → probe), then the
-     * added flag. v6.19's device_initial_probe may probe asynchronously; the model probes
+     * Makes a device visible to drivers: the platform hook ({@code pcibios_bus_add_device}: on
+     * powerpc the device's eeh_dev joins its PE, {@link PciDev#edev()}), {@code device_attach}
+     * (device_lock(dev) → probe), then the added flag. v6.19's device_initial_probe may probe asynchronously; the model probes
      * synchronously in every version.
      *
      * @kernel drivers/pci/bus.c:pci_bus_add_device() v4.14 v5.10 v6.19
      */
     public void pciBusAddDevice(PciDev dev) {
         try (var f = Task.enter("pci_bus_add_device")) {
-            dev.check("pci_bus_add_device");
+            try (var g = Task.enter("pcibios_bus_add_device")) {
+                dev.check("pcibios_bus_add_device").edev().set(true); // powerpc: eeh_dev joins its PE
+            }
             boolean deferred = core.profile().has(Feature.DETACH_OUTSIDE_RESCAN) && core.deferredAttach().defer(dev);
             if (!deferred) {
                 core.driverCore().deviceAttach(dev);

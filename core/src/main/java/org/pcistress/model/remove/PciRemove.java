@@ -210,7 +210,16 @@ public final class PciRemove {
         }
     }
 
-    /** @kernel drivers/base/core.c:device_del() v4.14 v5.10 v6.19 (klist_del; kobj.parent = NULL) */
+    /**
+     * The device leaves sysfs and the bus: {@code bus_remove_device} takes it off the bus's klist
+     * (lookups fail from here) and calls {@code device_release_driver}, which takes device_lock and
+     * unbinds a driver that bound after {@code pci_stop_dev} released the last one (a sysfs bind or
+     * driver load in the window between stop and destroy). Usually there is none and the lock is
+     * only taken and dropped.
+     *
+     * @kernel drivers/base/core.c:device_del() v4.14 v5.10 v6.19 (bus_remove_device; kobj.parent = NULL)
+     * @kernel drivers/base/bus.c:bus_remove_device() v4.14 v5.10 v6.19 (klist_del, device_release_driver)
+     */
     private void deviceDel(PciDev dev) {
         try (var f = Task.enter("device_del")) {
             if (dev.deletes().incrementAndGet() > 1) {
@@ -219,7 +228,10 @@ public final class PciRemove {
                                 + "paths both passed pci_destroy_dev's kobj.parent check");
             }
             dev.registered().set(false);
-            core.klistDel(dev);
+            try (var g = Task.enter("bus_remove_device")) {
+                core.klistDel(dev);
+                core.driverCore().deviceReleaseDriver(dev);
+            }
         }
     }
 }

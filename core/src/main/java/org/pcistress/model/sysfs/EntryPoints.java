@@ -150,20 +150,29 @@ public final class EntryPoints {
         });
     }
 
-    /** An EEH freeze of {@code bdf}'s PE, recovered by the eehd thread. */
+    /**
+     * An EEH freeze of {@code bdf}'s PE, recovered by the eehd thread. EEH sees a device only once
+     * the platform gave it an eeh_dev in a PE ({@link PciDev#edev()}, in pci_bus_add_device): for
+     * a device that is only device_add'ed (a VF whose enabler has not reached pci_bus_add_device
+     * yet) no freeze can be attributed to it, and the event is -ENODEV. Events are handled one at a
+     * time by the one eehd kthread ({@code eeh_event_handler}).
+     */
     public int eehEvent(String bdf) {
-        return run("eehd", () -> {
+        return run("eehd", () -> core.eeh().eehEventHandler(() -> {
             PciDev dev = core.pciGetDomainBusAndSlot(bdf);
             if (dev == null) {
                 return ENODEV;
             }
             try {
+                if (!dev.edev().get()) {
+                    return ENODEV; // no eeh_dev/PE yet: pcibios_bus_add_device has not run
+                }
                 core.eeh().eehHandleNormalEvent(dev);
                 return 0;
             } finally {
                 core.pciDevPut(dev);
             }
-        });
+        }));
     }
 
     /** The card is pulled from {@code slot}: pciehp's presence-detect → pciehp_unconfigure_device. */

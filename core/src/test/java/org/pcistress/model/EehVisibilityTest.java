@@ -1,0 +1,98 @@
+package org.pcistress.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pcistress.explore.Counterexample;
+import org.pcistress.explore.ExploreOptions;
+import org.pcistress.explore.ExploreResult;
+import org.pcistress.explore.Explorer;
+import org.pcistress.explore.Scenario;
+import org.pcistress.explore.matrix.PciEntry;
+import org.pcistress.explore.matrix.PciTarget;
+
+/**
+ * What EEH can act on. (1) A device gets its eeh_dev in a PE from the platform's
+ * pcibios_bus_add_device hook at the start of pci_bus_add_device; a VF that is only
+ * pci_device_add'ed (its enabler has not reached pci_bus_add_device) is invisible to EEH. The
+ * model let eehd remove such a VF, and the enabler then touched the freed VF in __device_attach:
+ * USE_AFTER_FREE in bind_pf/load_pf/numvfs_n + eeh_vf (v4.14, v5.10), a model artifact.
+ * (2) EEH events are handled one at a time by the one eehd kthread; the model ran two events
+ * concurrently, and eeh_vf + eeh_vf reported a double VF removal (v4.14, v5.10), also an artifact.
+ */
+class EehVisibilityTest {
+    private static final ExploreOptions MINIMAL = ExploreOptions.defaults().withStop(ExploreOptions.Stop.MINIMAL);
+
+    private static Scenario cell(String spec, PciEntry a, PciEntry b) {
+        return new PciTarget(spec).plan(List.of(a.entry(), b.entry())).scenario();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"v4.14", "v5.10"})
+    void aVfThatIsOnlyDeviceAddedIsNotAnEehTarget(String spec) {
+        PciCore core = PciCore.boot(org.pcistress.model.profile.Profiles.named(spec), Topology.standard());
+        PciDev pf = core.device(Topology.PF);
+        assertTrue(pf.edev().get() && pf.added().get(), "bus-added at boot");
+        String vf = core.topology().vf(0);
+        // the first half of pci_iov_add_virtfn: allocated and pci_device_add'ed, not yet bus-added
+        PciDev virtfn = core.kernel().call("sriov_numvfs_store", () -> {
+            PciDev d = core.allocDev(vf, DeviceRole.VF, pf.bus(), 0, core.pciDevGet(pf), 0);
+            core.probe().pciDeviceAdd(d, pf.bus());
+            return d;
+        });
+        assertTrue(virtfn.registered().get());
+        assertFalse(virtfn.edev().get());
+        assertEquals(-19, core.entry().eehEvent(vf), "-ENODEV: no eeh_dev in a PE yet");
+        assertTrue(virtfn.registered().get(), "EEH left the VF alone");
+        assertEquals(0, virtfn.stops().get());
+        // the second half: pcibios_bus_add_device gives it its eeh_dev, then EEH can act on it
+        core.kernel().call("sriov_numvfs_store", () -> {
+            core.busOps().pciBusAddDevice(virtfn);
+            return null;
+        });
+        assertTrue(virtfn.edev().get() && virtfn.added().get());
+        assertEquals(0, core.entry().eehEvent(vf));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"v4.14, BIND_PF", "v5.10, BIND_PF", "v5.10, LOAD_PF", "v4.14, NUMVFS_N"})
+    void whatRemainsOfEnableVersusEehIsTheBusAddWindow(String spec, PciEntry enabler) {
+        // EEH may now act on a VF only after pcibios_bus_add_device: a VF that EEH removes while its
+        // enabler is between that hook and device_attach is still freed under the enabler (S6: the
+        // EEH VF branch and v4.14/v5.10's sriov_add_vfs both run without the rescan lock)
+        ExploreResult r = Explorer.explore(cell(spec, enabler, PciEntry.EEH_VF), MINIMAL);
+        assertTrue(r.exhausted(), r.summary());
+        Counterexample uaf = r.counterexamples().get("USE_AFTER_FREE");
+        if (uaf != null) {
+            assertTrue(uaf.title().contains("__device_attach"), uaf.text());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"v4.14", "v5.10"})
+    void twoEehEventsAreHandledOneAfterTheOther(String spec) {
+        ExploreResult r = Explorer.explore(cell(spec, PciEntry.EEH_VF, PciEntry.EEH_VF), MINIMAL);
+        assertTrue(r.exhausted(), r.summary());
+        assertFalse(r.counterexamples().containsKey("DOUBLE_REMOVE"), r.summary());
+        assertEquals("OK", r.verdict(), r.summary());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"v4.14, REMOVE_VF", "v5.10, REMOVE_VF", "v4.14, NUMVFS_0"})
+    void eehVfRemovalWithoutTheRescanLockStillRacesTheOtherRemovers(String spec, PciEntry other) {
+        // O'Halloran 2020 (S6): the EEH VF branch takes no rescan lock in v4.14/v5.10
+        ExploreResult r = Explorer.explore(cell(spec, other, PciEntry.EEH_VF), MINIMAL);
+        assertTrue(r.counterexamples().containsKey("DOUBLE_REMOVE"), r.summary());
+    }
+
+    @Test
+    void theV618EehRecursionStays() {
+        ExploreResult r = Explorer.explore(cell("v6.18", PciEntry.EEH_VF, PciEntry.EEH_VF), MINIMAL);
+        assertEquals("DEADLOCK", r.verdict(), r.summary());
+    }
+}
