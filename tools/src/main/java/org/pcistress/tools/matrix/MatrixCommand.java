@@ -13,6 +13,7 @@ import org.pcistress.explore.matrix.MatrixResult;
 import org.pcistress.explore.matrix.PciTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,14 +37,8 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default reports/matrix-SPEC)")
     Path out;
 
-    @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2", description = "preemption bound per cell (default ${DEFAULT-VALUE})")
-    int preemptions;
-
-    @Option(names = "--cells", paramLabel = "LIST", description = "only these cells, e.g. remove_pf,bind_pf+aer (default: all)")
-    String cells;
-
-    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "20", description = "wall-clock budget per cell (default ${DEFAULT-VALUE})")
-    long seconds;
+    @Mixin
+    MatrixSearchOptions search;
 
     @Override
     public Integer call() {
@@ -53,8 +48,8 @@ public final class MatrixCommand implements Callable<Integer> {
         java.util.List<java.util.List<org.pcistress.explore.matrix.Entry>> which;
         try {
             target = Inputs.target(profile);
-            o = Inputs.options(preemptions, false, seconds);
-            which = Inputs.cells(cells, target.entries());
+            o = search.options();
+            which = search.cells(target.entries());
         } catch (BadInput e) {
             err.println("pcistress matrix: " + e.getMessage());
             err.flush();
@@ -65,8 +60,7 @@ public final class MatrixCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        String command = "pcistress matrix --profile " + target.spec() + " --preemptions " + preemptions
-                + (cells == null ? "" : " --cells " + cells);
+        String command = "pcistress matrix --profile " + target.spec() + search.describe();
         try {
             write(dir, m, command);
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import org.pcistress.explore.matrix.MatrixResult;
 import org.pcistress.explore.matrix.PciTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,14 +41,8 @@ public final class MatrixDiffCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "also write both matrices and diff.{md,json} here")
     Path out;
 
-    @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2", description = "preemption bound per cell (default ${DEFAULT-VALUE})")
-    int preemptions;
-
-    @Option(names = "--cells", paramLabel = "LIST", description = "only these cells, e.g. remove_pf,bind_pf+aer (default: all)")
-    String cells;
-
-    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "20", description = "wall-clock budget per cell (default ${DEFAULT-VALUE})")
-    long seconds;
+    @Mixin
+    MatrixSearchOptions search;
 
     @Override
     public Integer call() {
@@ -59,8 +54,8 @@ public final class MatrixDiffCommand implements Callable<Integer> {
         try {
             a = Inputs.target(from);
             b = Inputs.target(to);
-            o = Inputs.options(preemptions, false, seconds);
-            which = Inputs.cells(cells, a.entries());
+            o = search.options();
+            which = search.cells(a.entries());
         } catch (BadInput e) {
             err.println("pcistress matrix-diff: " + e.getMessage());
             err.flush();
@@ -73,8 +68,7 @@ public final class MatrixDiffCommand implements Callable<Integer> {
         stdout.print(d.text());
         stdout.flush();
         if (out != null) {
-            String command = "pcistress matrix-diff --from " + a.spec() + " --to " + b.spec()
-                    + " --preemptions " + preemptions + (cells == null ? "" : " --cells " + cells);
+            String command = "pcistress matrix-diff --from " + a.spec() + " --to " + b.spec() + search.describe();
             try {
                 MatrixCommand.write(out.resolve("from-" + a.spec().replace('+', '_')), ma, command);
                 MatrixCommand.write(out.resolve("to-" + b.spec().replace('+', '_')), mb, command);
