@@ -104,7 +104,33 @@ public final class PciCore {
         if (topology.numVfsAtBoot() > 0) {
             core.entry.sriovNumvfsStore(topology.pf(), topology.numVfsAtBoot());
         }
+        core.enableExtraVfs();
         return core;
+    }
+
+    /**
+     * {@code sriov_numvfs} of every extra PF ({@link Topology#withExtraPfs}), as a udev rule would
+     * write it after boot: one task each. The PFs are taken from the bus lists, not looked up by
+     * BDF one by one, so boot stays linear in the number of devices.
+     */
+    private void enableExtraVfs() {
+        int n = topology.extra().vfsEach();
+        if (n == 0 || topology.extra().pfs() == 0) {
+            return;
+        }
+        for (int number : topology.extra().buses()) {
+            PciBus bus = buses.get(number);
+            for (PciDev d : bus == null ? List.<PciDev>of() : bus.entries()) {
+                if (d.role() == DeviceRole.PF && !d.bdf().equals(Topology.PF) && d.numVfs() == 0) {
+                    pciDevGet(d);
+                    try {
+                        kernel.runCatching("sriov_numvfs_store", () -> iov.sriovNumvfsStore(d, n));
+                    } finally {
+                        pciDevPut(d);
+                    }
+                }
+            }
+        }
     }
 
     /**
