@@ -86,7 +86,7 @@ public class AerBench_01_BusWalk {
 
         @Setup(Level.Trial)
         public void boot() {
-            core = PciCore.boot(Strategies.profile(strategy), Topologies.wide(n), Strategies.config());
+            core = Strategies.bootSettled(strategy, Topologies.wide(n));
             pf = core.device(Topology.PF);
             int size = devices(core).size();
             if (size != n) {

@@ -39,7 +39,8 @@ public class AerBench_02_WalkUnderChurn {
      * adds a device on that bus wait, and does the list-snapshot fix stop it waiting for a whole
      * broadcast?
      *
-     * The hierarchy behind the root port holds n devices, in one of two shapes:
+     * The hierarchy behind the root port holds n devices, in one of two shapes (topology; the
+     * parameter sorts after strategy, so the report's × ref stays per strategy):
      *   endpoints  the standard PF (no VFs) and endpoints, 240 of them on bus 01 and the rest
      *              behind a switch (Topologies.endpoints): the writer's rescan scans every one.
      *   sriov      the standard PF, PFs with 6 VFs each, one endpoint, a switch (Topologies.wide):
@@ -80,7 +81,7 @@ public class AerBench_02_WalkUnderChurn {
         public int n;
 
         @Param({"endpoints", "sriov"})
-        public String hierarchy;
+        public String topology;
 
         @Param({Strategies.REVERT, Strategies.LIST_SNAPSHOT, Strategies.DEFERRED})
         public String strategy;
@@ -92,7 +93,7 @@ public class AerBench_02_WalkUnderChurn {
         /** A fresh core per iteration, checked at its end. */
         @Setup(Level.Iteration)
         public void boot() {
-            core = AerBench_02_WalkUnderChurn.boot(strategy, hierarchy, n);
+            core = AerBench_02_WalkUnderChurn.boot(strategy, topology, n);
             rootPort = core.device(Topology.ROOT_PORT);
             churned = churned(core.topology());
         }
@@ -109,7 +110,7 @@ public class AerBench_02_WalkUnderChurn {
         public int n;
 
         @Param({"endpoints", "sriov"})
-        public String hierarchy;
+        public String topology;
 
         @Param({Strategies.REVERT, Strategies.LIST_SNAPSHOT, Strategies.DEFERRED})
         public String strategy;
@@ -120,7 +121,7 @@ public class AerBench_02_WalkUnderChurn {
 
         @Setup(Level.Iteration)
         public void boot() {
-            core = AerBench_02_WalkUnderChurn.boot(strategy, hierarchy, n);
+            core = AerBench_02_WalkUnderChurn.boot(strategy, topology, n);
             rootPort = core.device(Topology.ROOT_PORT);
             churned = churned(core.topology());
         }
@@ -131,13 +132,13 @@ public class AerBench_02_WalkUnderChurn {
         }
     }
 
-    static PciCore boot(String strategy, String hierarchy, int n) {
-        Topology t = switch (hierarchy) {
+    static PciCore boot(String strategy, String topology, int n) {
+        Topology t = switch (topology) {
             case "endpoints" -> Topologies.endpoints(n);
             case "sriov" -> Topologies.wide(n);
-            default -> throw new IllegalArgumentException("hierarchy=" + hierarchy);
+            default -> throw new IllegalArgumentException("topology=" + topology);
         };
-        PciCore core = PciCore.boot(Strategies.profile(strategy), t, Strategies.config());
+        PciCore core = Strategies.bootSettled(strategy, t);
         if (walk(core, core.device(Topology.ROOT_PORT)) == null) {
             throw new IllegalStateException("a broadcast failed on a quiet core");
         }
