@@ -46,7 +46,9 @@ public final class Strategies {
     public static PciCore bootSettled(String strategy, Topology topology) {
         PciCore core = PciCore.boot(profile(strategy), topology, config());
         if (!core.kernel().quiesce()) {
-            throw new IllegalStateException("the work queued at boot did not finish");
+            var reports = core.kernel().reports();
+            throw new IllegalStateException("the work queued at boot did not finish"
+                    + (reports.isEmpty() ? "" : ": " + reports.get(reports.size() - 1)));
         }
         requireClean(core, "boot");
         return core;

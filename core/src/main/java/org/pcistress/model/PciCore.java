@@ -110,7 +110,8 @@ public final class PciCore {
 
     /**
      * {@code sriov_numvfs} of every extra PF ({@link Topology#withExtraPfs}), as a udev rule would
-     * write it after boot: one task each. The PFs are taken from the bus lists, not looked up by
+     * write it after boot: one task each (under deferred-enumeration, each PF's VFs are waited for
+     * before the next write). The PFs are taken from the bus lists, not looked up by
      * BDF one by one, so boot stays linear in the number of devices.
      */
     private void enableExtraVfs() {
@@ -125,6 +126,12 @@ public final class PciCore {
                     pciDevGet(d);
                     try {
                         kernel.runCatching("sriov_numvfs_store", () -> iov.sriovNumvfsStore(d, n));
+                        var pending = d.enumeration();
+                        if (pending != null) {
+                            // deferred-enumeration: let this PF's VFs appear before the next write, as
+                            // udevadm settle would; hundreds of enumerations at once only queue on pci_bus_sem
+                            kernel.runCatching("udevadm", pending::flush);
+                        }
                     } finally {
                         pciDevPut(d);
                     }

@@ -119,6 +119,14 @@ class WideTopologyTest {
     }
 
     @Test
+    void underDeferredEnumerationBootWaitsForEachPfsVfs() {
+        Topology t = Topology.standard().withNumaNode(false).withExtraPfs(36, 6).withExtraEndpoints(1);
+        PciCore core = PciCore.boot(Profiles.named("v6.19+revert+deferred-enumeration"), t);
+        assertBooted(core, 256);
+        assertEquals("OK", core.finish().outcome());
+    }
+
+    @Test
     void tooManyForOneSwitchIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Topology.standard().withExtraPfs(30 + 32 * 32 + 1, 0));
         assertThrows(IllegalArgumentException.class, () -> Topology.standard().withExtraPfs(1, 7));

@@ -83,6 +83,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void aFailureInASetupIsCaughtOnItsIterationLine() throws Exception {
+        Path java = fakeJava("echo '# Benchmark: p.AerBench_01.walk'\necho '# Parameters: (n = 4096)'\n"
+                + "echo '# Warmup Iteration   1: <failure>'\necho\necho 'java.lang.IllegalStateException: x'\n"
+                + "echo '# Benchmark: p.AerBench_01.floor'\necho 'Iteration   1: <failure>'\n"
+                + "echo 'Iteration   2: <failure>'\ncp '" + capture() + "' \"$rff\"\n");
+        assertEquals(ExitCodes.REGRESSION, bench(java), out.toString());
+        assertEquals(List.of("p.AerBench_01.walk (n = 4096)", "p.AerBench_01.floor"),
+                RunInfo.read(dir.resolve("out/run.json")).failures());
+    }
+
+    @Test
     void aHangIsKilledAtTheBound() throws Exception {
         Path java = fakeJava("sleep 120 &\nwait\n");
         long t0 = System.nanoTime();
