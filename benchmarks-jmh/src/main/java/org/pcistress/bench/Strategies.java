@@ -3,6 +3,7 @@ package org.pcistress.bench;
 import java.util.List;
 import org.pcistress.kernel.locking.KernelConfig;
 import org.pcistress.model.PciCore;
+import org.pcistress.model.Topology;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
 
@@ -35,6 +36,22 @@ public final class Strategies {
     /** Detector on, validator off (see the class comment). */
     public static KernelConfig config() {
         return KernelConfig.defaults().withValidator(false);
+    }
+
+    /**
+     * Boots {@code topology} under {@code strategy} and waits for the work the boot queued: under
+     * deferred-enumeration the VFs enabled at boot are enumerated by work items after
+     * {@code sriov_numvfs} returns, and a benchmark must not start before they are on the bus.
+     */
+    public static PciCore bootSettled(String strategy, Topology topology) {
+        PciCore core = PciCore.boot(profile(strategy), topology, config());
+        if (!core.kernel().quiesce()) {
+            var reports = core.kernel().reports();
+            throw new IllegalStateException("the work queued at boot did not finish"
+                    + (reports.isEmpty() ? "" : ": " + reports.get(reports.size() - 1)));
+        }
+        requireClean(core, "boot");
+        return core;
     }
 
     /**

@@ -104,7 +104,40 @@ public final class PciCore {
         if (topology.numVfsAtBoot() > 0) {
             core.entry.sriovNumvfsStore(topology.pf(), topology.numVfsAtBoot());
         }
+        core.enableExtraVfs();
         return core;
+    }
+
+    /**
+     * {@code sriov_numvfs} of every extra PF ({@link Topology#withExtraPfs}), as a udev rule would
+     * write it after boot: one task each (under deferred-enumeration, each PF's VFs are waited for
+     * before the next write). The PFs are taken from the bus lists, not looked up by
+     * BDF one by one, so boot stays linear in the number of devices.
+     */
+    private void enableExtraVfs() {
+        int n = topology.extra().vfsEach();
+        if (n == 0 || topology.extra().pfs() == 0) {
+            return;
+        }
+        for (int number : topology.extra().buses()) {
+            PciBus bus = buses.get(number);
+            for (PciDev d : bus == null ? List.<PciDev>of() : bus.entries()) {
+                if (d.role() == DeviceRole.PF && !d.bdf().equals(Topology.PF) && d.numVfs() == 0) {
+                    pciDevGet(d);
+                    try {
+                        kernel.runCatching("sriov_numvfs_store", () -> iov.sriovNumvfsStore(d, n));
+                        var pending = d.enumeration();
+                        if (pending != null) {
+                            // deferred-enumeration: let this PF's VFs appear before the next write, as
+                            // udevadm settle would; hundreds of enumerations at once only queue on pci_bus_sem
+                            kernel.runCatching("udevadm", pending::flush);
+                        }
+                    } finally {
+                        pciDevPut(d);
+                    }
+                }
+            }
+        }
     }
 
     /**

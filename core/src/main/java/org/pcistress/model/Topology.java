@@ -15,6 +15,10 @@ import org.pcistress.model.driver.PciDriver;
  * ({@link Drivers#sriovPf()}) and the VF driver ({@link Drivers#sriovVf()}) are loaded at boot,
  * no VFs are enabled, and every device has a NUMA node, so {@code pci_call_probe} probes in a
  * {@code work_on_cpu} kworker (except during boot, which the model runs on the device's node).
+ *
+ * <p>{@link #withExtraPfs} and {@link #withExtraEndpoints} widen the hierarchy behind the root port
+ * for walks over many devices: more PFs (VFs enabled at boot) and endpoints on bus 01, then behind
+ * a switch on the card ({@link ExtraDevices}). Without them the topology is the standard one.
  */
 public final class Topology {
     public static final String ROOT_PORT = "00:1c.0";
@@ -34,10 +38,11 @@ public final class Topology {
     private final boolean cardPresent;
     private final boolean numaNode;
     private final boolean deviceLockByRole;
+    private final ExtraDevices extra;
 
     private Topology(PciDriver pfDriver, PciDriver vfDriver, PciDriver endpointDriver, boolean pfDriverAtBoot,
             boolean vfDriverAtBoot, int numVfsAtBoot, int totalVfs, boolean endpoint, boolean cardPresent,
-            boolean numaNode, boolean deviceLockByRole) {
+            boolean numaNode, boolean deviceLockByRole, ExtraDevices extra) {
         if (numVfsAtBoot < 0 || numVfsAtBoot > totalVfs || totalVfs < 0 || totalVfs > 6) {
             throw new IllegalArgumentException("need 0 <= numVfsAtBoot <= totalVfs <= 6");
         }
@@ -52,11 +57,12 @@ public final class Topology {
         this.cardPresent = cardPresent;
         this.numaNode = numaNode;
         this.deviceLockByRole = deviceLockByRole;
+        this.extra = extra;
     }
 
     public static Topology standard() {
         return new Topology(Drivers.sriovPf(), Drivers.sriovVf(), Drivers.endpoint(), true, true, 0, 2, false, true,
-                true, true);
+                true, true, ExtraDevices.NONE);
     }
 
     /** The 2017 setup: a PF driver that enables {@code n} VFs in probe, not bound at boot. */
@@ -66,58 +72,82 @@ public final class Topology {
 
     public Topology withPfDriver(PciDriver d) {
         return new Topology(d, vfDriver, endpointDriver, pfDriverAtBoot, vfDriverAtBoot, numVfsAtBoot, totalVfs,
-                endpoint, cardPresent, numaNode, deviceLockByRole);
+                endpoint, cardPresent, numaNode, deviceLockByRole, extra);
     }
 
     public Topology withVfDriver(PciDriver d) {
         return new Topology(pfDriver, d, endpointDriver, pfDriverAtBoot, vfDriverAtBoot, numVfsAtBoot, totalVfs,
-                endpoint, cardPresent, numaNode, deviceLockByRole);
+                endpoint, cardPresent, numaNode, deviceLockByRole, extra);
     }
 
     /** Is the PF driver loaded (and bound) at boot? */
     public Topology withPfDriverAtBoot(boolean b) {
         return new Topology(pfDriver, vfDriver, endpointDriver, b, vfDriverAtBoot, numVfsAtBoot, totalVfs,
-                endpoint, cardPresent, numaNode, deviceLockByRole);
+                endpoint, cardPresent, numaNode, deviceLockByRole, extra);
     }
 
     public Topology withVfDriverAtBoot(boolean b) {
         return new Topology(pfDriver, vfDriver, endpointDriver, pfDriverAtBoot, b, numVfsAtBoot, totalVfs,
-                endpoint, cardPresent, numaNode, deviceLockByRole);
+                endpoint, cardPresent, numaNode, deviceLockByRole, extra);
     }
 
     /** VFs enabled at boot through sriov_numvfs (as a udev rule would); needs the PF driver at boot. */
     public Topology withNumVfsAtBoot(int n) {
         return new Topology(pfDriver, vfDriver, endpointDriver, pfDriverAtBoot, vfDriverAtBoot, n, totalVfs,
-                endpoint, cardPresent, numaNode, deviceLockByRole);
+                endpoint, cardPresent, numaNode, deviceLockByRole, extra);
     }
 
     public Topology withTotalVfs(int n) {
         return new Topology(pfDriver, vfDriver, endpointDriver, pfDriverAtBoot, vfDriverAtBoot, numVfsAtBoot, n,
-                endpoint, cardPresent, numaNode, deviceLockByRole);
+                endpoint, cardPresent, numaNode, deviceLockByRole, extra);
     }
 
     /** Adds endpoint {@code 00:02.0} on the root bus, bound to {@link Drivers#endpoint()}. */
     public Topology withEndpoint(boolean b) {
         return new Topology(pfDriver, vfDriver, endpointDriver, pfDriverAtBoot, vfDriverAtBoot, numVfsAtBoot,
-                totalVfs, b, cardPresent, numaNode, deviceLockByRole);
+                totalVfs, b, cardPresent, numaNode, deviceLockByRole, extra);
     }
 
     /** Is the card (the PF) in slot 1 at boot? Without it, hot-add inserts it. */
     public Topology withCardPresent(boolean b) {
         return new Topology(pfDriver, vfDriver, endpointDriver, pfDriverAtBoot, vfDriverAtBoot, numVfsAtBoot,
-                totalVfs, endpoint, b, numaNode, deviceLockByRole);
+                totalVfs, endpoint, b, numaNode, deviceLockByRole, extra);
     }
 
     /** With {@code false}, devices have no NUMA node and pci_call_probe probes inline, never in a kworker. */
     public Topology withNumaNode(boolean b) {
         return new Topology(pfDriver, vfDriver, endpointDriver, pfDriverAtBoot, vfDriverAtBoot, numVfsAtBoot,
-                totalVfs, endpoint, cardPresent, b, deviceLockByRole);
+                totalVfs, endpoint, cardPresent, b, deviceLockByRole, extra);
     }
 
     /** With {@code true}, every dev->mutex is in the kernel's novalidate class (lockdep cannot see it). */
     public Topology withKernelDeviceLockClass(boolean kernelClass) {
         return new Topology(pfDriver, vfDriver, endpointDriver, pfDriverAtBoot, vfDriverAtBoot, numVfsAtBoot,
-                totalVfs, endpoint, cardPresent, numaNode, !kernelClass);
+                totalVfs, endpoint, cardPresent, numaNode, !kernelClass, extra);
+    }
+
+    /**
+     * Adds {@code count} PFs behind the root port, each bound to the PF driver with
+     * {@code vfsEach} (0 to 6) VFs enabled at boot through {@code sriov_numvfs}: a wide hierarchy
+     * for walks over many devices. They fill bus 01 after the standard PF, then a switch behind it
+     * ({@link ExtraDevices} has the layout). Replaces an earlier {@code withExtraPfs}; keeps the
+     * extra endpoints. Needs the PF driver (and, for the VFs' own drivers, the VF driver) at boot.
+     */
+    public Topology withExtraPfs(int count, int vfsEach) {
+        return withExtra(new ExtraDevices(count, vfsEach, extra.endpoints()));
+    }
+
+    /**
+     * Adds {@code count} endpoints behind the root port, after the extra PFs, bound at boot to
+     * {@link Drivers#endpoint()}. Replaces an earlier {@code withExtraEndpoints}.
+     */
+    public Topology withExtraEndpoints(int count) {
+        return withExtra(new ExtraDevices(extra.pfs(), extra.vfsEach(), count));
+    }
+
+    private Topology withExtra(ExtraDevices e) {
+        return new Topology(pfDriver, vfDriver, endpointDriver, pfDriverAtBoot, vfDriverAtBoot, numVfsAtBoot,
+                totalVfs, endpoint, cardPresent, numaNode, deviceLockByRole, e);
     }
 
     // ---- names -----------------------------------------------------------------------------------
@@ -158,10 +188,29 @@ public final class Topology {
     /** The drivers userspace can load (the modules on disk), by name. */
     public List<PciDriver> modules() {
         List<PciDriver> l = new ArrayList<>(List.of(pfDriver, vfDriver));
-        if (endpoint) {
+        if (endpointDriverAtBoot()) {
             l.add(endpointDriver);
         }
         return l;
+    }
+
+    /** Is the endpoint driver loaded at boot: with endpoint {@code 00:02.0} or extra endpoints. */
+    public boolean endpointDriverAtBoot() {
+        return endpoint || extra.endpoints() > 0;
+    }
+
+    /** The devices {@link #withExtraPfs} and {@link #withExtraEndpoints} add (none by default). */
+    public ExtraDevices extra() {
+        return extra;
+    }
+
+    /**
+     * How many devices are behind the root port once booted, which is how many a walk of bus 01
+     * (AER for the PF or the root port) visits: the standard PF and its VFs at boot, and every
+     * extra device, switch ports included; 0 without the card.
+     */
+    public int devicesBehindRootPort() {
+        return cardPresent ? 1 + numVfsAtBoot + extra.devices() : 0;
     }
 
     public boolean pfDriverAtBoot() {

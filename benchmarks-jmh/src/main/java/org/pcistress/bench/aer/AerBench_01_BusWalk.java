@@ -1,5 +1,6 @@
 package org.pcistress.bench.aer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,6 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pcistress.bench.Strategies;
+import org.pcistress.bench.Topologies;
+import org.pcistress.kernel.locking.AttachedTask;
+import org.pcistress.model.PciBus;
 import org.pcistress.model.PciCore;
 import org.pcistress.model.PciDev;
 import org.pcistress.model.Topology;
@@ -24,125 +28,144 @@ import org.pcistress.model.driver.ErsResult;
 import org.pcistress.model.driver.PciDriver;
 import org.pcistress.model.profile.Profiles;
 
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
 public class AerBench_01_BusWalk {
 
     /*
-     * The question: what does one AER recovery cost, uncontended, as the bus grows, and what does
-     * the list-snapshot fix add to it?
+     * The question: what does one AER broadcast cost, uncontended, as the hierarchy grows, under
+     * each strategy, and how far is it from the cost of calling the drivers with no locking at all?
      *
-     * One operation is aer_isr for the PF: pcie_do_recovery broadcasts error_detected, then
-     * mmio_enabled, then resume, each a pci_walk_bus over the PF's bus whose report_* callback
-     * takes device_lock(dev) and calls the driver. The bus holds the PF and n-1 of its VFs, all
-     * bound.
+     * One operation is one broadcast of report_error_detected: pci_walk_bus over bus 01 (everything
+     * behind the root port), the callback taking device_lock(dev) and calling the driver's
+     * error_detected. The hierarchy holds exactly n devices: the standard PF, PFs with 6 VFs each,
+     * endpoints for the remainder, and from n = 256 a switch on the card (its upstream and
+     * downstream ports are bridges the walk recurses through and reports to, as the kernel's does).
+     * See Topologies.wide and Topology.withExtraPfs.
      *
-     *   v6.19+revert          the walk holds pci_bus_sem for read across every callback.
-     *   list-snapshot         each walk only collects referenced devices (pci_dev_get) under
-     *                         pci_bus_sem; the callbacks run after up_read, then pci_dev_put.
-     *                         Costs a list and two refcount operations per device per broadcast.
-     *   deferred-enumeration  changes SR-IOV enable only: the broadcast is v6.19+revert's. It is
-     *                         here as a control: its ratio to v6.19+revert should be 1.
+     *   v6.19+revert          pci_walk_bus holds pci_bus_sem for read across every callback.
+     *   list-snapshot         the walk only collects the devices with a reference each
+     *                         (pci_dev_get) under pci_bus_sem, drops it, then locks and reports
+     *                         each and drops its reference: a list and two refcount operations per
+     *                         device more, in exchange for not holding pci_bus_sem across the
+     *                         callbacks (AerBench_02 measures what that buys).
+     *   deferred-enumeration  changes SR-IOV enable only (VF enumeration moves out of probe into a
+     *                         work item); this walk is v6.19+revert's. It is the control: its
+     *                         ratio to v6.19+revert should be 1.
      *
-     * floor() is the same three broadcasts as plain loops over the same devices calling the same
-     * driver handlers, with no task, no locks and no refcounts: what the recovery would cost if
-     * locking were free.
+     * floor() is the limit: a plain loop over the same n devices, in the same order, calling the
+     * same error_detected handlers and merging their votes, with no task, no locks, no refcounts
+     * and none of the model's instrumentation. walk() also pays the model's own cost per callback
+     * (a frame per entered function, the KASAN check, the "callback under device_lock" check, the
+     * wait-for detector's held-lock stack), so the distance to the floor is an upper bound on what
+     * the locking costs.
      *
-     * Run it with -prof gc for the allocation per recovery (the model allocates a frame per
-     * entered function, a task per entry point, and list-snapshot its list).
+     * The walk runs in one task per iteration (Kernel.attach), as the kernel's AER IRQ thread is
+     * one long-lived thread: the task is not part of the operation. Run it with -prof gc for the
+     * bytes allocated per walk (frames, and list-snapshot's list).
      *
-     * The model's Topology caps a PF at 6 VFs, so n stops at 7 devices; the sweep to 16, 256 and
-     * 4096 devices waits for a topology builder that can make them (see docs/BENCH.md).
+     * The former whole-recovery measurement (aer_isr: three broadcasts plus the model's
+     * MISSED_BROADCAST bookkeeping, which is quadratic in the bus's length) is gone: at these sizes
+     * it measured the instrumentation, not the walk.
      */
 
     @State(Scope.Thread)
-    public static class Recovery {
-        @Param({"1", "3", "7"})
+    public static class Walk {
+        @Param({"16", "256", "4096"})
         public int n;
 
         @Param({Strategies.REVERT, Strategies.LIST_SNAPSHOT, Strategies.DEFERRED})
         public String strategy;
 
         PciCore core;
-        String pf;
+        PciDev pf;
+        AttachedTask aer;
 
-        /** Per iteration: the kernel keeps every task it ever ran (see docs/BENCH.md), so a fresh one bounds that. */
-        @Setup(Level.Iteration)
+        @Setup(Level.Trial)
         public void boot() {
-            core = PciCore.boot(Strategies.profile(strategy), bus(n), Strategies.config());
-            pf = core.topology().pf();
-            if (core.entry().aerError(pf) != 0) {
-                throw new IllegalStateException("aer_isr for " + pf + " failed");
+            core = Strategies.bootSettled(strategy, Topologies.wide(n));
+            pf = core.device(Topology.PF);
+            int size = devices(core).size();
+            if (size != n) {
+                throw new IllegalStateException("booted " + size + " devices behind the root port, not " + n);
             }
             Strategies.requireClean(core, "boot");
         }
 
+        /** The AER thread, bound to this benchmark thread for the iteration. */
+        @Setup(Level.Iteration)
+        public void attach() {
+            aer = core.kernel().attach(core.entry().aerTaskName());
+        }
+
         @TearDown(Level.Iteration)
-        public void check() {
-            Strategies.requireClean(core, "recovery");
+        public void detach() {
+            aer.close();
+            Strategies.requireClean(core, "walk");
         }
     }
 
     @State(Scope.Thread)
     public static class Floor {
-        @Param({"1", "3", "7"})
+        @Param({"16", "256", "4096"})
         public int n;
 
         List<PciDev> devices;
 
         @Setup(Level.Trial)
         public void boot() {
-            PciCore core = PciCore.boot(Profiles.named(Strategies.REVERT), bus(n), Strategies.config());
-            PciDev pf = core.device(core.topology().pf());
-            devices = pf.bus().entries();
+            devices = devices(PciCore.boot(Profiles.named(Strategies.REVERT), Topologies.wide(n), Strategies.config()));
         }
     }
 
-    /** The PF and n - 1 VFs on bus 01, every driver loaded at boot. */
-    static Topology bus(int n) {
-        return Topology.standard().withTotalVfs(6).withNumVfsAtBoot(n - 1);
+    /** Every device behind the root port in pci_walk_bus order: each device, then the bus behind it. */
+    static List<PciDev> devices(PciCore core) {
+        List<PciDev> out = new ArrayList<>();
+        collect(core.bus(1), out);
+        return out;
+    }
+
+    private static void collect(PciBus bus, List<PciDev> out) {
+        for (PciDev d : bus.entries()) {
+            out.add(d);
+            if (d.subordinate() != null) {
+                collect(d.subordinate(), out);
+            }
+        }
     }
 
     @Benchmark
-    public int recovery(Recovery s) {
-        return s.core.entry().aerError(s.pf);
+    public ErsResult walk(Walk s) {
+        return s.core.aer().broadcastOne(s.pf, "error_detected");
     }
 
     @Benchmark
     public ErsResult floor(Floor s) {
         ErsResult status = ErsResult.CAN_RECOVER;
-        for (PciDev d : s.devices) {
-            ErrorHandlers h = handlers(d);
+        List<PciDev> devices = s.devices;
+        for (int i = 0; i < devices.size(); i++) {
+            PciDev d = devices.get(i);
+            PciDriver drv = d.driver();
+            ErrorHandlers h = drv == null ? null : drv.errHandler();
             if (h != null && h.errorDetected() != null) {
                 status = ErsResult.mergeResult(status, h.errorDetected().apply(d));
-            }
-        }
-        for (PciDev d : s.devices) {
-            ErrorHandlers h = handlers(d);
-            if (h != null && h.mmioEnabled() != null) {
-                status = ErsResult.mergeResult(status, h.mmioEnabled().apply(d));
-            }
-        }
-        for (PciDev d : s.devices) {
-            ErrorHandlers h = handlers(d);
-            if (h != null && h.resume() != null) {
-                h.resume().accept(d);
+            } else {
+                status = ErsResult.mergeResult(status, d.isBridge() ? ErsResult.NONE : ErsResult.NO_AER_DRIVER);
             }
         }
         return status;
-    }
-
-    private static ErrorHandlers handlers(PciDev d) {
-        PciDriver drv = d.driver();
-        return drv == null ? null : drv.errHandler();
     }
 
     /*
      * HOW TO RUN THIS TEST:
      *
      *   $ java -jar benchmarks-jmh/target/benchmarks.jar AerBench_01 -f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc
+     *
+     * One size:
+     *
+     *   $ java -jar benchmarks-jmh/target/benchmarks.jar AerBench_01 -p n=4096 -f 1 -prof gc
      */
 }

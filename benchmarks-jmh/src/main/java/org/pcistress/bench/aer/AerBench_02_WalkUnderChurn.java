@@ -1,5 +1,7 @@
 package org.pcistress.bench.aer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,8 +19,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pcistress.bench.Strategies;
+import org.pcistress.bench.Topologies;
+import org.pcistress.model.DeviceRole;
+import org.pcistress.model.ExtraDevices;
 import org.pcistress.model.PciCore;
+import org.pcistress.model.PciDev;
 import org.pcistress.model.Topology;
+import org.pcistress.model.driver.ErsResult;
 
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -28,44 +35,67 @@ import org.pcistress.model.Topology;
 public class AerBench_02_WalkUnderChurn {
 
     /*
-     * The question: while an AER recovery walks a bus, how long does a hot-plug writer on that
-     * same bus wait, and what does the churn cost the walker?
+     * The question: while AER broadcasts over a long bus, how long does a writer that removes and
+     * adds a device on that bus wait, and does the list-snapshot fix stop it waiting for a whole
+     * broadcast?
      *
+     * The hierarchy behind the root port holds n devices, in one of two shapes (topology; the
+     * parameter sorts after strategy, so the report's × ref stays per strategy):
+     *   endpoints  the standard PF (no VFs) and endpoints, 240 of them on bus 01 and the rest
+     *              behind a switch (Topologies.endpoints): the writer's rescan scans every one.
+     *   sriov      the standard PF, PFs with 6 VFs each, one endpoint, a switch (Topologies.wide):
+     *              the same walk, but a rescan scans a seventh as many functions (VFs never
+     *              answer a scan), so the writer's own work is smaller next to its wait.
      * Two actors (JMHSample_15_Asymmetric) on one booted core:
-     *   walker  aer_isr for root port 00:1c.0: pcie_do_recovery broadcasts over its secondary bus
-     *           01, which holds the PF when the card is in.
-     *   writer  hot-unplug then hot-add of slot 1 (pciehp): the PF is stopped and removed
-     *           (pci_destroy_dev: pci_bus_sem for write), then scanned and added again
-     *           (pci_device_add: pci_bus_sem for write) and its driver bound.
+     *   walker  one broadcast of report_error_detected over bus 01, as the AER thread
+     *           (AerRecovery.broadcastTask): pci_walk_bus, device_lock per callback.
+     *   writer  echo 1 > remove of an endpoint (the middle one of the extra endpoints: 01:10.3,
+     *           or in sriov the only one, behind the switch), then echo 1 > rescan, which finds
+     *           it again. The remove takes the rescan lock, device_lock(ep)
+     *           to release the driver, then pci_bus_sem for write to unlink it (pci_destroy_dev);
+     *           the rescan takes the rescan lock, pci_bus_sem for read per pci_get_slot, for
+     *           write to link the new device (pci_device_add), then device_lock(ep) to probe it.
      *
-     * Under v6.19+revert each broadcast holds pci_bus_sem for read across every report_*
-     * callback, so the writer's down_write waits for a whole broadcast; under list-snapshot it
-     * waits only for the collecting walk. deferred-enumeration does not touch either path and is
-     * the control.
+     * Under v6.19+revert the walk holds pci_bus_sem for read across every callback, so each of the
+     * writer's two down_writes waits for the rest of a broadcast; under list-snapshot they wait only
+     * for the collecting walk. deferred-enumeration does not touch either path and is the control.
+     * The writer's own work grows with the bus too (the rescan's pci_get_slot is a list search per
+     * scanned device, as in the kernel), so read the churn percentiles against writerAlone's.
      *
-     * Chosen so that no variant can deadlock: the PF has no VFs enabled, so its driver's .remove
-     * (which runs under device_lock(PF)) never takes pci_bus_sem; hot-plug takes device_lock and
-     * pci_bus_sem one after the other, never nested; AER takes no rescan lock. (With VFs, the
-     * unplug is S1's ABBA against the walk: a jcstress question, not a JMH one.) Devices have no
-     * NUMA node, so probes run inline rather than in a work_on_cpu kworker: the writer's time is
-     * locks and list work, not thread start-up.
+     * No variant can deadlock here: the writer never holds device_lock while it waits for
+     * pci_bus_sem, nor pci_bus_sem while it waits for a device_lock; the endpoint driver's .remove
+     * and .probe take no lock; the walk takes no rescan lock and never reads pci_bus_sem twice. No
+     * VF is added or removed (a PF's .remove disabling SR-IOV under device_lock would be S1's ABBA
+     * against the walk: a jcstress question, not a JMH one; in sriov the rescan finds every PF
+     * already there and probes only the endpoint). The teardown fails the trial if the
+     * model reported anything, and the writer fails if an entry point returned an error.
      *
-     * Both modes run: Throughput gives the walker's recoveries per microsecond, SampleTime the
-     * writer's latency percentiles. walkerAlone() and writerAlone() are the same operations with
-     * nobody to wait for: the baselines.
+     * Both modes run: Throughput gives each actor's rate, SampleTime the writer's latency
+     * percentiles (read p50 to p99, not the mean, on a shared machine). walkerAlone() and
+     * writerAlone() are the same operations with nobody to wait for: the baselines.
      */
 
     @State(Scope.Group)
     public static class Shared {
+        @Param({"256"})
+        public int n;
+
+        @Param({"endpoints", "sriov"})
+        public String topology;
+
         @Param({Strategies.REVERT, Strategies.LIST_SNAPSHOT, Strategies.DEFERRED})
         public String strategy;
 
         PciCore core;
+        PciDev rootPort;
+        String churned;
 
-        /** A fresh core per iteration: the kernel keeps every task it ran. */
+        /** A fresh core per iteration, checked at its end. */
         @Setup(Level.Iteration)
         public void boot() {
-            core = AerBench_02_WalkUnderChurn.boot(strategy);
+            core = AerBench_02_WalkUnderChurn.boot(strategy, topology, n);
+            rootPort = core.device(Topology.ROOT_PORT);
+            churned = churned(core.topology());
         }
 
         @TearDown(Level.Iteration)
@@ -76,14 +106,24 @@ public class AerBench_02_WalkUnderChurn {
 
     @State(Scope.Thread)
     public static class Quiet {
+        @Param({"256"})
+        public int n;
+
+        @Param({"endpoints", "sriov"})
+        public String topology;
+
         @Param({Strategies.REVERT, Strategies.LIST_SNAPSHOT, Strategies.DEFERRED})
         public String strategy;
 
         PciCore core;
+        PciDev rootPort;
+        String churned;
 
         @Setup(Level.Iteration)
         public void boot() {
-            core = AerBench_02_WalkUnderChurn.boot(strategy);
+            core = AerBench_02_WalkUnderChurn.boot(strategy, topology, n);
+            rootPort = core.device(Topology.ROOT_PORT);
+            churned = churned(core.topology());
         }
 
         @TearDown(Level.Iteration)
@@ -92,42 +132,73 @@ public class AerBench_02_WalkUnderChurn {
         }
     }
 
-    static PciCore boot(String strategy) {
-        PciCore core = PciCore.boot(Strategies.profile(strategy), Topology.standard().withNumaNode(false),
-                Strategies.config());
-        if (core.entry().aerError(Topology.ROOT_PORT) != 0 || cycle(core) != 0) {
-            throw new IllegalStateException("recovery or hot-plug cycle failed on a quiet core");
+    static PciCore boot(String strategy, String topology, int n) {
+        Topology t = switch (topology) {
+            case "endpoints" -> Topologies.endpoints(n);
+            case "sriov" -> Topologies.wide(n);
+            default -> throw new IllegalArgumentException("topology=" + topology);
+        };
+        PciCore core = Strategies.bootSettled(strategy, t);
+        if (walk(core, core.device(Topology.ROOT_PORT)) == null) {
+            throw new IllegalStateException("a broadcast failed on a quiet core");
         }
+        cycle(core, churned(t));
         return core;
     }
 
-    static int cycle(PciCore core) {
-        int rc = core.entry().hotUnplug(Topology.SLOT);
-        return rc != 0 ? rc : core.entry().hotAdd(Topology.SLOT);
+    /** The middle one of the topology's extra endpoints. */
+    static String churned(Topology t) {
+        List<String> eps = new ArrayList<>();
+        for (int bus : t.extra().buses()) {
+            for (ExtraDevices.Function f : t.extra().onBus(bus)) {
+                if (f.role() == DeviceRole.ENDPOINT) {
+                    eps.add(f.bdf());
+                }
+            }
+        }
+        if (eps.isEmpty()) {
+            throw new IllegalStateException("no endpoint to churn");
+        }
+        return eps.get(eps.size() / 2);
+    }
+
+    static ErsResult walk(PciCore core, PciDev rootPort) {
+        return core.aer().broadcastTask(rootPort, "error_detected");
+    }
+
+    static int cycle(PciCore core, String bdf) {
+        int rc = core.entry().removeStore(bdf);
+        if (rc == 0) {
+            rc = core.entry().rescanStore();
+        }
+        if (rc != 0) {
+            throw new IllegalStateException("remove + rescan of " + bdf + " returned " + rc);
+        }
+        return rc;
     }
 
     @Benchmark
     @Group("churn")
     @GroupThreads(1)
-    public int walker(Shared s) {
-        return s.core.entry().aerError(Topology.ROOT_PORT);
+    public ErsResult walker(Shared s) {
+        return walk(s.core, s.rootPort);
     }
 
     @Benchmark
     @Group("churn")
     @GroupThreads(1)
     public int writer(Shared s) {
-        return cycle(s.core);
+        return cycle(s.core, s.churned);
     }
 
     @Benchmark
-    public int walkerAlone(Quiet s) {
-        return s.core.entry().aerError(Topology.ROOT_PORT);
+    public ErsResult walkerAlone(Quiet s) {
+        return walk(s.core, s.rootPort);
     }
 
     @Benchmark
     public int writerAlone(Quiet s) {
-        return cycle(s.core);
+        return cycle(s.core, s.churned);
     }
 
     /*

@@ -3,6 +3,7 @@ package org.pcistress.model.aer;
 import java.util.ArrayList;
 import java.util.List;
 import org.pcistress.kernel.ReportKind;
+import org.pcistress.kernel.locking.KernelBug;
 import org.pcistress.kernel.locking.Task;
 import org.pcistress.model.Integrity;
 import org.pcistress.model.PciBus;
@@ -79,6 +80,37 @@ public final class AerRecovery {
                 broadcast(bus, "resume", ErsResult.RECOVERED);
             }
             checkBroadcast(bus, expected);
+        }
+    }
+
+    /**
+     * One broadcast on its own, for benchmarks of the walk: {@code report_<callback>}
+     * ({@code error_detected}, {@code mmio_enabled}, {@code slot_reset} or {@code resume}) to every
+     * device below {@code dev}, over the bus {@link #doRecovery} would walk, with the profile's
+     * locks and walk, but outside a recovery: no other broadcast, no integrity snapshot or check.
+     * Runs in the calling task; see {@link #broadcastTask} for one of its own.
+     *
+     * @return the merged vote, starting from CAN_RECOVER for error_detected, RECOVERED otherwise
+     */
+    public ErsResult broadcastOne(PciDev dev, String callback) {
+        if (!List.of("error_detected", "mmio_enabled", "slot_reset", "resume").contains(callback)) {
+            throw new IllegalArgumentException("no report_" + callback);
+        }
+        PciBus bus = dev.check("broadcast").subordinate() != null ? dev.subordinate() : dev.bus();
+        return broadcast(bus, callback, callback.equals("error_detected") ? ErsResult.CAN_RECOVER : ErsResult.RECOVERED);
+    }
+
+    /**
+     * {@link #broadcastOne} as a task of its own on the calling thread, named as the AER thread of
+     * the profile ({@code irq/24-aerdrv}, or v4.14's kworker), as an entry point would run it.
+     *
+     * @return the merged vote, or {@code null} when the task ended in a kernel bug (reported)
+     */
+    public ErsResult broadcastTask(PciDev dev, String callback) {
+        try {
+            return core.kernel().call(core.entry().aerTaskName(), () -> broadcastOne(dev, callback));
+        } catch (KernelBug bug) {
+            return null;
         }
     }
 

@@ -2,7 +2,9 @@ package org.pcistress.model.probe;
 
 import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Task;
+import java.util.List;
 import org.pcistress.model.DeviceRole;
+import org.pcistress.model.ExtraDevices;
 import org.pcistress.model.PciBus;
 import org.pcistress.model.PciCore;
 import org.pcistress.model.PciDev;
@@ -13,7 +15,8 @@ import org.pcistress.model.profile.KernelPath;
 /**
  * drivers/pci/probe.c (and the lookups of search.c it uses): enumeration. The hardware the scan
  * finds is the {@link Topology}: on bus 00 the root port (and optionally an endpoint), on bus 01
- * the PF when the card is present. VFs never answer a scan; only SR-IOV enable creates them.
+ * the PF when the card is present, with the topology's extra devices (on bus 01 and behind a
+ * switch on the card). VFs never answer a scan; only SR-IOV enable creates them.
  */
 public final class PciProbe {
     private final PciCore core;
@@ -30,7 +33,7 @@ public final class PciProbe {
             core.busOps().pciBusAddDevices(root);
         }
         Topology t = core.topology();
-        if (t.hasEndpoint()) {
+        if (t.endpointDriverAtBoot()) {
             core.pciDriverCore().pciRegisterDriver(t.endpointDriver());
         }
         if (t.pfDriverAtBoot()) {
@@ -61,13 +64,13 @@ public final class PciProbe {
             int found = 0;
             if (bus.number() == 0) {
                 if (core.topology().hasEndpoint()) {
-                    found += pciScanSingleDevice(bus, Topology.ENDPOINT, DeviceRole.ENDPOINT) ? 1 : 0;
+                    found += pciScanSingleDevice(bus, Topology.ENDPOINT, DeviceRole.ENDPOINT, 0) ? 1 : 0;
                 }
-                found += pciScanSingleDevice(bus, Topology.ROOT_PORT, DeviceRole.BRIDGE) ? 1 : 0;
+                found += pciScanSingleDevice(bus, Topology.ROOT_PORT, DeviceRole.BRIDGE, 0) ? 1 : 0;
                 PciDev rp = pciGetSlot(bus, Topology.ROOT_PORT);
                 if (rp != null) {
                     try {
-                        pciScanBridge(bus, rp);
+                        pciScanBridge(bus, rp, 1);
                     } finally {
                         core.pciDevPut(rp);
                     }
@@ -80,17 +83,40 @@ public final class PciProbe {
     }
 
     /**
-     * The hotplug slot's functions on {@code bus}: the PF if the card is present.
+     * The functions on {@code bus}: on bus 01 (the hotplug slot's) the PF if the card is present,
+     * then, on any bus, the {@link Topology#extra() extra devices} there and the buses behind
+     * their bridges ({@code pci_scan_child_bus}'s bridge pass, or {@code pci_hp_add_bridge} for
+     * pciehp). All of them are on the card: nothing behind slot 1 answers without it.
      *
      * @kernel drivers/pci/probe.c:pci_scan_slot() v4.14 v5.10 v6.19
      * @return how many new devices were added
      */
     public int pciScanSlot(PciBus bus) {
         try (var f = Task.enter("pci_scan_slot")) {
-            if (bus.number() != 1 || !core.cardPresent()) {
+            if (!core.cardPresent()) {
                 return 0;
             }
-            return pciScanSingleDevice(bus, Topology.PF, DeviceRole.PF) ? 1 : 0;
+            int found = 0;
+            if (bus.number() == 1) {
+                found += pciScanSingleDevice(bus, Topology.PF, DeviceRole.PF, core.topology().totalVfs()) ? 1 : 0;
+            }
+            List<ExtraDevices.Function> extra = core.topology().extra().onBus(bus.number());
+            for (ExtraDevices.Function fn : extra) {
+                found += pciScanSingleDevice(bus, fn.bdf(), fn.role(), fn.totalVfs()) ? 1 : 0;
+            }
+            for (ExtraDevices.Function fn : extra) {
+                if (fn.secondary() >= 0) {
+                    PciDev bridge = pciGetSlot(bus, fn.bdf());
+                    if (bridge != null) {
+                        try {
+                            pciScanBridge(bus, bridge, fn.secondary());
+                        } finally {
+                            core.pciDevPut(bridge);
+                        }
+                    }
+                }
+            }
+            return found;
         }
     }
 
@@ -99,11 +125,11 @@ public final class PciProbe {
      *
      * @kernel drivers/pci/probe.c:pci_scan_bridge() v4.14 v5.10 v6.19
      */
-    private void pciScanBridge(PciBus bus, PciDev bridge) {
+    private void pciScanBridge(PciBus bus, PciDev bridge, int secondary) {
         try (var f = Task.enter("pci_scan_bridge")) {
             PciBus child = bridge.subordinate();
             if (child == null) {
-                child = pciAddNewBus(bus, bridge, 1);
+                child = pciAddNewBus(bus, bridge, secondary);
             }
             pciScanChildBus(child);
         }
@@ -129,15 +155,14 @@ public final class PciProbe {
      * @kernel drivers/pci/probe.c:pci_scan_single_device() v4.14 v5.10 v6.19
      * @return whether a new device was added
      */
-    private boolean pciScanSingleDevice(PciBus bus, String bdf, DeviceRole role) {
+    private boolean pciScanSingleDevice(PciBus bus, String bdf, DeviceRole role, int totalVfs) {
         try (var f = Task.enter("pci_scan_single_device")) {
             PciDev dev = pciGetSlot(bus, bdf);
             if (dev != null) {
                 core.pciDevPut(dev);
                 return false;
             }
-            int total = role == DeviceRole.PF ? core.topology().totalVfs() : 0;
-            pciDeviceAdd(core.allocDev(bdf, role, bus, total, null, -1), bus);
+            pciDeviceAdd(core.allocDev(bdf, role, bus, totalVfs, null, -1), bus);
             return true;
         }
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pcistress.tools.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -28,8 +29,9 @@ import picocli.CommandLine.Spec;
             "--quick: 1 fork, 2 × 1 s warm-up, 3 × 1 s measurement: a CI smoke run.",
             "--full: each benchmark's own settings (2 forks, 5 × 1 s + 5 × 1 s): numbers to keep."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:all benchmarks ran", "1:a benchmark failed, JMH failed, or the time bound was hit",
-            "2:bad input (no benchmarks.jar, bad options)"})
+        exitCodeList = {"0:all benchmarks ran", "1:a benchmark failed (it threw: the model reported a failure)",
+            "2:bad input (bad options)",
+            "3:the harness failed: no benchmarks.jar, JMH failed or wrote no results, the time bound was hit"})
 public final class BenchCommand implements Callable<Integer> {
     static final List<String> QUICK = List.of("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-to", "2m");
 
@@ -107,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(jar)) {
             err.println("error: " + jar + ": no such file; build it first: mvn -B -o -q -pl core,benchmarks-jmh -am "
                     + "package -DskipTests");
-            return 2;
+            return ExitCodes.HARNESS;
         }
         Duration limit = timeout != null ? timeout : quick() ? Duration.ofMinutes(30) : Duration.ofHours(4);
         try {
@@ -129,33 +131,38 @@ public final class BenchCommand implements Callable<Integer> {
             if (r.timedOut()) {
                 err.println("error: the run hit its bound of " + human(limit) + " and was killed; "
                         + "see " + out.resolve("jmh.log"));
-                return 1;
+                return ExitCodes.HARNESS;
             }
             if (!Files.exists(results)) {
                 boolean locked = Files.readString(out.resolve("jmh.log")).contains("Unable to acquire the JMH lock");
                 err.println(locked ? "error: another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock"
                         : "error: JMH exited with " + r.exitCode() + " and wrote no results; see "
                         + out.resolve("jmh.log"));
-                return 1;
+                return ExitCodes.HARNESS;
             }
             BenchReportCommand.write(out, JmhJson.read(results), run);
             o.println("wrote " + results + ", " + out.resolve("report.md") + ", " + out.resolve("report.html"));
-            if (r.exitCode() != 0 || !r.failures().isEmpty()) {
+            // a failed benchmark is the model's evidence and wins over JMH's own exit code (ExitCodes)
+            if (!r.failures().isEmpty()) {
                 err.println("error: " + r.failures().size() + " benchmark(s) failed (JMH exit " + r.exitCode()
                         + "); see the report and " + out.resolve("jmh.log"));
-                return 1;
+                return ExitCodes.REGRESSION;
             }
-            return 0;
+            if (r.exitCode() != 0) {
+                err.println("error: JMH exited with " + r.exitCode() + "; see " + out.resolve("jmh.log"));
+                return ExitCodes.HARNESS;
+            }
+            return ExitCodes.OK;
         } catch (BadInput e) {
-            err.println("error: " + e.getMessage());
-            return 1;
+            err.println("error: JMH's results are unreadable: " + e.getMessage());
+            return ExitCodes.HARNESS;
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
-            return 1;
+            return ExitCodes.HARNESS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");
-            return 1;
+            return ExitCodes.HARNESS;
         }
     }
 

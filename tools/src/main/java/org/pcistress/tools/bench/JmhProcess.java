@@ -61,9 +61,13 @@ final class JmhProcess {
                 } else if (line.startsWith("# Parameters: ")) {
                     params = " " + line.substring("# Parameters: ".length());
                 }
-                if (line.startsWith("<failure>")) {
+                // JMH prints the marker where the iteration's score would be: "Iteration   1: <failure>",
+                // "# Warmup Iteration   1: <failure>", or alone on a line
+                if (line.startsWith("<failure>") || line.endsWith(": <failure>")) {
                     synchronized (failures) {
-                        failures.add(benchmark + params);
+                        if (!failures.contains(benchmark + params)) {
+                            failures.add(benchmark + params);
+                        }
                     }
                     progress.accept("FAILED: " + benchmark + params + " (see the log)");
                 } else if (verbose || line.startsWith("# Run progress:") || line.startsWith("# Benchmark: ")

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pcistress.tools.ExitCodes;
 import picocli.CommandLine;
 
 /**
@@ -76,16 +77,27 @@ class BenchCommandTest {
         Path java = fakeJava("echo '# Benchmark: p.AerBench_02.churn'\necho '# Parameters: (strategy = x)'\n"
                 + "echo '<failure>'\necho 'org.pcistress.kernel.locking.HungTaskDetected: ...'\n"
                 + "cp '" + capture() + "' \"$rff\"\n");
-        assertEquals(1, bench(java), out.toString());
+        assertEquals(ExitCodes.REGRESSION, bench(java), out.toString());
         assertTrue(err.toString().contains("1 benchmark(s) failed"), err.toString());
         assertTrue(Files.readString(dir.resolve("out/report.md")).contains("- p.AerBench_02.churn (strategy = x)"));
+    }
+
+    @Test
+    void aFailureInASetupIsCaughtOnItsIterationLine() throws Exception {
+        Path java = fakeJava("echo '# Benchmark: p.AerBench_01.walk'\necho '# Parameters: (n = 4096)'\n"
+                + "echo '# Warmup Iteration   1: <failure>'\necho\necho 'java.lang.IllegalStateException: x'\n"
+                + "echo '# Benchmark: p.AerBench_01.floor'\necho 'Iteration   1: <failure>'\n"
+                + "echo 'Iteration   2: <failure>'\ncp '" + capture() + "' \"$rff\"\n");
+        assertEquals(ExitCodes.REGRESSION, bench(java), out.toString());
+        assertEquals(List.of("p.AerBench_01.walk (n = 4096)", "p.AerBench_01.floor"),
+                RunInfo.read(dir.resolve("out/run.json")).failures());
     }
 
     @Test
     void aHangIsKilledAtTheBound() throws Exception {
         Path java = fakeJava("sleep 120 &\nwait\n");
         long t0 = System.nanoTime();
-        assertEquals(1, bench(java, "--timeout", "2s"));
+        assertEquals(ExitCodes.HARNESS, bench(java, "--timeout", "2s"));
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
         assertTrue(seconds < 20, "took " + seconds + " s");
         assertTrue(err.toString().contains("hit its bound of 2 s"), err.toString());
@@ -95,16 +107,42 @@ class BenchCommandTest {
     void anotherJmhRunHoldingTheLockIsSaidPlainly() throws Exception {
         Path java = fakeJava("echo 'ERROR: org.openjdk.jmh.runner.RunnerException: ERROR: Another JMH instance might be "
                 + "running. Unable to acquire the JMH lock (/tmp/jmh.lock), exiting.'\nexit 1\n");
-        assertEquals(1, bench(java));
+        assertEquals(ExitCodes.HARNESS, bench(java));
         assertEquals("error: another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock",
                 err.toString().strip());
     }
 
     @Test
-    void noJarIsBadInput() {
+    void jmhFailingWithoutResultsIsAHarnessFailure() throws Exception {
+        Path java = fakeJava("echo 'Exception in thread \"main\" java.lang.NoClassDefFoundError: x'\nexit 1\n");
+        assertEquals(ExitCodes.HARNESS, bench(java));
+        assertTrue(err.toString().contains("JMH exited with 1 and wrote no results"), err.toString());
+    }
+
+    @Test
+    void jmhFailingAfterItsResultsIsAHarnessFailure() throws Exception {
+        Path java = fakeJava("cp '" + capture() + "' \"$rff\"\nexit 1\n");
+        assertEquals(ExitCodes.HARNESS, bench(java));
+        assertTrue(err.toString().contains("JMH exited with 1;"), err.toString());
+    }
+
+    @Test
+    void unreadableResultsAreAHarnessFailure() throws Exception {
+        Path java = fakeJava("echo 'not json' > \"$rff\"\n");
+        assertEquals(ExitCodes.HARNESS, bench(java));
+        assertTrue(err.toString().startsWith("error: JMH's results are unreadable"), err.toString());
+    }
+
+    @Test
+    void aBadOptionIsBadInput() throws Exception {
+        assertEquals(ExitCodes.USAGE, bench(fakeJava("exit 0\n"), "--timeout", "soon"));
+    }
+
+    @Test
+    void noJarIsAHarnessFailure() {
         CommandLine cl = new CommandLine(new BenchCommand());
         cl.setErr(new PrintWriter(err, true));
-        assertEquals(2, cl.execute("--jar", dir.resolve("missing.jar").toString()));
+        assertEquals(ExitCodes.HARNESS, cl.execute("--jar", dir.resolve("missing.jar").toString()));
         assertTrue(err.toString().startsWith("error: ") && err.toString().contains("missing.jar: no such file"));
     }
 
