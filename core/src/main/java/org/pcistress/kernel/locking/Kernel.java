@@ -199,6 +199,11 @@ public final class Kernel {
         return out;
     }
 
+    /** The live tasks, unordered and uncopied: for the detector's scans under the monitor. */
+    java.util.Collection<Task> liveTasks() {
+        return tasks.values();
+    }
+
     Task task(int id) {
         return tasks.get(id);
     }
