@@ -32,7 +32,7 @@ import org.pcistress.stress.shared.Outcomes;
  * which the reader's hold blocks. Neither can go on. The wait-for detector finds the cycle when
  * the second of the two waits starts and throws {@code DeadlockDetected} in that task alone; it
  * unwinds, releasing its lock, and the other finishes. The arbiter records {@code DEADLOCK}. The
- * hung-task backstop (2 s here) is never what ends a sample: a {@code HUNG_TASK} is forbidden.
+ * hung-task backstop (5 s under jcstress) is never what ends a sample: a {@code HUNG_TASK} is forbidden.
  *
  * <pre>
  * Actor 1, aer_isr:     pci_walk_bus               down_read(pci_bus_sem)
@@ -47,23 +47,24 @@ import org.pcistress.stress.shared.Outcomes;
  *
  * <p>Run: {@code java -jar tests-jcstress/target/jcstress.jar -t Locking_01 -m quick}
  *
- * <p>Observed (-m quick, 2 CPUs shared with other jobs, JDK 17.0.15; 4 min 4 s, no TIMEOUT; results
- * across all 28 configurations). {@code -m sanity} (4 samples per configuration) also shows DEADLOCK.
+ * <p>Observed (pcistress stress --budget 15m, i.e. jcstress -m quick -iters 5 -time 2225 -strideSize
+ * 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17 configurations; 2 CPUs of a shared box at load
+ * ~5; 10 min for all 20 tests; no TIMEOUT):
  *
  * <pre>
  * .......... [OK] org.pcistress.stress.locking.Locking_01_MutexVsRwsemReadABBA.Abba
- *        RESULT     SAMPLES     FREQ       EXPECT  DESCRIPTION
- *      DEADLOCK       9,508    0.07%  Interesting  ABBA: reader holds pci_bus_sem(R) and waits for the mutex...
- *     HUNG_TASK           0    0.00%    Forbidden  A wait hit the 2 s backstop: the detector missed a cycle ...
- *   LOCKING_BUG           0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *            OK  13,610,627   99.93%   Acceptable  The two critical sections did not overlap.
+ *        RESULT    SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *      DEADLOCK     26,355    2.39%  Interesting  ABBA: reader holds pci_bus_sem(R) and waits for the mutex...
+ *     HUNG_TASK          0    0.00%    Forbidden  A wait hit the hung-task backstop: the detector missed a ...
+ *   LOCKING_BUG          0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *            OK  1,077,167   97.61%   Acceptable  The two critical sections did not overlap.
  *
  * .......... [OK] org.pcistress.stress.locking.Locking_01_MutexVsRwsemReadABBA.FixedOrder
- *        RESULT     SAMPLES     FREQ      EXPECT  DESCRIPTION
- *      DEADLOCK           0    0.00%   Forbidden  A cycle with a single lock order: the detector is wrong.
- *     HUNG_TASK           0    0.00%   Forbidden  A wait hit the 2 s backstop: a wake-up was lost.
- *   LOCKING_BUG           0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *            OK  15,620,316  100.00%  Acceptable  One order: the writer and the reader serialise on pci_bus...
+ *        RESULT    SAMPLES     FREQ      EXPECT  DESCRIPTION
+ *      DEADLOCK          0    0.00%   Forbidden  A cycle with a single lock order: the detector is wrong.
+ *     HUNG_TASK          0    0.00%   Forbidden  A wait hit the hung-task backstop: a wake-up was lost.
+ *   LOCKING_BUG          0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *            OK  5,862,818  100.00%  Acceptable  One order: the writer and the reader serialise on pci_bus...
  * </pre>
  */
 public final class Locking_01_MutexVsRwsemReadABBA {
@@ -140,7 +141,7 @@ public final class Locking_01_MutexVsRwsemReadABBA {
     @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING,
             desc = "ABBA: reader holds pci_bus_sem(R) and waits for the mutex, writer holds the mutex and waits "
                     + "for pci_bus_sem(W); the wait-for detector broke the cycle.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the 2 s backstop: the detector missed a cycle "
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: the detector missed a cycle "
             + "or a wake-up was lost.")
     @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
     @Outcome(expect = FORBIDDEN, desc = "Any other report: the layer found something this race cannot produce.")
@@ -172,7 +173,7 @@ public final class Locking_01_MutexVsRwsemReadABBA {
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One order: the writer and the reader serialise on pci_bus_sem.")
     @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A cycle with a single lock order: the detector is wrong.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the 2 s backstop: a wake-up was lost.")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a wake-up was lost.")
     @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
     @Outcome(expect = FORBIDDEN, desc = "Any other report: the layer found something this race cannot produce.")
     @State

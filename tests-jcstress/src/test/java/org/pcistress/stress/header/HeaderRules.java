@@ -26,7 +26,7 @@ final class HeaderRules {
     static final Pattern RESULT_VALUE = Pattern.compile("\\s*(Never|Sometimes\\s+([A-Z][A-Z0-9_]*(?:,\\s*[A-Z][A-Z0-9_]*)*))\\s*");
     static final Pattern RUN = Pattern.compile(
             "(?m)^(?:<p>)?Run: \\{@code java -jar tests-jcstress/target/jcstress\\.jar -t (\\S+)(?: [^}]*)?}\\s*$");
-    static final Pattern NOT_OBSERVED = Pattern.compile("(?m)^(?:<p>)?Not observed: ([A-Z][A-Z0-9_]*)\\s*$");
+    static final Pattern NOT_OBSERVED = Pattern.compile("(?m)^(?:<p>)?Not observed: ([A-Z][A-Z0-9_]*)\\b.*$");
     static final Pattern TABLE_TITLE = Pattern.compile("\\[(?:OK|FAILED)]\\s+\\S*?\\b(\\w+)\\.(\\w+)\\s*$");
     static final Pattern TABLE_ROW = Pattern.compile(
             "^\\s*([A-Z][A-Z0-9_]*)\\s+([\\d,]+)\\s+[\\d.]+%\\s+(Acceptable|Interesting|Forbidden)\\b.*$");

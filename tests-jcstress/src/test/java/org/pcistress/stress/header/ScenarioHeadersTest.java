@@ -26,6 +26,8 @@ class ScenarioHeadersTest {
     /** Written by jcstress's annotation processor: one {@code JCTEST…} line per test the jar holds. */
     private static final Path TEST_LIST = Path.of("target/classes/META-INF/TestList");
     private static final Pattern TEST_NAME = Pattern.compile("^JCTEST\\d+S");
+    /** A row of the index: {@code | `AER_01_BroadcastVsProbeSriov.Upstream414` | Sometimes DEADLOCK | …}. */
+    private static final Pattern INDEX_ROW = Pattern.compile("^\\|\\s*`(\\w+_\\d{2}_\\w+\\.\\w+)`\\s*\\|([^|]+)\\|");
 
     @TestFactory
     Stream<DynamicTest> everyScenarioHeaderAgreesWithItsOutcomes() throws IOException {
@@ -50,6 +52,33 @@ class ScenarioHeadersTest {
         assertFalse(listed.isEmpty(), "no tests in " + TEST_LIST);
         assertEquals(listed.stream().sorted().toList(), seen.stream().sorted().toList(),
                 "the scenarios the header check found differ from the tests jcstress lists");
+    }
+
+    /**
+     * docs/STRESS.md's scenario index cannot drift: every variant has a row naming it
+     * ({@code `Outer.Variant`}) with its {@code Result:} text, and every row names a variant.
+     */
+    @Test
+    void theScenarioIndexInStressMdListsEveryVariantWithItsResult() throws Exception {
+        List<String> doc = Files.readAllLines(Path.of("../docs/STRESS.md"), StandardCharsets.UTF_8);
+        List<String> rows = new ArrayList<>();
+        for (String line : doc) {
+            Matcher m = INDEX_ROW.matcher(line);
+            if (m.find()) {
+                rows.add(m.group(1) + " | " + m.group(2).strip());
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (Path file : ScenarioSources.scenarioFiles(SOURCES)) {
+            Scenario s = ScenarioSources.load(SOURCES, file);
+            for (Variant v : s.variants()) {
+                Matcher r = HeaderRules.RESULT.matcher(v.javadoc());
+                assertTrue(r.find(), v.name());
+                expected.add(s.simpleName() + "." + v.name() + " | " + r.group(1).strip());
+            }
+        }
+        assertEquals(expected.stream().sorted().toList(), rows.stream().sorted().toList(),
+                "docs/STRESS.md's scenario index differs from the headers");
     }
 
     /** The test names in jcstress's TestList: the first length-prefixed string of each line. */

@@ -1,0 +1,235 @@
+package org.pcistress.stress.eeh;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.L_Result;
+import org.pcistress.model.Topology;
+import org.pcistress.model.profile.Profile;
+import org.pcistress.model.profile.Profiles;
+import org.pcistress.stress.shared.ModelSample;
+
+/**
+ * EEH_01: sysfs unbind of the PF races EEH removal of one of its VFs (§14 S6; O'Halloran 2020,
+ * "VFs and the rescan/remove lock"). The PF driver's .remove disables SR-IOV and removes every VF
+ * through pci_iov_remove_virtfn; eeh_rmv_device removes a VF through the same function. Neither holds
+ * the rescan lock in v5.10; v6.18 (05703271c3cd) gives it to sriov_del_vfs only, so the EEH branch
+ * still races it. Topology: {@code Topology.standard().withNumVfsAtBoot(2)}.
+ *
+ * <pre>
+ * Actor 1, unbind_store(01:00.0):  device_lock(PF) → device_release_driver → .remove
+ *     → pci_disable_sriov → sriov_disable → sriov_del_vfs (v6.18: rescan_remove)
+ *     → pci_iov_remove_virtfn(PF, 0) → pci_stop_and_remove_bus_device(VF) → device_lock(VF),
+ *       down_write(pci_bus_sem), pci_dev_put(VF)
+ * Actor 2, eehd(01:00.2):  eeh_handle_normal_event → eeh_pe_report error_detected (device_lock(VF))
+ *     → eeh_rmv_device → pci_iov_remove_virtfn(PF, 0) (no rescan lock)
+ *     → pci_stop_and_remove_bus_device(VF)
+ *
+ * Lock chain:  unbind: &amp;dev-&gt;mutex(PF) [→ rescan_remove (v6.18)] → &amp;dev-&gt;mutex(VF), pci_bus_sem(W)
+ *              eehd:   &amp;dev-&gt;mutex(VF); then &amp;dev-&gt;mutex(VF), pci_bus_sem(W): no common outer lock
+ *   detach-outside-rescan: both removals of the VF run under rescan_remove; drivers are detached first
+ * </pre>
+ *
+ * <p>Run: {@code java -jar tests-jcstress/target/jcstress.jar -t EEH_01 -m quick}
+ *
+ * <p>Observed (pcistress stress --budget 6m --tests 'EEH_01|SRIOV_02', i.e. jcstress -m quick -iters 5
+ * -time 2112 -strideSize 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17 configurations; 2 CPUs of
+ * a shared box at load ~5; 4 min 8 s for the 8 tests; no TIMEOUT):
+ *
+ * <pre>
+ * .......... [OK] org.pcistress.stress.eeh.EEH_01_VfRemovalVsPfUnbind.Upstream510
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK        0    0.00%    Forbidden  A wait-for cycle. Forbidden here.
+ *        DOUBLE_REMOVE    1,977    2.80%  Interesting  Both paths stopped or destroyed VF 01:00.2.
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%  Interesting  Bus 01's device list was unlinked twice.
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   67,249   95.13%   Acceptable  One path removed the VF before the other looked it up.
+ *   REFCOUNT_UNDERFLOW        0    0.00%  Interesting  The two paths dropped more references to the VF than it had.
+ *       USE_AFTER_FREE    1,464    2.07%  Interesting  One path used VF 01:00.2 after the other dropped its last...
+ *
+ * .......... [OK] org.pcistress.stress.eeh.EEH_01_VfRemovalVsPfUnbind.Upstream618
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK        0    0.00%    Forbidden  A wait-for cycle. Forbidden here.
+ *        DOUBLE_REMOVE        0    0.00%    Forbidden  Atomic added/removed flags: a second stop or destroy of o...
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%  Interesting  Bus 01's device list was unlinked twice.
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   59,946   93.24%   Acceptable  One path removed the VF before the other looked it up.
+ *   REFCOUNT_UNDERFLOW        0    0.00%  Interesting  The two paths dropped more references to the VF than it had.
+ *       USE_AFTER_FREE    4,344    6.76%  Interesting  One path used VF 01:00.2 after the other dropped its last...
+ *
+ * .......... [OK] org.pcistress.stress.eeh.EEH_01_VfRemovalVsPfUnbind.FixedDetachOutsideRescan
+ *               RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
+ *             DEADLOCK        0    0.00%   Forbidden  A wait-for cycle. Forbidden here.
+ *        DOUBLE_REMOVE        0    0.00%   Forbidden  Both paths stopped or destroyed VF 01:00.2. Forbidden here.
+ *            HUNG_TASK        0    0.00%   Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%   Forbidden  Bus 01's device list was unlinked twice. Forbidden here.
+ *          LOCKING_BUG        0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   65,506  100.00%  Acceptable  The two removals serialise on the rescan lock; the second...
+ *   REFCOUNT_UNDERFLOW        0    0.00%   Forbidden  The two paths dropped more references to the VF than it h...
+ *       USE_AFTER_FREE        0    0.00%   Forbidden  One path used VF 01:00.2 after the other dropped its last...
+ * </pre>
+ */
+public final class EEH_01_VfRemovalVsPfUnbind {
+    private EEH_01_VfRemovalVsPfUnbind() {
+    }
+
+    /** A fresh core with the PF bound and two VFs; actor 1 unbinds the PF, actor 2 freezes VF 01:00.2. */
+    abstract static class Sample extends ModelSample {
+        Sample(Profile profile) {
+            super(profile, Topology.standard().withNumVfsAtBoot(2));
+        }
+
+        /** {@code echo 01:00.0 > …/sriov_pf/unbind}: .remove disables SR-IOV. */
+        void unbindPf() {
+            core.entry().unbindStore(Topology.PF);
+        }
+
+        /** An EEH freeze of VF 01:00.2: eehd removes it (its driver has no slot_reset). */
+        void eehFreezeVf() {
+            core.entry().eehEvent("01:00.2");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * v5.10: no rescan lock on either path; removal flags are checked, then cleared.
+     *
+     * <p>Result: Sometimes DOUBLE_REMOVE, USE_AFTER_FREE, REFCOUNT_UNDERFLOW, LIST_CORRUPTION
+     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 70,690 samples above)
+     * <p>Not observed: LIST_CORRUPTION (0 of the 70,690 samples above)
+     */
+    @JCStressTest
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One path removed the VF before the other looked it up.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = ACCEPTABLE_INTERESTING, desc = "Both paths stopped or destroyed VF 01:00.2.")
+    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = "One path used VF 01:00.2 after the other dropped its last reference.")
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = "The two paths dropped more references to the VF than it had.")
+    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = "Bus 01's device list was unlinked twice.")
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A wait-for cycle. Forbidden here.")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
+            + "wake-up.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
+    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @State
+    public static class Upstream510 extends Sample {
+        static final Profile PROFILE = Profiles.named("v5.10");
+
+        public Upstream510() {
+            super(PROFILE);
+        }
+
+        @Actor
+        public void actor1() {
+            unbindPf();
+        }
+
+        @Actor
+        public void actor2() {
+            eehFreezeVf();
+        }
+
+        @Arbiter
+        public void arbiter(L_Result r) {
+            r.r1 = outcome();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * v6.18 (05703271c3cd): sriov_del_vfs takes the rescan lock, the EEH VF branch does not;
+     * atomic added/removed flags.
+     * DOUBLE_REMOVE is forbidden: the atomic flags make a second stop or destroy impossible.
+     *
+     * <p>Result: Sometimes USE_AFTER_FREE, REFCOUNT_UNDERFLOW, LIST_CORRUPTION
+     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 64,290 samples above)
+     * <p>Not observed: LIST_CORRUPTION (0 of the 64,290 samples above)
+     */
+    @JCStressTest
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One path removed the VF before the other looked it up.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Atomic added/removed flags: a second stop or destroy of one device cannot "
+            + "happen.")
+    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = "One path used VF 01:00.2 after the other dropped its last reference.")
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = "The two paths dropped more references to the VF than it had.")
+    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = "Bus 01's device list was unlinked twice.")
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A wait-for cycle. Forbidden here.")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
+            + "wake-up.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
+    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @State
+    public static class Upstream618 extends Sample {
+        static final Profile PROFILE = Profiles.named("v6.18");
+
+        public Upstream618() {
+            super(PROFILE);
+        }
+
+        @Actor
+        public void actor1() {
+            unbindPf();
+        }
+
+        @Actor
+        public void actor2() {
+            eehFreezeVf();
+        }
+
+        @Arbiter
+        public void arbiter(L_Result r) {
+            r.r1 = outcome();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Fix detach-outside-rescan (O'Halloran's 2020 direction) on v5.10: the EEH VF branch and
+     * sriov_del_vfs both take the rescan lock; drivers are detached before it.
+     *
+     * <p>Result: Never
+     */
+    @JCStressTest
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The two removals serialise on the rescan lock; the second finds the VF gone.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Both paths stopped or destroyed VF 01:00.2. Forbidden here.")
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "One path used VF 01:00.2 after the other dropped its last reference. Forbidden "
+            + "here.")
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "The two paths dropped more references to the VF than it had. Forbidden here.")
+    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Bus 01's device list was unlinked twice. Forbidden here.")
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A wait-for cycle. Forbidden here.")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
+            + "wake-up.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
+    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @State
+    public static class FixedDetachOutsideRescan extends Sample {
+        static final Profile PROFILE = Profiles.named("v5.10+detach-outside-rescan");
+
+        public FixedDetachOutsideRescan() {
+            super(PROFILE);
+        }
+
+        @Actor
+        public void actor1() {
+            unbindPf();
+        }
+
+        @Actor
+        public void actor2() {
+            eehFreezeVf();
+        }
+
+        @Arbiter
+        public void arbiter(L_Result r) {
+            r.r1 = outcome();
+        }
+    }
+}

@@ -1,0 +1,352 @@
+package org.pcistress.stress.sriov;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.L_Result;
+import org.pcistress.model.Topology;
+import org.pcistress.model.profile.Profile;
+import org.pcistress.model.profile.Profiles;
+import org.pcistress.stress.shared.ModelSample;
+
+/**
+ * SRIOV_02: two removal paths on the same VFs, one without the rescan lock (§14 S5, the s390 double
+ * removal behind 05703271c3cd): the PF driver's unload disables SR-IOV, which removes each VF with no
+ * rescan lock in v5.10 and v6.19+revert, while a hot-unplug of the slot removes the PF and its VFs
+ * under it. v6.18 closes that window with the rescan lock in sriov_del_vfs and opens an ABBA (and, on
+ * the unplug path, a recursion); Nechita's reentrant lock cures the recursion but keeps the ABBA (its
+ * known gap, "unbind vs hotplug event"). Topology: {@code Topology.standard().withNumVfsAtBoot(2)}.
+ *
+ * <pre>
+ * Actor 1, rmmod sriov_pf:  pci_unregister_driver → driver_detach → device_lock(PF)
+ *     → device_release_driver → .remove → pci_disable_sriov → sriov_del_vfs (v6.18: rescan_remove)
+ *     → pci_iov_remove_virtfn(PF, i) → pci_stop_and_remove_bus_device(VF i)
+ * Actor 2, irq/pciehp (slot 1):  pciehp_unconfigure_device → rescan_remove → reverse safe walk of bus 01
+ *     → pci_dev_get → pci_stop_and_remove_bus_device(dev) → pci_stop_dev → device_release_driver
+ *       (device_lock(dev); for the PF: .remove → pci_disable_sriov → sriov_del_vfs)
+ *
+ * Lock chain:  v5.10:  rmmod: &amp;dev-&gt;mutex(PF) → &amp;dev-&gt;mutex(VF), pci_bus_sem(W)      (no rescan_remove)
+ *                      pciehp: rescan_remove → &amp;dev-&gt;mutex(VF|PF), pci_bus_sem(W)
+ *              v6.18:  rmmod: &amp;dev-&gt;mutex(PF) → rescan_remove;  pciehp: rescan_remove → &amp;dev-&gt;mutex(PF)
+ *   detach-outside-rescan: pciehp detaches drivers before rescan_remove; sriov_del_vfs takes it
+ * </pre>
+ *
+ * <p>Run: {@code java -jar tests-jcstress/target/jcstress.jar -t SRIOV_02 -m quick}
+ *
+ * <p>Observed (pcistress stress --budget 6m --tests 'EEH_01|SRIOV_02', i.e. jcstress -m quick -iters 5
+ * -time 2112 -strideSize 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17 configurations; 2 CPUs of
+ * a shared box at load ~5; 4 min 8 s for the 8 tests; no TIMEOUT):
+ *
+ * <pre>
+ * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.Upstream510
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK        0    0.00%    Forbidden  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
+ *        DOUBLE_REMOVE    3,976    5.94%  Interesting  Both paths stopped or destroyed the same VF.
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION    5,270    7.88%  Interesting  Bus 01's device list was unlinked twice or walked after a...
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   57,612   86.10%   Acceptable  One path removed the VFs before the other reached them.
+ *   REFCOUNT_UNDERFLOW        0    0.00%  Interesting  The two paths dropped more references to a VF than it had.
+ *       USE_AFTER_FREE       56    0.08%  Interesting  A VF was used after the other path dropped its last refer...
+ *
+ * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.Upstream618
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK   13,363   25.23%  Interesting  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
+ *        DOUBLE_REMOVE        0    0.00%    Forbidden  Both paths stopped or destroyed the same VF. Forbidden here.
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%    Forbidden  Bus 01's device list was unlinked twice or walked after a...
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   39,599   74.77%   Acceptable  rmmod ran first: the unplug found no VFs and no driver.
+ *   REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  The two paths dropped more references to a VF than it had...
+ *       USE_AFTER_FREE        0    0.00%    Forbidden  A VF was used after the other path dropped its last refer...
+ *
+ * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.Upstream619Revert
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK        0    0.00%    Forbidden  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
+ *        DOUBLE_REMOVE        0    0.00%    Forbidden  Atomic added/removed flags: a second stop or destroy of o...
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION   16,293   22.52%  Interesting  Bus 01's device list was unlinked twice or walked after a...
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   56,011   77.41%   Acceptable  One path removed the VFs before the other reached them.
+ *   REFCOUNT_UNDERFLOW        0    0.00%  Interesting  The two paths dropped more references to a VF than it had.
+ *       USE_AFTER_FREE       50    0.07%  Interesting  A VF was used after the other path dropped its last refer...
+ *
+ * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.ProposalReentrantRescan
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK    6,694   11.02%  Interesting  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
+ *        DOUBLE_REMOVE        0    0.00%    Forbidden  Both paths stopped or destroyed the same VF. Forbidden here.
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%    Forbidden  Bus 01's device list was unlinked twice or walked after a...
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   54,076   88.98%   Acceptable  The two removals did not overlap.
+ *   REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  The two paths dropped more references to a VF than it had...
+ *       USE_AFTER_FREE        0    0.00%    Forbidden  A VF was used after the other path dropped its last refer...
+ *
+ * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.FixedDetachOutsideRescan
+ *               RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
+ *             DEADLOCK        0    0.00%   Forbidden  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
+ *        DOUBLE_REMOVE        0    0.00%   Forbidden  Both paths stopped or destroyed the same VF. Forbidden here.
+ *            HUNG_TASK        0    0.00%   Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%   Forbidden  Bus 01's device list was unlinked twice or walked after a...
+ *          LOCKING_BUG        0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   60,450  100.00%  Acceptable  Both removals of a VF run under the rescan lock; drivers ...
+ *   REFCOUNT_UNDERFLOW        0    0.00%   Forbidden  The two paths dropped more references to a VF than it had...
+ *       USE_AFTER_FREE        0    0.00%   Forbidden  A VF was used after the other path dropped its last refer...
+ * </pre>
+ */
+public final class SRIOV_02_VfDoubleRemoval {
+    private SRIOV_02_VfDoubleRemoval() {
+    }
+
+    /** A fresh core with the PF bound and two VFs; actor 1 unloads the PF driver, actor 2 pulls the card. */
+    abstract static class Sample extends ModelSample {
+        Sample(Profile profile) {
+            super(profile, Topology.standard().withNumVfsAtBoot(2));
+        }
+
+        /** {@code rmmod sriov_pf}: driver_detach → .remove disables SR-IOV. */
+        void rmmod() {
+            core.entry().driverUnload("sriov_pf");
+        }
+
+        /** The card leaves slot 1: pciehp removes the PF and its VFs. */
+        void hotUnplug() {
+            core.entry().hotUnplug(Topology.SLOT);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * v5.10: no rescan lock in sriov_del_vfs; removal flags are checked, then cleared.
+     *
+     * <p>Result: Sometimes DOUBLE_REMOVE, USE_AFTER_FREE, REFCOUNT_UNDERFLOW, LIST_CORRUPTION
+     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 66,914 samples above)
+     */
+    @JCStressTest
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One path removed the VFs before the other reached them.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = ACCEPTABLE_INTERESTING, desc = "Both paths stopped or destroyed the same VF.")
+    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = "A VF was used after the other path dropped its last reference.")
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = "The two paths dropped more references to a VF than it had.")
+    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = "Bus 01's device list was unlinked twice or walked after an unlink.")
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds "
+            + "rescan_remove and wants dl(PF) (or re-takes it in sriov_del_vfs). Forbidden "
+            + "here.")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
+            + "wake-up.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
+    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @State
+    public static class Upstream510 extends Sample {
+        static final Profile PROFILE = Profiles.named("v5.10");
+
+        public Upstream510() {
+            super(PROFILE);
+        }
+
+        @Actor
+        public void actor1() {
+            rmmod();
+        }
+
+        @Actor
+        public void actor2() {
+            hotUnplug();
+        }
+
+        @Arbiter
+        public void arbiter(L_Result r) {
+            r.r1 = outcome();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * v6.18 (05703271c3cd): the rescan lock in sriov_del_vfs serialises the two removals and
+     * deadlocks them instead.
+     *
+     * <p>Result: Sometimes DEADLOCK
+     */
+    @JCStressTest
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "rmmod ran first: the unplug found no VFs and no driver.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Both paths stopped or destroyed the same VF. Forbidden here.")
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "A VF was used after the other path dropped its last reference. Forbidden here.")
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "The two paths dropped more references to a VF than it had. Forbidden here.")
+    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Bus 01's device list was unlinked twice or walked after an unlink. Forbidden "
+            + "here.")
+    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds "
+            + "rescan_remove and wants dl(PF) (or re-takes it in sriov_del_vfs).")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
+            + "wake-up.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
+    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @State
+    public static class Upstream618 extends Sample {
+        static final Profile PROFILE = Profiles.named("v6.18");
+
+        public Upstream618() {
+            super(PROFILE);
+        }
+
+        @Actor
+        public void actor1() {
+            rmmod();
+        }
+
+        @Actor
+        public void actor2() {
+            hotUnplug();
+        }
+
+        @Arbiter
+        public void arbiter(L_Result r) {
+            r.r1 = outcome();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * v6.19 with the revert 2fa119c0e5e5: the s390 double removal is back; atomic added/removed
+     * flags narrow what it breaks.
+     * DOUBLE_REMOVE is forbidden: the atomic flags make a second stop or destroy impossible.
+     *
+     * <p>Result: Sometimes USE_AFTER_FREE, REFCOUNT_UNDERFLOW, LIST_CORRUPTION
+     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 72,354 samples above)
+     */
+    @JCStressTest
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One path removed the VFs before the other reached them.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Atomic added/removed flags: a second stop or destroy of one device cannot "
+            + "happen.")
+    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = "A VF was used after the other path dropped its last reference.")
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = "The two paths dropped more references to a VF than it had.")
+    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = "Bus 01's device list was unlinked twice or walked after an unlink.")
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds "
+            + "rescan_remove and wants dl(PF) (or re-takes it in sriov_del_vfs). Forbidden "
+            + "here.")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
+            + "wake-up.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
+    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @State
+    public static class Upstream619Revert extends Sample {
+        static final Profile PROFILE = Profiles.named("v6.19+revert");
+
+        public Upstream619Revert() {
+            super(PROFILE);
+        }
+
+        @Actor
+        public void actor1() {
+            rmmod();
+        }
+
+        @Actor
+        public void actor2() {
+            hotUnplug();
+        }
+
+        @Arbiter
+        public void arbiter(L_Result r) {
+            r.r1 = outcome();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Nechita's reentrant rescan lock (v1-v14, 2026, not merged) on v6.19+revert: the recursion on
+     * the unplug path is gone; rmmod's dl(PF) → rescan_remove against pciehp's rescan_remove → dl(PF)
+     * remains.
+     *
+     * <p>Result: Sometimes DEADLOCK
+     */
+    @JCStressTest
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The two removals did not overlap.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Both paths stopped or destroyed the same VF. Forbidden here.")
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "A VF was used after the other path dropped its last reference. Forbidden here.")
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "The two paths dropped more references to a VF than it had. Forbidden here.")
+    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Bus 01's device list was unlinked twice or walked after an unlink. Forbidden "
+            + "here.")
+    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds "
+            + "rescan_remove and wants dl(PF) (or re-takes it in sriov_del_vfs).")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
+            + "wake-up.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
+    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @State
+    public static class ProposalReentrantRescan extends Sample {
+        static final Profile PROFILE = Profiles.named("v6.19+revert+reentrant-rescan");
+
+        public ProposalReentrantRescan() {
+            super(PROFILE);
+        }
+
+        @Actor
+        public void actor1() {
+            rmmod();
+        }
+
+        @Actor
+        public void actor2() {
+            hotUnplug();
+        }
+
+        @Arbiter
+        public void arbiter(L_Result r) {
+            r.r1 = outcome();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Fix detach-outside-rescan on v5.10.
+     *
+     * <p>Result: Never
+     */
+    @JCStressTest
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "Both removals of a VF run under the rescan lock; drivers detach outside it.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Both paths stopped or destroyed the same VF. Forbidden here.")
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "A VF was used after the other path dropped its last reference. Forbidden here.")
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "The two paths dropped more references to a VF than it had. Forbidden here.")
+    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Bus 01's device list was unlinked twice or walked after an unlink. Forbidden "
+            + "here.")
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds "
+            + "rescan_remove and wants dl(PF) (or re-takes it in sriov_del_vfs). Forbidden "
+            + "here.")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
+            + "wake-up.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
+    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @State
+    public static class FixedDetachOutsideRescan extends Sample {
+        static final Profile PROFILE = Profiles.named("v5.10+detach-outside-rescan");
+
+        public FixedDetachOutsideRescan() {
+            super(PROFILE);
+        }
+
+        @Actor
+        public void actor1() {
+            rmmod();
+        }
+
+        @Actor
+        public void actor2() {
+            hotUnplug();
+        }
+
+        @Arbiter
+        public void arbiter(L_Result r) {
+            r.r1 = outcome();
+        }
+    }
+}
