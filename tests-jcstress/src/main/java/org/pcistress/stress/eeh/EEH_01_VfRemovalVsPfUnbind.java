@@ -19,15 +19,19 @@ import org.pcistress.stress.shared.ModelSample;
  * EEH_01: sysfs unbind of the PF races EEH removal of one of its VFs (§14 S6; O'Halloran 2020,
  * "VFs and the rescan/remove lock"). The PF driver's .remove disables SR-IOV and removes every VF
  * through pci_iov_remove_virtfn; eeh_rmv_device removes a VF through the same function. Neither holds
- * the rescan lock in v5.10; v6.18 (05703271c3cd) gives it to sriov_del_vfs only, so the EEH branch
- * still races it. Topology: {@code Topology.standard().withNumVfsAtBoot(2)}.
+ * the rescan lock in v5.10. v6.18 gives it to sriov_del_vfs (05703271c3cd) and holds it across the
+ * whole EEH recovery (1010b4c012b0), where eeh_pe_bus_get takes it again: eehd self-deadlocks (the
+ * 6.18-rc3 "possible recursive locking" report) before it can race anything. With that recursion
+ * fixed (815a8d2feb56, in 6.18-stable) the two removals serialise on the rescan lock.
+ * Topology: {@code Topology.standard().withNumVfsAtBoot(2)}.
  *
  * <pre>
  * Actor 1, unbind_store(01:00.0):  device_lock(PF) → device_release_driver → .remove
  *     → pci_disable_sriov → sriov_disable → sriov_del_vfs (v6.18: rescan_remove)
  *     → pci_iov_remove_virtfn(PF, 0) → pci_stop_and_remove_bus_device(VF) → device_lock(VF),
  *       down_write(pci_bus_sem), pci_dev_put(VF)
- * Actor 2, eehd(01:00.2):  eeh_handle_normal_event → eeh_pe_report error_detected (device_lock(VF))
+ * Actor 2, eehd(01:00.2):  eeh_handle_normal_event (v6.18: rescan_remove, then eeh_pe_bus_get:
+ *     rescan_remove again) → eeh_pe_report error_detected (device_lock(VF))
  *     → eeh_rmv_device → pci_iov_remove_virtfn(PF, 0) (no rescan lock)
  *     → pci_stop_and_remove_bus_device(VF)
  *
@@ -55,15 +59,26 @@ import org.pcistress.stress.shared.ModelSample;
  *       USE_AFTER_FREE    1,464    2.07%  Interesting  One path used VF 01:00.2 after the other dropped its last...
  *
  * .......... [OK] org.pcistress.stress.eeh.EEH_01_VfRemovalVsPfUnbind.Upstream618
- *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
- *             DEADLOCK        0    0.00%    Forbidden  A wait-for cycle. Forbidden here.
- *        DOUBLE_REMOVE        0    0.00%    Forbidden  Atomic added/removed flags: a second stop or destroy of o...
- *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *      LIST_CORRUPTION        0    0.00%  Interesting  Bus 01's device list was unlinked twice.
- *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *                   OK   59,946   93.24%   Acceptable  One path removed the VF before the other looked it up.
- *   REFCOUNT_UNDERFLOW        0    0.00%  Interesting  The two paths dropped more references to the VF than it had.
- *       USE_AFTER_FREE    4,344    6.76%  Interesting  One path used VF 01:00.2 after the other dropped its last...
+ *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *           DEADLOCK   30,679   66.62%  Interesting  eehd takes pci_rescan_remove_lock again in eeh_pe_bus_get...
+ *      DOUBLE_REMOVE        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything, a...
+ *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *    LIST_CORRUPTION        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything.
+ *        LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                 OK   15,371   33.38%   Acceptable  The unbind removed the VF before eehd saw it, or eehd ran...
+ * REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything.
+ *     USE_AFTER_FREE        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything.
+ *
+ * .......... [OK] org.pcistress.stress.eeh.EEH_01_VfRemovalVsPfUnbind.FixedEehBusGetNolock
+ *             RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
+ *           DEADLOCK        0    0.00%   Forbidden  A wait-for cycle. Forbidden here.
+ *      DOUBLE_REMOVE        0    0.00%   Forbidden  Both paths stopped or destroyed VF 01:00.2. Forbidden here.
+ *          HUNG_TASK        0    0.00%   Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *    LIST_CORRUPTION        0    0.00%   Forbidden  Bus 01's device list was unlinked twice. Forbidden here.
+ *        LOCKING_BUG        0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                 OK   60,898  100.00%  Acceptable  The two removals serialise on the rescan lock; the second...
+ * REFCOUNT_UNDERFLOW        0    0.00%   Forbidden  The two paths dropped more references to the VF than it h...
+ *     USE_AFTER_FREE        0    0.00%   Forbidden  One path used VF 01:00.2 after the other dropped its last...
  *
  * .......... [OK] org.pcistress.stress.eeh.EEH_01_VfRemovalVsPfUnbind.FixedDetachOutsideRescan
  *               RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
@@ -145,22 +160,21 @@ public final class EEH_01_VfRemovalVsPfUnbind {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * v6.18 (05703271c3cd): sriov_del_vfs takes the rescan lock, the EEH VF branch does not;
-     * atomic added/removed flags.
-     * DOUBLE_REMOVE is forbidden: the atomic flags make a second stop or destroy impossible.
+     * v6.18: sriov_del_vfs takes the rescan lock (05703271c3cd) and eeh_handle_normal_event holds it
+     * for the whole recovery (1010b4c012b0); eeh_pe_bus_get takes it again, so eehd self-deadlocks
+     * whenever the VF is still there to recover. The VF race cannot happen behind it: the explorer
+     * proves the cell unbind_pf+eeh_vf shows only DEADLOCK over every schedule with ≤2 preemptions.
      *
-     * <p>Result: Sometimes USE_AFTER_FREE, REFCOUNT_UNDERFLOW, LIST_CORRUPTION
-     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 64,290 samples above)
-     * <p>Not observed: LIST_CORRUPTION (0 of the 64,290 samples above)
+     * <p>Result: Sometimes DEADLOCK
      */
     @JCStressTest
-    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One path removed the VF before the other looked it up.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Atomic added/removed flags: a second stop or destroy of one device cannot "
-            + "happen.")
-    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = "One path used VF 01:00.2 after the other dropped its last reference.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = "The two paths dropped more references to the VF than it had.")
-    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = "Bus 01's device list was unlinked twice.")
-    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A wait-for cycle. Forbidden here.")
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The unbind removed the VF before eehd saw it, or eehd ran after.")
+    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = "eehd takes pci_rescan_remove_lock again in eeh_pe_bus_get "
+            + "while eeh_handle_normal_event holds it (1010b4c012b0; the 6.18-rc3 recursive-locking report).")
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Unreachable: eehd deadlocks before it removes anything, and the flags are atomic.")
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "Unreachable: eehd deadlocks before it removes anything.")
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "Unreachable: eehd deadlocks before it removes anything.")
+    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Unreachable: eehd deadlocks before it removes anything.")
     @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
             + "wake-up.")
     @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
@@ -170,6 +184,51 @@ public final class EEH_01_VfRemovalVsPfUnbind {
         static final Profile PROFILE = Profiles.named("v6.18");
 
         public Upstream618() {
+            super(PROFILE);
+        }
+
+        @Actor
+        public void actor1() {
+            unbindPf();
+        }
+
+        @Actor
+        public void actor2() {
+            eehFreezeVf();
+        }
+
+        @Arbiter
+        public void arbiter(L_Result r) {
+            r.r1 = outcome();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * v6.18 with 815a8d2feb56 (eeh_pe_bus_get_nolock, in 6.18-stable): eehd no longer re-takes the
+     * rescan lock it holds, so its VF removal runs under that lock, as sriov_del_vfs's does: the
+     * two removals serialise. Proven by the explorer for unbind_pf+eeh_vf (≤2 preemptions).
+     *
+     * <p>Result: Never
+     */
+    @JCStressTest
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The two removals serialise on the rescan lock; the second finds the VF gone.")
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A wait-for cycle. Forbidden here.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Both paths stopped or destroyed VF 01:00.2. Forbidden here.")
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "One path used VF 01:00.2 after the other dropped its last reference. "
+            + "Forbidden here.")
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "The two paths dropped more references to the VF than it had. Forbidden here.")
+    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Bus 01's device list was unlinked twice. Forbidden here.")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
+            + "wake-up.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
+    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @State
+    public static class FixedEehBusGetNolock extends Sample {
+        static final Profile PROFILE = Profiles.named("v6.18+eeh-bus-get-nolock");
+
+        public FixedEehBusGetNolock() {
             super(PROFILE);
         }
 
