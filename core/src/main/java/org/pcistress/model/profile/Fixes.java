@@ -44,7 +44,11 @@ public final class Fixes {
             p -> p.enable(Feature.DETACH_OUTSIDE_RESCAN)
                     .take(SRIOV_ADD_VFS, RESCAN_REMOVE)
                     .take(SRIOV_DEL_VFS, RESCAN_REMOVE)
-                    .take(EEH_RMV_VF, RESCAN_REMOVE));
+                    .take(EEH_RMV_VF, RESCAN_REMOVE)
+                    // sriov_numvfs_store gets the lock through sriov_add_vfs/sriov_del_vfs: on a profile
+                    // that also takes it around sriov_configure (a5338e365c45, v6.19+revert) the two
+                    // would nest, and a kernel mutex is not recursive
+                    .drop(SRIOV_CONFIGURE, RESCAN_REMOVE));
 
     /**
      * Ionut Nechita's 2026 proposal ("PCI/IOV: Make pci_lock_rescan_remove() reentrant", v1–v14,
