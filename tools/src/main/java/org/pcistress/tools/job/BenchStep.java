@@ -34,6 +34,15 @@ public final class BenchStep implements JobStep {
         return 2;
     }
 
+    /**
+     * JMH's quick pass is time-based, not work-based: 1 fork, 2 + 3 one-second iterations for each
+     * of about 60 benchmark configurations, so about 7 minutes on any machine.
+     */
+    @Override
+    public java.time.Duration minimum() {
+        return java.time.Duration.ofMinutes(7).plusSeconds(30);
+    }
+
     @Override
     public StepResult run(StepContext ctx) throws IOException, InterruptedException {
         if (!cli.has("bench")) {

@@ -95,16 +95,30 @@ public final class Job {
         writeQuietly(report, progress);
     }
 
-    /** The step's share of what is left of the budget, by weight among the steps still to run. */
+    /**
+     * The step's share of what is left of the budget: the minimum every step still to run declares
+     * is reserved for it first, and the rest is split by weight among them.
+     */
     private Duration share(int i, JobPlan plan, Duration elapsed) {
+        return share(steps, i, plan, plan.budget().minus(elapsed));
+    }
+
+    /** {@link #share} for the steps from {@code i} on, with {@code left} of the budget to split. */
+    static Duration share(List<JobStep> steps, int i, JobPlan plan, Duration left) {
         long weights = 0;
+        Duration reserved = Duration.ZERO;
         for (int j = i; j < steps.size(); j++) {
             if (!plan.skip().contains(steps.get(j).name())) {
                 weights += steps.get(j).weight(plan);
+                reserved = reserved.plus(steps.get(j).minimum());
             }
         }
-        Duration left = plan.budget().minus(elapsed);
-        Duration share = left.multipliedBy(steps.get(i).weight(plan)).dividedBy(Math.max(1, weights));
+        Duration free = left.minus(reserved);
+        if (free.isNegative()) {
+            free = Duration.ZERO;
+        }
+        Duration share = free.multipliedBy(steps.get(i).weight(plan)).dividedBy(Math.max(1, weights))
+                .plus(steps.get(i).minimum());
         return share.compareTo(MIN_SHARE) < 0 ? MIN_SHARE : share;
     }
 

@@ -13,6 +13,14 @@ public interface JobStep {
     /** Its share of the budget, relative to the other steps' weights (0: it needs next to no time). */
     int weight(JobPlan plan);
 
+    /**
+     * The least time the step can do its work in, whatever the machine: a share below it is
+     * refused before the job starts (exit 2), instead of a step killed half way (exit 3).
+     */
+    default java.time.Duration minimum() {
+        return java.time.Duration.ZERO;
+    }
+
     /** Runs the step; writes only under {@link StepContext#dir()}. */
     StepResult run(StepContext ctx) throws Exception;
 }

@@ -124,8 +124,29 @@ public final class RunCommand implements Callable<Integer> {
                 throw usage("--stress-from: " + e.getMessage());
             }
         }
-        return new JobPlan(ps, fs, budget, out, Optional.ofNullable(baseline).map(this::checkBaseline), skipped,
+        JobPlan plan = new JobPlan(ps, fs, budget, out, Optional.ofNullable(baseline).map(this::checkBaseline), skipped,
                 Optional.ofNullable(stressFrom));
+        checkShares(plan);
+        return plan;
+    }
+
+    /** Refuses a budget that cannot cover what the steps to run need on any machine. */
+    private void checkShares(JobPlan plan) {
+        Duration needed = Duration.ZERO;
+        List<String> who = new ArrayList<>();
+        for (JobStep s : steps) {
+            if (!plan.skip().contains(s.name()) && !s.minimum().isZero()) {
+                needed = needed.plus(s.minimum());
+                who.add(s.name() + " " + Durations.format(s.minimum()));
+            }
+        }
+        Duration floor = needed.plus(Duration.ofMinutes(3)); // and a few minutes for the rest
+        if (!who.isEmpty() && budget.compareTo(floor) < 0) {
+            throw usage("--budget " + Durations.format(budget) + " is too short: " + String.join(", ", who)
+                    + " on any machine, and the other steps need time too: use --budget "
+                    + Durations.format(Duration.ofMinutes((floor.toSeconds() + 59) / 60)) + " or more, or --skip "
+                    + String.join(",", who.stream().map(w -> w.substring(0, w.indexOf(' '))).toList()));
+        }
     }
 
     /** A report folder with a readable job.json, or a bench results.json that parses. */

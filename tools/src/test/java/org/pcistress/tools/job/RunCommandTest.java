@@ -190,6 +190,59 @@ class RunCommandTest {
         assertEquals(bad.length, err.toString().lines().count(), "one line per error:\n" + err);
     }
 
+    /** A step like the benchmark pass: JMH's quick pass takes a fixed time whatever the machine. */
+    private JobStep needing(String name, java.time.Duration minimum) {
+        JobStep inner = step(name, ExitCodes.OK, "");
+        return new JobStep() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int weight(JobPlan plan) {
+                return 2;
+            }
+
+            @Override
+            public java.time.Duration minimum() {
+                return minimum;
+            }
+
+            @Override
+            public StepResult run(StepContext ctx) throws Exception {
+                return inner.run(ctx);
+            }
+        };
+    }
+
+    @Test
+    void aBudgetThatCannotCoverAStepsMinimumIsTwoBeforeAnythingRuns() {
+        List<JobStep> steps = List.of(step("matrix", 0, ""), step("stress", 0, ""),
+                needing("bench", java.time.Duration.ofMinutes(7).plusSeconds(30)));
+        assertEquals(ExitCodes.USAGE, run(steps, "--budget", "10m"));
+        assertEquals(List.of(), ran, "nothing ran");
+        assertFalse(Files.exists(tmp.resolve("reports")), "nothing was written");
+        assertTrue(err.toString().contains("--budget 10m is too short: bench 7m30s"), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertEquals(ExitCodes.OK, run(steps, "--budget", "10m", "--skip", "bench"));
+    }
+
+    @Test
+    void aStepsMinimumIsReservedBeforeTheRestIsSplitByWeight() {
+        List<JobStep> steps = List.of(step("matrix", 0, ""), step("stress", 0, ""),
+                needing("bench", java.time.Duration.ofMinutes(7).plusSeconds(30)));
+        JobPlan plan = new JobPlan(List.of(), List.of(), java.time.Duration.ofMinutes(15), tmp, java.util.Optional.empty(),
+                java.util.Set.of(), java.util.Optional.empty());
+        java.time.Duration left = java.time.Duration.ofMinutes(15);
+        // 7m30s reserved for bench; the other 7m30s split 1:1:2
+        assertEquals(java.time.Duration.ofSeconds(112).plusMillis(500), Job.share(steps, 0, plan, left));
+        // the last step gets what is left: here the earlier two used 6 of the 15 minutes
+        assertEquals(java.time.Duration.ofMinutes(9), Job.share(steps, 2, plan, java.time.Duration.ofMinutes(9)));
+        // the earlier steps overran: bench still gets its minimum
+        assertEquals(java.time.Duration.ofMinutes(7).plusSeconds(30), Job.share(steps, 2, plan, java.time.Duration.ofMinutes(2)));
+    }
+
     @Test
     void aCorruptBaselineIsTwo() throws IOException {
         Path json = Files.writeString(tmp.resolve("results.json"), "{ \"benchmark\": ");
