@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.pcistress.bench.Strategies;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.KernelConfig;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.Topology;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profile;
 
 @BenchmarkMode(Mode.AverageTime)
@@ -71,8 +71,8 @@ public class ModelBench_00_Boot {
     }
 
     @Benchmark
-    public PciCore boot(Config c) {
-        return PciCore.boot(c.profile, c.topology, c.config);
+    public PciSystem boot(Config c) {
+        return PciSystem.boot(c.profile, c.topology, c.config);
     }
 
     /*
