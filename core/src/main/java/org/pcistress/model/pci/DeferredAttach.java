@@ -21,7 +21,7 @@ public final class DeferredAttach {
     }
 
     /** Defers {@code dev}'s attach if the current task has an open region. */
-    public boolean defer(PciDev dev) {
+    boolean defer(PciDev dev) {
         ArrayDeque<List<PciDev>> d = regions.get(Task.current());
         if (d == null || d.isEmpty()) {
             return false;

@@ -56,7 +56,7 @@ public final class DriverCore {
      *
      * @kernel drivers/base/dd.c:driver_probe_device() v4.14 v5.10 v6.19
      */
-    public int driverProbeDevice(PciDriver drv, PciDev dev) {
+    int driverProbeDevice(PciDriver drv, PciDev dev) {
         try (var f = Task.enter("driver_probe_device"); var g = Task.enter("really_probe")) {
             if (!dev.check("driver_probe_device").registered().get()) {
                 return ENODEV;
@@ -76,7 +76,7 @@ public final class DriverCore {
      *
      * @kernel drivers/base/dd.c:__driver_attach() v4.14 v5.10 v6.19
      */
-    public int driverAttachOne(PciDriver drv, PciDev dev) {
+    int driverAttachOne(PciDriver drv, PciDev dev) {
         try (var f = Task.enter("__driver_attach")) {
             if (!drv.matches(dev)) {
                 return 0;
@@ -93,7 +93,7 @@ public final class DriverCore {
     }
 
     /** @kernel drivers/base/dd.c:driver_attach() v4.14 v5.10 v6.19 (bus_for_each_dev, a reference per device) */
-    public void driverAttach(PciDriver drv) {
+    void driverAttach(PciDriver drv) {
         try (var f = Task.enter("driver_attach")) {
             for (PciDev d : core.devices()) {
                 PciDev dev = core.pciGetDomainBusAndSlot(d.bdf());
@@ -115,7 +115,7 @@ public final class DriverCore {
      *
      * @kernel drivers/base/dd.c:driver_detach() v4.14 v5.10 v6.19
      */
-    public void driverDetach(PciDriver drv) {
+    void driverDetach(PciDriver drv) {
         try (var f = Task.enter("driver_detach")) {
             List<PciDev> all = core.devices();
             for (int i = all.size() - 1; i >= 0; i--) {
@@ -145,14 +145,14 @@ public final class DriverCore {
      *
      * @kernel drivers/base/dd.c:device_release_driver() v4.14 v5.10 v6.19
      */
-    public void deviceReleaseDriver(PciDev dev) {
+    void deviceReleaseDriver(PciDev dev) {
         try (var f = Task.enter("device_release_driver")) {
             core.locked(KernelPath.DEVICE_RELEASE_DRIVER, dev, () -> deviceReleaseDriverLocked(dev));
         }
     }
 
     /** @kernel drivers/base/dd.c:__device_release_driver() v4.14 v5.10 v6.19 */
-    public void deviceReleaseDriverLocked(PciDev dev) {
+    void deviceReleaseDriverLocked(PciDev dev) {
         try (var f = Task.enter("__device_release_driver")) {
             dev.check("__device_release_driver");
             if (dev.driver() == null) {

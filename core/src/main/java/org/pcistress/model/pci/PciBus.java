@@ -39,7 +39,7 @@ public final class PciBus {
     }
 
     /** {@code list_add_tail(&dev->bus_list, &bus->devices)}, with {@code __list_add_valid}. */
-    public void listAddTail(PciDev dev) {
+    void listAddTail(PciDev dev) {
         ListNode n = dev.busNode;
         ListNode prev = head.prev;
         if (prev.next != head || n == prev || n == head) {
@@ -52,7 +52,7 @@ public final class PciBus {
     }
 
     /** {@code list_del(&dev->bus_list)}, with {@code __list_del_entry_valid}; poisons the node. */
-    public void listDel(PciDev dev) {
+    void listDel(PciDev dev) {
         ListNode n = dev.busNode;
         ListNode next = n.next;
         ListNode prev = n.prev;

@@ -82,7 +82,7 @@ public final class PciBusOps {
      *
      * @kernel drivers/pci/bus.c:pci_walk_bus_locked() v6.19 (1e560864159d, v6.8)
      */
-    public int pciWalkBusLocked(PciBus top, ToIntFunction<PciDev> cb) {
+    int pciWalkBusLocked(PciBus top, ToIntFunction<PciDev> cb) {
         try (var f = Task.enter("pci_walk_bus_locked")) {
             if (!Locks.lockdepIsHeld(core.pciBusSem())) {
                 Integrity.report(core.kernel(), ReportKind.LOCKING_BUG, "lockdep_assert_held(&pci_bus_sem) failed",

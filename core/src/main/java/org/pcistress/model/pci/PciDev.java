@@ -106,7 +106,7 @@ public final class PciDev {
     }
 
     /** {@code pci_cfg_access_lock(dev)}'s flag and wait queue. */
-    public CfgAccessLock cfgAccess() {
+    CfgAccessLock cfgAccess() {
         return cfgAccess;
     }
 
@@ -202,7 +202,7 @@ public final class PciDev {
     }
 
     /** How many times device_del ran on this device. */
-    public AtomicInteger deletes() {
+    AtomicInteger deletes() {
         return deletes;
     }
 
@@ -248,11 +248,11 @@ public final class PciDev {
     }
 
     /** {@code dev->is_probed}: set across pci_call_probe. */
-    public boolean isProbed() {
+    boolean isProbed() {
         return isProbed;
     }
 
-    public void isProbed(boolean b) {
+    void isProbed(boolean b) {
         isProbed = b;
     }
 

@@ -59,7 +59,7 @@ public final class PciDriverCore {
      *
      * @kernel drivers/pci/pci-driver.c:pci_device_probe() v4.14 v5.10 v6.19
      */
-    public int pciDeviceProbe(PciDev dev, PciDriver drv) {
+    int pciDeviceProbe(PciDev dev, PciDriver drv) {
         try (var f = Task.enter("pci_device_probe")) {
             boolean canProbe = pciDeviceCanProbe(dev);
             if (!canProbe && core.profile().version() != KernelVersion.V4_14) {
@@ -94,7 +94,7 @@ public final class PciDriverCore {
      *
      * @kernel drivers/pci/pci-driver.c:pci_call_probe() v4.14 v5.10 v6.19
      */
-    public int pciCallProbe(PciDriver drv, PciDev dev) {
+    int pciCallProbe(PciDriver drv, PciDev dev) {
         try (var f = Task.enter("pci_call_probe")) {
             dev.isProbed(true);
             try {
@@ -137,7 +137,7 @@ public final class PciDriverCore {
      *
      * @kernel drivers/pci/pci-driver.c:pci_device_remove() v4.14 v5.10 v6.19
      */
-    public void pciDeviceRemove(PciDev dev) {
+    void pciDeviceRemove(PciDev dev) {
         try (var f = Task.enter("pci_device_remove")) {
             PciDriver drv = dev.check("pci_device_remove").pciDriver();
             if (drv != null && drv.remove() != null) {

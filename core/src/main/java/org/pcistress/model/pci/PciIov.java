@@ -28,7 +28,7 @@ public final class PciIov {
     }
 
     /** The BDF of VF {@code id} of {@code pf}: same bus, devfn = PF devfn + offset + id (stride 1). */
-    public static String virtfnBdf(PciDev pf, int id) {
+    static String virtfnBdf(PciDev pf, int id) {
         String b = pf.bdf();
         int bus = Integer.parseInt(b.substring(0, 2), 16);
         int devfn = Integer.parseInt(b.substring(3, 5), 16) * 8 + Integer.parseInt(b.substring(6, 7), 16)
@@ -53,7 +53,7 @@ public final class PciIov {
      *
      * @kernel drivers/pci/iov.c:sriov_enable() v4.14 v5.10 v6.19
      */
-    public int sriovEnable(PciDev dev, int nrVirtfn) {
+    int sriovEnable(PciDev dev, int nrVirtfn) {
         try (var f = Task.enter("sriov_enable")) {
             if (nrVirtfn == 0) {
                 return 0;
@@ -87,7 +87,7 @@ public final class PciIov {
      *
      * @kernel drivers/pci/iov.c:sriov_add_vfs() v5.10 v6.19 (v4.14: sriov_enable() loop)
      */
-    public int sriovAddVfs(PciDev dev, int numVfs) {
+    int sriovAddVfs(PciDev dev, int numVfs) {
         boolean outside = core.profile().has(Feature.DETACH_OUTSIDE_RESCAN);
         try (var f = core.profile().version() == KernelVersion.V4_14 ? null : Task.enter("sriov_add_vfs")) {
             if (outside) {
@@ -125,7 +125,7 @@ public final class PciIov {
      *
      * @kernel drivers/pci/iov.c:pci_iov_add_virtfn() v4.14 v5.10 v6.19
      */
-    public int pciIovAddVirtfn(PciDev dev, int id) {
+    int pciIovAddVirtfn(PciDev dev, int id) {
         try (var f = Task.enter("pci_iov_add_virtfn")) {
             dev.check("pci_iov_add_virtfn");
             PciDev virtfn = core.allocDev(virtfnBdf(dev, id), DeviceRole.VF, dev.bus(), 0, core.pciDevGet(dev), id);
@@ -168,7 +168,7 @@ public final class PciIov {
      *
      * @kernel drivers/pci/iov.c:sriov_disable() v4.14 v5.10 v6.19
      */
-    public void sriovDisable(PciDev dev) {
+    void sriovDisable(PciDev dev) {
         try (var f = Task.enter("sriov_disable")) {
             if (dev.numVfs() == 0) {
                 return;
@@ -195,7 +195,7 @@ public final class PciIov {
      *
      * @kernel drivers/pci/iov.c:sriov_del_vfs() v5.10 v6.19 (v4.14: sriov_disable() loop)
      */
-    public void sriovDelVfs(PciDev dev) {
+    void sriovDelVfs(PciDev dev) {
         int n = dev.numVfs();
         try (var f = core.profile().version() == KernelVersion.V4_14 ? null : Task.enter("sriov_del_vfs")) {
             if (core.profile().has(Feature.DETACH_OUTSIDE_RESCAN)) {

@@ -19,7 +19,7 @@ public final class PciProbe {
     }
 
     /** Boot: scan the root bus, add its devices, then register the boot drivers (they load after enumeration). */
-    public void bootScan() {
+    void bootScan() {
         try (var f = Task.enter("pci_scan_root_bus")) {
             PciBus root = core.addBus(0, null);
             pciScanChildBus(root);
@@ -38,12 +38,12 @@ public final class PciProbe {
     }
 
     /** @kernel drivers/pci/probe.c:pci_lock_rescan_remove() v4.14 v5.10 v6.19 */
-    public void pciLockRescanRemove() {
+    void pciLockRescanRemove() {
         core.rescanRemoveLock().lock();
     }
 
     /** @kernel drivers/pci/probe.c:pci_unlock_rescan_remove() v4.14 v5.10 v6.19 */
-    public void pciUnlockRescanRemove() {
+    void pciUnlockRescanRemove() {
         core.rescanRemoveLock().unlock();
     }
 
@@ -52,7 +52,7 @@ public final class PciProbe {
      *
      * @kernel drivers/pci/probe.c:pci_scan_child_bus() v4.14 v5.10 v6.19
      */
-    public int pciScanChildBus(PciBus bus) {
+    int pciScanChildBus(PciBus bus) {
         try (var f = Task.enter("pci_scan_child_bus")) {
             int found = 0;
             if (bus.number() == 0) {
@@ -129,7 +129,7 @@ public final class PciProbe {
     }
 
     /** @kernel drivers/pci/probe.c:pci_add_new_bus() v4.14 v5.10 v6.19 (down_write around the children list) */
-    public PciBus pciAddNewBus(PciBus parent, PciDev bridge, int number) {
+    PciBus pciAddNewBus(PciBus parent, PciDev bridge, int number) {
         try (var f = Task.enter("pci_add_new_bus")) {
             Locks.downWrite(core.pciBusSem());
             try {
@@ -204,7 +204,7 @@ public final class PciProbe {
      *
      * @kernel drivers/pci/probe.c:pci_rescan_bus() v4.14 v5.10 v6.19
      */
-    public int pciRescanBus(PciBus bus) {
+    int pciRescanBus(PciBus bus) {
         try (var f = Task.enter("pci_rescan_bus")) {
             int n = pciScanChildBus(bus);
             core.busOps().pciBusAddDevices(bus);

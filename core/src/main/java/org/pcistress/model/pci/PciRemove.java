@@ -72,7 +72,7 @@ public final class PciRemove {
      *
      * @kernel drivers/pci/remove.c:pci_stop_and_remove_bus_device_locked() v4.14 v5.10 v6.19
      */
-    public void pciStopAndRemoveBusDeviceLocked(PciDev dev) {
+    void pciStopAndRemoveBusDeviceLocked(PciDev dev) {
         try (var f = Task.enter("pci_stop_and_remove_bus_device_locked")) {
             core.locked(KernelPath.REMOVE_STORE, dev, () -> pciStopAndRemoveBusDevice(dev));
         }
@@ -84,7 +84,7 @@ public final class PciRemove {
      *
      * @kernel drivers/pci/remove.c:pci_stop_bus_device() v4.14 v5.10 v6.19
      */
-    public void pciStopBusDevice(PciDev dev) {
+    void pciStopBusDevice(PciDev dev) {
         try (var f = Task.enter("pci_stop_bus_device")) {
             dev.check("pci_stop_bus_device");
             PciBus bus = dev.subordinate();
@@ -112,7 +112,7 @@ public final class PciRemove {
      *
      * @kernel drivers/pci/remove.c:pci_stop_dev() v4.14 v5.10 v6.19
      */
-    public void pciStopDev(PciDev dev) {
+    void pciStopDev(PciDev dev) {
         try (var f = Task.enter("pci_stop_dev")) {
             dev.check("pci_stop_dev");
             if (core.profile().has(Feature.ATOMIC_REMOVAL_FLAGS)) {
@@ -149,7 +149,7 @@ public final class PciRemove {
      *
      * @kernel drivers/pci/remove.c:pci_remove_bus_device() v4.14 v5.10 v6.19
      */
-    public void pciRemoveBusDevice(PciDev dev) {
+    void pciRemoveBusDevice(PciDev dev) {
         try (var f = Task.enter("pci_remove_bus_device")) {
             dev.check("pci_remove_bus_device");
             PciBus bus = dev.subordinate();
@@ -169,7 +169,7 @@ public final class PciRemove {
     }
 
     /** @kernel drivers/pci/remove.c:pci_remove_bus() v4.14 v5.10 v6.19 (down_write to unlink the bus) */
-    public void pciRemoveBus(PciBus bus) {
+    void pciRemoveBus(PciBus bus) {
         try (var f = Task.enter("pci_remove_bus")) {
             Locks.downWrite(core.pciBusSem());
             try {
@@ -186,7 +186,7 @@ public final class PciRemove {
      *
      * @kernel drivers/pci/remove.c:pci_destroy_dev() v4.14 v5.10 v6.19
      */
-    public void pciDestroyDev(PciDev dev) {
+    void pciDestroyDev(PciDev dev) {
         try (var f = Task.enter("pci_destroy_dev")) {
             dev.check("pci_destroy_dev");
             if (core.profile().has(Feature.ATOMIC_REMOVAL_FLAGS)) {
