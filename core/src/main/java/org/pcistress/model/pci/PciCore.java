@@ -48,6 +48,7 @@ public final class PciCore {
     private final PciDriverCore pciDriverCore = new PciDriverCore(this);
     private final PciIov iov = new PciIov(this);
     private final PciSysfs sysfs = new PciSysfs(this);
+    private final PciReset reset;
 
     private PciCore(Profile profile, Topology topology, Kernel kernel) {
         this.kernel = kernel;
@@ -58,6 +59,7 @@ public final class PciCore {
         this.rpcMutex = new Mutex(kernel, RPC_MUTEX, "&rpc->rpc_mutex");
         this.tracksLocks = kernel.config().detector() || kernel.config().validator();
         this.cardPresent = topology.cardPresent();
+        this.reset = new PciReset(this, kernel);
     }
 
     /**
@@ -267,6 +269,11 @@ public final class PciCore {
 
     public PciIov iov() {
         return iov;
+    }
+
+    /** Function reset (sysfs {@code reset}) and slot 1's reset_slot op. */
+    public PciReset reset() {
+        return reset;
     }
 
     public PciSysfs sysfs() {
