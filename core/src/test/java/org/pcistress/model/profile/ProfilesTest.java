@@ -38,7 +38,7 @@ class ProfilesTest {
         assertEquals(List.of(), p.steps(KernelPath.SRIOV_CONFIGURE), "Nechita's v14 removes a5338e365c45's lock");
         Profile q = Profiles.named("v4.14+list-snapshot+deferred-enumeration");
         assertTrue(q.has(Feature.AER_LIST_SNAPSHOT) && q.has(Feature.DEFERRED_VF_ENUMERATION));
-        assertEquals(5, Fixes.all().size());
+        assertEquals(7, Fixes.all().size());
         for (Fix f : Fixes.all()) {
             assertTrue(!f.givesUp().isEmpty(), f + " says what it gives up");
         }
