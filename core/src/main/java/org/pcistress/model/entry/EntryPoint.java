@@ -14,7 +14,7 @@ import org.pcistress.model.pci.Topology;
  * needs an unbound PF, numvfs 0 needs VFs, hot-add an empty slot). Runs by value:
  * {@code EntryPoint.UNBIND_PF.run(sys)}.
  */
-public enum EntryPoint {
+public enum EntryPoint implements Trigger {
     // the matrix's entry points, in matrix order
     BIND_PF("bind_pf", "bind the PF to its driver", s -> BootState.enablingDriverUnbound(),
             c -> c.entry().bindStore(t(c).pf(), t(c).pfDriver().name())),
@@ -71,26 +71,31 @@ public enum EntryPoint {
     }
 
     /** Runs this event on the calling thread; the entry point's result (0, -errno, or KERNEL_BUG). */
+    @Override
     public int run(PciSystem sys) {
         return action.applyAsInt(sys);
     }
 
     /** A short, stable name: {@code bind_pf}. */
+    @Override
     public String id() {
         return id;
     }
 
     /** What it does, in the kernel's words. */
+    @Override
     public String title() {
         return title;
     }
 
     /** Does the scenario matrix race this entry point? */
+    @Override
     public boolean inMatrix() {
         return needs != null;
     }
 
     /** {@code s} changed as this entry point needs it; only for {@link #inMatrix()} entry points. */
+    @Override
     public BootState needs(BootState s) {
         if (needs == null) {
             throw new IllegalStateException(id + " is not a matrix entry point");

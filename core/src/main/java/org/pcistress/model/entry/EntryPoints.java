@@ -43,6 +43,15 @@ public final class EntryPoints {
         this.pciehp = pciehp;
     }
 
+    /**
+     * Runs {@code body} as a new task named {@code task} on the calling thread, as every entry point
+     * does: its result, or {@link #KERNEL_BUG} when the task ended in a kernel bug (whose report
+     * stays in the kernel for {@link PciSystem#finish()}). For entry points written outside core.
+     */
+    public int runTask(String task, IntSupplier body) {
+        return run(task, body);
+    }
+
     private int run(String task, IntSupplier body) {
         try {
             return core.kernel().call(task, body::getAsInt);

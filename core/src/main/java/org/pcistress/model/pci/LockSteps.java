@@ -19,7 +19,10 @@ final class LockSteps {
     }
 
     static <T> T run(PciCore core, KernelPath path, PciDev dev, Supplier<T> body) {
-        List<LockStep> steps = core.profile().steps(path);
+        return run(core, core.profile().steps(path), dev, body);
+    }
+
+    static <T> T run(PciCore core, List<LockStep> steps, PciDev dev, Supplier<T> body) {
         if (steps.isEmpty()) {
             return body.get();
         }

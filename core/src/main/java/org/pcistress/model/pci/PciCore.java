@@ -15,6 +15,7 @@ import org.pcistress.kernel.locking.RwSemaphore;
 import org.pcistress.model.profile.Feature;
 import org.pcistress.model.profile.KernelPath;
 import org.pcistress.model.profile.Profile;
+import org.pcistress.model.profile.UserPath;
 
 /**
  * One booted PCI core: the global locks ({@code pci_bus_sem}, {@code pci_rescan_remove_lock}),
@@ -185,6 +186,11 @@ public final class PciCore {
     /** Runs {@code body} inside the lock steps the profile gives {@code path}, for device {@code dev}. */
     public <T> T locked(KernelPath path, PciDev dev, Supplier<T> body) {
         return LockSteps.run(this, path, dev, body);
+    }
+
+    /** Runs {@code body} inside the lock steps the profile gives a user's {@code path}, for device {@code dev}. */
+    public <T> T locked(UserPath path, PciDev dev, Supplier<T> body) {
+        return LockSteps.run(this, profile.steps(path), dev, body);
     }
 
     public void locked(KernelPath path, PciDev dev, Runnable body) {
