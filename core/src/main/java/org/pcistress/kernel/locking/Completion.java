@@ -53,7 +53,7 @@ public final class Completion implements Waitable {
             }
             this.completer = completer;
             for (Task w : List.copyOf(waiters)) {
-                kernel.recheck(w);
+                kernel.waits().recheck(w);
             }
         } finally {
             s.unlock();
@@ -77,7 +77,7 @@ public final class Completion implements Waitable {
                 return;
             }
             waiters.addLast(self);
-            kernel.await(self, this, false);
+            kernel.waits().await(self, this, false);
         } finally {
             s.unlock();
         }
@@ -97,7 +97,7 @@ public final class Completion implements Waitable {
                     done++;
                 }
             } else {
-                kernel.grant(next);
+                kernel.waits().grant(next);
             }
         } finally {
             s.unlock();
@@ -114,7 +114,7 @@ public final class Completion implements Waitable {
         try {
             done = ALL;
             for (Task next; (next = waiters.pollFirst()) != null;) {
-                kernel.grant(next);
+                kernel.waits().grant(next);
             }
         } finally {
             s.unlock();
