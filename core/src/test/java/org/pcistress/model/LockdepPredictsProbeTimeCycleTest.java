@@ -10,6 +10,9 @@ import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.KernelConfig;
 import org.pcistress.kernel.locking.Lockdep;
 import org.pcistress.kernel.locking.LockdepFlavor;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.entry.Verdict;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
 
 /**
@@ -25,13 +28,13 @@ class LockdepPredictsProbeTimeCycleTest {
 
     private static List<Report> circular(String profile, Lockdep shared) {
         KernelConfig config = KernelConfig.defaults().withLockdep(shared);
-        PciCore first = PciCore.boot(Profiles.named(profile), Topology.enablingVfsInProbe(2), config);
+        PciSystem first = PciSystem.boot(Profiles.named(profile), Topology.enablingVfsInProbe(2), config);
         assertEquals(0, first.entry().driverLoad(first.topology().pfDriver().name()));
         Verdict load = first.finish();
         assertEquals("OK", load.outcome(), load.summary());
         assertTrue(load.reports(ReportKind.LOCKDEP_CIRCULAR).isEmpty(), "one order alone: " + load.summary());
 
-        PciCore second = PciCore.boot(Profiles.named(profile), Topology.standard(), config);
+        PciSystem second = PciSystem.boot(Profiles.named(profile), Topology.standard(), config);
         assertEquals(0, second.entry().aerError(Topology.PF));
         Verdict aer = second.finish();
         assertEquals("OK", aer.outcome(), "nothing ran at the same time: " + aer.summary());

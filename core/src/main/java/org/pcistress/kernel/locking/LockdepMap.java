@@ -39,13 +39,13 @@ final class LockdepMap extends KernelLock {
 
     /** {@code lock_map_acquire()}: validated as an exclusive acquisition, then held. */
     void acquire(Task t) {
-        kernel.validate(t, this, false);
-        kernel.acquired(t, this, false, false);
+        kernel.locks().validate(t, this, false);
+        kernel.locks().acquired(t, this, false, false);
     }
 
     /** {@code lock_map_release()}. */
     void release(Task t) {
-        kernel.released(t, this, false);
+        kernel.locks().released(t, this, false);
     }
 
     /** {@code lock_map_acquire(); lock_map_release();}: what {@code flush_work()} does before it waits. */
