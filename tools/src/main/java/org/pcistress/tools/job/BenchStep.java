@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.ReportFiles;
 
 /**
  * The quick benchmark pass ({@code pcistress bench --quick --out bench}), then

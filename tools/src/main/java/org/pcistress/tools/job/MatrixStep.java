@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.ReportFiles;
 import org.pcistress.tools.job.Specs.Spec;
+import org.pcistress.tools.matrix.MatrixFiles;
 
 /**
  * The scenario matrix for each profile and for the newest profile with each fix

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pcistress.tools.ExitCodes;
-import org.pcistress.tools.stress.Durations;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.ReportFiles;
 import org.pcistress.tools.stress.RunSummary;
+import org.pcistress.tools.stress.StressFiles;
 import org.pcistress.tools.stress.TestSummary;
 import org.pcistress.tools.stress.Verdict;
 

@@ -1,4 +1,4 @@
-package org.pcistress.tools.stress;
+package org.pcistress.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,9 +18,24 @@ class DurationsTest {
 
     @Test
     void rejectsTheRest() {
-        for (String bad : new String[] {"", "10", "m", "10 m", "1.5m", "-3m", "0m", "3x"}) {
+        for (String bad : new String[] {"", "10", "m", "10 m", "1.5m", "-3m", "0m", "3x", "1x", "10s10",
+            "99999999999999999999s", "8d", "169h", "10081m", "604801s"}) {
             assertThrows(TypeConversionException.class, () -> Durations.parse(bad), bad);
         }
+    }
+
+    @Test
+    void acceptsUpToSevenDays() {
+        assertEquals(Duration.ofDays(7), Durations.parse("168h"));
+        assertEquals(Duration.ofDays(7), Durations.parse("604800s"));
+    }
+
+    @Test
+    void refusesWithOneLineNamingTheValue() {
+        TypeConversionException e = assertThrows(TypeConversionException.class, () -> Durations.parse("10"));
+        assertEquals("'10' is not a duration like 90s, 10m, 4h or 1h30m (a unit is required)", e.getMessage());
+        e = assertThrows(TypeConversionException.class, () -> Durations.parse("99999999999999999999m"));
+        assertEquals("'99999999999999999999m' is longer than the most any option accepts (168h00m)", e.getMessage());
     }
 
     @Test
