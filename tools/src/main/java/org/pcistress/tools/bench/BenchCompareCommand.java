@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench-compare", mixinStandardHelpOptions = true,
         description = {"Compares two JMH JSON results and flags regressions.",
             "A result regresses when it moved the bad way (lower throughput, higher time) by more than the "
-                + "threshold AND outside the noise: the 99.9% confidence intervals do not overlap, or "
+                + "threshold AND outside the noise: the 99.9%% confidence intervals do not overlap, or "
                 + "|Δ| > 2σ with σ combining both runs' standard errors."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:no regression", "1:at least one regression",

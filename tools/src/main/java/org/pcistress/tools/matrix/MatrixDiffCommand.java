@@ -45,8 +45,11 @@ public final class MatrixDiffCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TO", description = "the profile after the change, or its matrix.json")
     String to;
 
-    @Parameters(arity = "0..2", paramLabel = "FROM TO", description = "the same as --from FROM --to TO")
-    List<String> positional = new ArrayList<>();
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FROM", description = "the same as --from FROM")
+    String fromArg;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TO", description = "the same as --to TO")
+    String toArg;
 
     @Option(names = "--out", paramLabel = "DIR", description = "also write both matrices and diff.{md,json} here"
             + " (profile specs only)")
@@ -64,7 +67,12 @@ public final class MatrixDiffCommand implements Callable<Integer> {
         if (to != null) {
             both.add(to);
         }
-        both.addAll(positional);
+        if (fromArg != null) {
+            both.add(fromArg);
+        }
+        if (toArg != null) {
+            both.add(toArg);
+        }
         if (both.size() != 2 || (from == null) != (to == null)) {
             return Errors.usage(spec, "give two matrices: --from FROM --to TO, or FROM TO (see --help)");
         }
