@@ -38,6 +38,16 @@ class DurationsTest {
         assertEquals("'99999999999999999999m' is longer than the most any option accepts (168h00m)", e.getMessage());
     }
 
+    /** What format writes, parse reads back: the main job hands its shares to stress --budget as text. */
+    @Test
+    void formatIsReadBack() {
+        for (long s : new long[] {1, 42, 60, 552, 3600, 3725, 86_400}) {
+            Duration d = Duration.ofSeconds(s);
+            Duration back = Durations.parse(Durations.format(d));
+            assertEquals(s >= 3600 ? d.toMinutes() : s, s >= 3600 ? back.toMinutes() : back.toSeconds(), Durations.format(d));
+        }
+    }
+
     @Test
     void formats() {
         assertEquals("42s", Durations.format(Duration.ofSeconds(42)));
