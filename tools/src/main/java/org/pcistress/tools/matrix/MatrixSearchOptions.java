@@ -21,6 +21,10 @@ final class MatrixSearchOptions {
     @Option(names = "--cells", paramLabel = "LIST", description = "only these cells, e.g. remove_pf,bind_pf+aer (default: all)")
     String cells;
 
+    @Option(names = "--triples", paramLabel = "LIST",
+            description = "add these three-way cells, e.g. bind_pf+aer+numvfs_read (to all cells, or to --cells)")
+    String triples;
+
     @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "20s", converter = Durations.class,
             description = "wall-clock budget per cell, e.g. 20s, 2m (default ${DEFAULT-VALUE})")
     Duration budget;
@@ -40,12 +44,17 @@ final class MatrixSearchOptions {
         for (String s : specs) {
             targets.add(Inputs.target(s, lockdep));
         }
-        return new Search(targets, Inputs.options(preemptions, false, budget), Inputs.cells(cells, targets.get(0).entries()));
+        List<List<Entry>> which = new ArrayList<>(Inputs.cells(cells, targets.get(0).entries()));
+        if (triples != null) {
+            which.addAll(Inputs.triples(triples));
+        }
+        return new Search(targets, Inputs.options(preemptions, false, budget), which);
     }
 
     /** How the command line named these options, for the report's "Command:" line. */
     String describe() {
         return " --preemptions " + preemptions + (cells == null ? "" : " --cells " + cells)
+                + (triples == null ? "" : " --triples " + triples)
                 + ("pcistress".equals(lockdep) ? "" : " --lockdep " + lockdep);
     }
 }
