@@ -57,7 +57,7 @@ class PciExplorerTest {
 
     @Test
     void theRevertProvesTheRemoveCellUpToTwoPreemptions() {
-        ExploreResult r = Explorer.explore(cell("v6.19+revert", EntryPoint.NUMVFS_0, EntryPoint.REMOVE_PF), MINIMAL);
+        ExploreResult r = Explorer.explore(cell("v7.0", EntryPoint.NUMVFS_0, EntryPoint.REMOVE_PF), MINIMAL);
         assertTrue(r.exhausted(), r.summary());
         assertEquals(2, r.boundReached());
     }

@@ -155,7 +155,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
     @State
     public static class Upstream619Revert extends Sample {
-        static final Profile PROFILE = Profiles.named("v6.19+revert");
+        static final Profile PROFILE = Profiles.named("v7.0");
 
         public Upstream619Revert() {
             super(PROFILE);
@@ -180,7 +180,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Fix list-snapshot (2017 proposal) on v6.19+revert: the walk only collects referenced devices;
+     * Fix list-snapshot (2017 proposal) on v7.0: the walk only collects referenced devices;
      * the reports run after up_read. A VF added during the recovery is not reported to, which the
      * model does not count as a missed broadcast (it was not present throughout).
      *
@@ -197,7 +197,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     @Outcome(expect = FORBIDDEN, desc = "Any other report (USE_AFTER_FREE: a snapshot entry used without its reference).")
     @State
     public static class FixedListSnapshot extends Sample {
-        static final Profile PROFILE = Profiles.named("v6.19+revert+list-snapshot");
+        static final Profile PROFILE = Profiles.named("v7.0+list-snapshot");
 
         public FixedListSnapshot() {
             super(PROFILE);
@@ -222,7 +222,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Fix deferred-enumeration (Helgaas, 2017) on v6.19+revert: VFs are enumerated by a work item,
+     * Fix deferred-enumeration (Helgaas, 2017) on v7.0: VFs are enumerated by a work item,
      * outside the PF's device lock.
      *
      * <p>Result: Never
@@ -237,7 +237,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
     @State
     public static class FixedDeferredEnumeration extends Sample {
-        static final Profile PROFILE = Profiles.named("v6.19+revert+deferred-enumeration");
+        static final Profile PROFILE = Profiles.named("v7.0+deferred-enumeration");
 
         public FixedDeferredEnumeration() {
             super(PROFILE);

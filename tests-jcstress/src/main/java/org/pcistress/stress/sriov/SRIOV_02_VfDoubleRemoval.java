@@ -18,7 +18,7 @@ import org.pcistress.stress.shared.ModelSample;
 /**
  * SRIOV_02: two removal paths on the same VFs, one without the rescan lock (§14 S5, the s390 double
  * removal behind 05703271c3cd): the PF driver's unload disables SR-IOV, which removes each VF with no
- * rescan lock in v5.10 and v6.19+revert, while a hot-unplug of the slot removes the PF and its VFs
+ * rescan lock in v5.10 and v7.0, while a hot-unplug of the slot removes the PF and its VFs
  * under it. v6.18 closes that window with the rescan lock in sriov_del_vfs and opens an ABBA (and, on
  * the unplug path, a recursion); Nechita's reentrant lock cures the recursion but keeps the ABBA (its
  * known gap, "unbind vs hotplug event"). Topology: {@code Topology.standard().withNumVfsAtBoot(2)}.
@@ -241,7 +241,7 @@ public final class SRIOV_02_VfDoubleRemoval {
     @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
     @State
     public static class Upstream619Revert extends Sample {
-        static final Profile PROFILE = Profiles.named("v6.19+revert");
+        static final Profile PROFILE = Profiles.named("v7.0");
 
         public Upstream619Revert() {
             super(PROFILE);
@@ -266,7 +266,7 @@ public final class SRIOV_02_VfDoubleRemoval {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Nechita's reentrant rescan lock (v1-v14, 2026, not merged) on v6.19+revert: the recursion on
+     * Nechita's reentrant rescan lock (v1-v14, 2026, not merged) on v7.0: the recursion on
      * the unplug path is gone; rmmod's dl(PF) → rescan_remove against pciehp's rescan_remove → dl(PF)
      * remains.
      *
@@ -287,7 +287,7 @@ public final class SRIOV_02_VfDoubleRemoval {
     @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
     @State
     public static class ProposalReentrantRescan extends Sample {
-        static final Profile PROFILE = Profiles.named("v6.19+revert+reentrant-rescan");
+        static final Profile PROFILE = Profiles.named("v7.0+reentrant-rescan");
 
         public ProposalReentrantRescan() {
             super(PROFILE);

@@ -36,7 +36,7 @@ public final class RunCommand implements Callable<Integer> {
     Duration budget;
 
     @Option(names = "--profiles", split = ",", paramLabel = "SPEC",
-            description = "Kernel profiles in version order, each optionally with fixes (v6.19+revert+list-snapshot)."
+            description = "Kernel profiles in version order, each optionally with fixes (v7.0+list-snapshot)."
                     + " Default: all known, oldest first.")
     List<String> profiles;
 

@@ -63,7 +63,7 @@ class CliTest {
         assertEquals(1, again.code(), again.err());
         assertTrue(again.out().lines().anyMatch(l -> l.startsWith("replay 0x") && l.endsWith(": DEADLOCK")),
                 again.out());
-        Run fixed = run("explore", "--scenario", "remove_pf", "--profile", "v6.19+revert");
+        Run fixed = run("explore", "--scenario", "remove_pf", "--profile", "v7.0");
         assertEquals(0, fixed.code(), fixed.out());
         assertTrue(fixed.out().contains("a proof for this bound"), fixed.out());
     }
@@ -90,7 +90,7 @@ class CliTest {
         assertEquals(1, worse.code(), worse.out() + worse.err());
         assertTrue(worse.out().contains("remove_pf") && worse.out().contains("+DEADLOCK"), worse.out());
         assertTrue(Files.exists(dir.resolve("diff.json")));
-        Run same = run("matrix-diff", "--from", "v5.10", "--to", "v6.19+revert", "--cells", "remove_pf");
+        Run same = run("matrix-diff", "--from", "v5.10", "--to", "v7.0", "--cells", "remove_pf");
         assertEquals(0, same.code(), same.out());
     }
 }
