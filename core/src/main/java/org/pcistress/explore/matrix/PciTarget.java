@@ -28,8 +28,13 @@ public final class PciTarget implements MatrixTarget {
 
     /** @throws IllegalArgumentException for an unknown profile or fix */
     public PciTarget(String spec) {
-        this.profile = Profiles.named(spec);
-        this.spec = spec.trim();
+        this(Profiles.named(spec));
+    }
+
+    /** The model under a profile built in code (a changed kernel, a test's broken profile). */
+    public PciTarget(Profile profile) {
+        this.profile = profile;
+        this.spec = profile.name();
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.pcistress.stress.shared.ModelSample;
  *     device_lock(PF) (v4.14: device_lock(bridge) first) → driver_probe_device → pci_call_probe
  *     → work_on_cpu: kworker local_pci_probe → .probe → pci_enable_sriov → sriov_enable
  *     → sriov_add_vfs → pci_iov_add_virtfn → pci_device_add → down_write(pci_bus_sem)
- * Actor 2, aer_isr(01:00.0):  (v4.14: mutex_lock(rpc_mutex)) → do_recovery / pcie_do_recovery
+ * Actor 2, aer_isr(00:1c.0):  (v4.14: mutex_lock(rpc_mutex)) → do_recovery / pcie_do_recovery
  *     → pci_walk_bus: down_read(pci_bus_sem) → report_error_detected → device_lock(PF)
  *
  * Lock chain:  modprobe: &amp;dev-&gt;mutex(PF) → waits for its kworker; kworker: → pci_bus_sem(W)
@@ -51,7 +51,7 @@ import org.pcistress.stress.shared.ModelSample;
  *   MISSED_BROADCAST        0    0.00%    Forbidden  A device bound for the whole recovery never got error_det...
  *                 OK   33,110   80.02%   Acceptable  The probe and the broadcast did not overlap.
  *
- * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.Upstream619Revert
+ * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.Upstream70
  *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
  *           DEADLOCK   20,800   33.08%  Interesting  aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe hol...
  *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
@@ -91,9 +91,12 @@ public final class AER_01_BroadcastVsProbeSriov {
             sys.entry().driverLoad("sriov_pf_probe");
         }
 
-        /** A non-fatal error reported by the PF: the AER service recovers bus 01. */
+        /**
+         * A non-fatal error reported by the root port: the AER service recovers its secondary bus
+         * 01 (a PF-reported error would not walk in v4.14.74, which reports it to the PF alone).
+         */
         void aerIsr() {
-            sys.entry().aerError(Topology.PF);
+            sys.entry().aerError(Topology.ROOT_PORT);
         }
     }
 
@@ -140,7 +143,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * v6.19 with the revert 2fa119c0e5e5, today's tree: the cycle was never reworked.
+     * v7.0 (with the revert 2fa119c0e5e5 and a5338e365c45): the cycle was never reworked.
      *
      * <p>Result: Sometimes DEADLOCK
      */
@@ -154,10 +157,10 @@ public final class AER_01_BroadcastVsProbeSriov {
     @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
     @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
     @State
-    public static class Upstream619Revert extends Sample {
+    public static class Upstream70 extends Sample {
         static final Profile PROFILE = Profiles.named("v7.0");
 
-        public Upstream619Revert() {
+        public Upstream70() {
             super(PROFILE);
         }
 

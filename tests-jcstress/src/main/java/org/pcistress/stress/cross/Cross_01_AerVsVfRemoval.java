@@ -30,7 +30,7 @@ import org.pcistress.stress.shared.ModelSample;
  * Actor 1, sriov_numvfs_store(01:00.0, 0):  device_lock(PF) → sriov_configure → pci_disable_sriov
  *     → sriov_disable → sriov_del_vfs → pci_iov_remove_virtfn ×2 → pci_stop_and_remove_bus_device(VF)
  *     → device_lock(VF) (release the VF driver) → pci_destroy_dev → down_write(pci_bus_sem), put
- * Actor 2, aer_isr(01:00.0):  (v4.14: rpc_mutex) → pcie_do_recovery → pci_walk_bus(bus 01):
+ * Actor 2, aer_isr(00:1c.0):  (v4.14: rpc_mutex) → pcie_do_recovery → pci_walk_bus(bus 01):
  *     down_read(pci_bus_sem) → report_error_detected(PF, VF…) → device_lock(dev)
  *
  * Lock chain:  numvfs:  &amp;dev-&gt;mutex(PF) → pci_bus_sem(W)
@@ -91,9 +91,12 @@ public final class Cross_01_AerVsVfRemoval {
             sys.entry().sriovNumvfsStore(Topology.PF, 0);
         }
 
-        /** A non-fatal error reported by the PF: the AER service recovers bus 01 (PF and VFs). */
+        /**
+         * A non-fatal error reported by the root port: the AER service recovers its secondary bus 01
+         * (PF and VFs) in every version (v4.14.74 would report a PF-reported one to the PF alone).
+         */
         void aerIsr() {
-            sys.entry().aerError(Topology.PF);
+            sys.entry().aerError(Topology.ROOT_PORT);
         }
     }
 

@@ -23,7 +23,9 @@ import org.pcistress.stress.shared.ModelSample;
  * whole EEH recovery (1010b4c012b0), where eeh_pe_bus_get takes it again: eehd self-deadlocks (the
  * 6.18-rc3 "possible recursive locking" report) before it can race anything. With that recursion
  * fixed (815a8d2feb56, in 6.18-stable) the two removals serialise on the rescan lock.
- * Topology: {@code Topology.standard().withNumVfsAtBoot(2)}.
+ * The VFs have no driver (the VF driver is not loaded): no driver votes, so EEH resets "with hotplug
+ * activity" and removes the VF ({@code eeh_reset_device}); a VF driver voting CAN_RECOVER would be
+ * resumed and nothing removed. Topology: {@code Topology.standard().withNumVfsAtBoot(2).withVfDriverAtBoot(false)}.
  *
  * <pre>
  * Actor 1, unbind_store(01:00.0):  device_lock(PF) → device_release_driver → .remove
@@ -32,7 +34,8 @@ import org.pcistress.stress.shared.ModelSample;
  *       down_write(pci_bus_sem), pci_dev_put(VF)
  * Actor 2, eehd(01:00.2):  eeh_handle_normal_event (v6.18: rescan_remove, then eeh_pe_bus_get:
  *     rescan_remove again) → eeh_pe_report error_detected (device_lock(VF))
- *     → eeh_rmv_device → pci_iov_remove_virtfn(PF, 0) (no rescan lock)
+ *     (no driver: no vote) → eeh_reset_device → eeh_rmv_device → pci_iov_remove_virtfn(PF, 0)
+ *     (no rescan lock)
  *     → pci_stop_and_remove_bus_device(VF)
  *
  * Lock chain:  unbind: &amp;dev-&gt;mutex(PF) [→ rescan_remove (v6.18)] → &amp;dev-&gt;mutex(VF), pci_bus_sem(W)
@@ -99,7 +102,7 @@ public final class EEH_01_VfRemovalVsPfUnbind {
     /** A fresh core with the PF bound and two VFs; actor 1 unbinds the PF, actor 2 freezes VF 01:00.2. */
     abstract static class Sample extends ModelSample {
         Sample(Profile profile) {
-            super(profile, Topology.standard().withNumVfsAtBoot(2));
+            super(profile, Topology.standard().withNumVfsAtBoot(2).withVfDriverAtBoot(false));
         }
 
         /** {@code echo 01:00.0 > …/sriov_pf/unbind}: .remove disables SR-IOV. */

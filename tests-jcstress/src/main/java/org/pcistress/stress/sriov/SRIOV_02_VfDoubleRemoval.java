@@ -66,7 +66,7 @@ import org.pcistress.stress.shared.ModelSample;
  *   REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  The two paths dropped more references to a VF than it had...
  *       USE_AFTER_FREE        0    0.00%    Forbidden  A VF was used after the other path dropped its last refer...
  *
- * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.Upstream619Revert
+ * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.Upstream70
  *   (retaken after the model learnt the lockdep assert: pcistress stress --budget 3m, all tests)
  *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
  *      LIST_CORRUPTION       54    1.10%  Interesting  Bus 01's device list was unlinked twice or walked after a...
@@ -240,10 +240,10 @@ public final class SRIOV_02_VfDoubleRemoval {
             + "pci_stop_and_remove_bus_device: rmmod reaches it without the lock after the revert.")
     @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
     @State
-    public static class Upstream619Revert extends Sample {
+    public static class Upstream70 extends Sample {
         static final Profile PROFILE = Profiles.named("v7.0");
 
-        public Upstream619Revert() {
+        public Upstream70() {
             super(PROFILE);
         }
 

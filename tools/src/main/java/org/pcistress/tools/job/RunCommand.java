@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " or compare the benchmarks with this bench results.json.")
     Path baseline;
 
-    @Option(names = "--skip", split = ",", paramLabel = "STEP", description = "Steps not to run: matrix, stress, bench.")
+    @Option(names = "--skip", split = ",", paramLabel = "STEP", description = "Steps not to run: history, matrix, stress, bench.")
     List<String> skip;
 
     @Option(names = "--stress-from", paramLabel = "DIR",
@@ -77,9 +77,9 @@ public final class RunCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    /** matrix, stress, bench, in that order: cheapest verdicts first. */
+    /** history, matrix, stress, bench, in that order: cheapest verdicts first. */
     public static List<JobStep> defaultSteps(Subcommands cli) {
-        return List.of(new MatrixStep(cli), new StressStep(cli), new BenchStep(cli));
+        return List.of(new HistoryStep(cli), new MatrixStep(cli), new StressStep(cli), new BenchStep(cli));
     }
 
     @Override

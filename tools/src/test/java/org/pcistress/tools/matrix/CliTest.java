@@ -46,6 +46,8 @@ class CliTest {
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v9.99"), "unknown profile");
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18+no-such-fix"), "no-such-fix");
         assertOneLineError(run("explore", "--scenario", "bind_pf+nonsense", "--profile", "v6.18"), "nonsense");
+        // a VF has no sysfs remove file: no such entry point to race
+        assertOneLineError(run("explore", "--scenario", "remove_vf", "--profile", "v5.10"), "unknown entry point 'remove_vf'");
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--bogus"), "--bogus");
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--replay", "0.x"), "'x'");
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--replay", "3"), "diverges");
@@ -70,7 +72,7 @@ class CliTest {
 
     @Test
     void matrixWritesJsonMarkdownAndSelfContainedHtml(@TempDir Path dir) throws Exception {
-        Run r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_vf", "--out", dir.toString());
+        Run r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_pf", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(2, r.err().lines().count(), "one progress line per cell: " + r.err());
         String json = Files.readString(dir.resolve("matrix.json"));
