@@ -38,42 +38,42 @@ import org.pcistress.stress.shared.ModelSample;
  *
  * <p>Run: {@code java -jar tests-jcstress/target/jcstress.jar -t AER_01 -m quick}
  *
- * <p>Observed (pcistress stress --budget 15m, i.e. jcstress -m quick -iters 5 -time 2225 -strideSize
- * 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17 configurations; 2 CPUs of a shared box at load
- * ~5; 10 min for all 20 tests; no TIMEOUT):
+ * <p>Observed (pcistress stress --tests 'AER_01|Cross_01|EEH_01|SRIOV_02' --budget 14m, i.e. jcstress -m quick
+ * -iters 5 -time 2806 -strideSize 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17
+ * configurations; 2 CPUs of a shared box at load ~20; 12m37s for the 16 variants; no TIMEOUT):
  *
  * <pre>
  * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.Upstream414
  *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
- *           DEADLOCK    8,268   19.98%  Interesting  aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe hol...
+ *           DEADLOCK    1,061    7.91%  Interesting  aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe hol...
  *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
  *        LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
  *   MISSED_BROADCAST        0    0.00%    Forbidden  A device bound for the whole recovery never got error_det...
- *                 OK   33,110   80.02%   Acceptable  The probe and the broadcast did not overlap.
+ *                 OK   12,349   92.09%   Acceptable  The probe and the broadcast did not overlap.
  *
  * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.Upstream70
  *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
- *           DEADLOCK   20,800   33.08%  Interesting  aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe hol...
+ *           DEADLOCK    8,545   29.31%  Interesting  aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe hol...
  *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
  *        LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
  *   MISSED_BROADCAST        0    0.00%    Forbidden  A device bound for the whole recovery never got error_det...
- *                 OK   42,082   66.92%   Acceptable  The probe and the broadcast did not overlap.
+ *                 OK   20,609   70.69%   Acceptable  The probe and the broadcast did not overlap.
  *
  * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.FixedListSnapshot
- *             RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
- *           DEADLOCK        0    0.00%   Forbidden  The snapshot still nests dl(PF) in pci_bus_sem.
- *          HUNG_TASK        0    0.00%   Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *        LOCKING_BUG        0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *   MISSED_BROADCAST        0    0.00%   Forbidden  A device bound for the whole recovery missed error_detect...
- *                 OK   36,130  100.00%  Acceptable  No device lock is taken under pci_bus_sem: no cycle.
+ *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *           DEADLOCK        0    0.00%    Forbidden  The snapshot still nests dl(PF) in pci_bus_sem.
+ *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *        LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *   MISSED_BROADCAST        0    0.00%    Forbidden  A device bound for the whole recovery missed error_detect...
+ *                 OK   31,522  100.00%   Acceptable  No device lock is taken under pci_bus_sem: no cycle.
  *
  * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.FixedDeferredEnumeration
- *             RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
- *           DEADLOCK        0    0.00%   Forbidden  pci_bus_sem(W) is still nested in dl(PF).
- *          HUNG_TASK        0    0.00%   Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *        LOCKING_BUG        0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *   MISSED_BROADCAST        0    0.00%   Forbidden  A device bound for the whole recovery never got error_det...
- *                 OK   30,754  100.00%  Acceptable  The probe no longer writes the bus list under dl(PF).
+ *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *           DEADLOCK        0    0.00%    Forbidden  pci_bus_sem(W) is still nested in dl(PF).
+ *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *        LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *   MISSED_BROADCAST        0    0.00%    Forbidden  A device bound for the whole recovery never got error_det...
+ *                 OK   38,498  100.00%   Acceptable  The probe no longer writes the bus list under dl(PF).
  * </pre>
  */
 public final class AER_01_BroadcastVsProbeSriov {
