@@ -12,7 +12,8 @@ import org.pcistress.history.HistoryCase;
 import org.pcistress.history.HistoryCases;
 import org.pcistress.history.HistoryCheck;
 import org.pcistress.history.HistoryRow;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,8 +91,6 @@ public final class HistoryCommand implements Callable<Integer> {
     }
 
     private int bad(String message) {
-        spec.commandLine().getErr().println("pcistress history: " + message);
-        spec.commandLine().getErr().flush();
-        return ExitCodes.USAGE;
+        return Errors.usage(spec, message);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
 
 /**
  * The history check ({@code pcistress history --out history}): the real-world cases replayed on

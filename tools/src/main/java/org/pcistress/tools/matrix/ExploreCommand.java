@@ -1,9 +1,13 @@
 package org.pcistress.tools.matrix;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.BadInput;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.explore.Counterexample;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.ExploreResult;
@@ -37,6 +41,11 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v4.14, v7.0+list-snapshot")
     String profile;
 
+    @Option(names = "--lockdep", paramLabel = "FLAVOUR", defaultValue = "pcistress",
+            description = "whose lockdep predicts beside the verdict: pcistress, kernel (what the kernel's lockdep would print)"
+                    + " or both (default ${DEFAULT-VALUE})")
+    String lockdep;
+
     @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2", description = "preemption bound (default ${DEFAULT-VALUE})")
     int preemptions;
 
@@ -46,16 +55,17 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--first", description = "stop at the first failure instead of searching for the shortest")
     boolean first;
 
-    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "60", description = "wall-clock budget (default ${DEFAULT-VALUE})")
-    long seconds;
+    @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "60s", converter = Durations.class,
+            description = "wall-clock budget, e.g. 60s, 5m (default ${DEFAULT-VALUE})")
+    Duration budget;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            PciTarget target = Inputs.target(profile);
+            PciTarget target = Inputs.target(profile, lockdep);
             List<Entry> cell = Inputs.cell(scenario);
-            ExploreOptions o = Inputs.options(preemptions, first, seconds);
+            ExploreOptions o = Inputs.options(preemptions, first, budget);
             CellPlan plan = target.plan(cell);
             out.println("scenario " + plan.scenario().name() + "; initial state: " + plan.initialState());
             if (replay != null) {
@@ -97,8 +107,6 @@ public final class ExploreCommand implements Callable<Integer> {
     }
 
     private int bad(String message) {
-        spec.commandLine().getErr().println("pcistress explore: " + message);
-        spec.commandLine().getErr().flush();
-        return ExitCodes.USAGE;
+        return Errors.usage(spec, message);
     }
 }
