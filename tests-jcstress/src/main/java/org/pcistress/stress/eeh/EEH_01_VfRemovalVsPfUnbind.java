@@ -152,8 +152,8 @@ public final class EEH_01_VfRemovalVsPfUnbind {
      * v5.10: no rescan lock on either path; removal flags are checked, then cleared.
      *
      * <p>Result: Sometimes DOUBLE_REMOVE, USE_AFTER_FREE, REFCOUNT_UNDERFLOW, LIST_CORRUPTION
-     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 70,690 samples above)
-     * <p>Not observed: LIST_CORRUPTION (0 of the 70,690 samples above)
+     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 15,266 samples above)
+     * <p>Not observed: LIST_CORRUPTION (0 of the 15,266 samples above)
      */
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One path removed the VF before the other looked it up.")
