@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * The systematic explorer: runs a {@link Scenario} under every schedule within a preemption bound
- * (depth first, replaying prefixes, a fresh model per execution), and reports the shortest failing
- * schedule of each kind as a {@link Counterexample}, or that the space was exhausted.
+ * (depth first, replaying prefixes, a fresh model per execution), or under every schedule up to
+ * reordering of independent steps ({@link DporSearch}, without a bound), and reports the shortest
+ * failing schedule of each kind as a {@link Counterexample}, or that the space was exhausted.
  *
  * <pre>{@code
  * ExploreResult r = Explorer.explore(scenario, ExploreOptions.defaults());
@@ -34,6 +35,9 @@ public final class Explorer {
      *         other runnable tasks than before) or its setup does not finish
      */
     public static ExploreResult explore(Scenario scenario, ExploreOptions o) {
+        if (o.dpor()) {
+            return DporSearch.run(scenario, o);
+        }
         long start = System.nanoTime();
         long deadline = start + o.timeBudget().toNanos();
         Map<String, Counterexample> best = new LinkedHashMap<>();
@@ -47,7 +51,7 @@ public final class Explorer {
         outer:
         for (int bound = first; bound <= Math.max(first, o.preemptionBound()); bound++) {
             reached = bound;
-            SearchTree tree = new SearchTree(bound, o.sleepSets());
+            SearchTree tree = new SearchTree(bound);
             boolean more = true;
             while (more) {
                 if (executions >= o.maxExecutions()) {

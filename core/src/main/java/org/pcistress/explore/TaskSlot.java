@@ -38,6 +38,10 @@ final class TaskSlot {
     Frame frame;
     /** Index of the last step this task ran, or -1. */
     int lastStep = -1;
+    /** Names of every lock this task tried to take: its exit may release them without a point. */
+    final java.util.Set<String> locks = new java.util.LinkedHashSet<>(4);
+    /** Steps that woke or created it since it last ran: causes of its next step. */
+    final java.util.List<Integer> causes = new java.util.ArrayList<>(1);
 
     TaskSlot(Task task, Condition turn, int runIndex, Thread thread) {
         this.task = task;
@@ -55,26 +59,6 @@ final class TaskSlot {
         this.op = op;
         this.target = target;
         this.frame = frame;
-    }
-
-    /**
-     * Whether this task's next step and {@code other}'s commute: different tasks, operations on
-     * different objects, neither a task's first step, a spawn, an exit or a marked shared access.
-     * Sound for a model that marks every unlocked shared access ({@code Locks.sharedAccess}).
-     */
-    boolean independentOf(TaskSlot other) {
-        if (next == Next.START || other.next == Next.START) {
-            return false;
-        }
-        if (opaque(op) || opaque(other.op)) {
-            return false;
-        }
-        return target != other.target;
-    }
-
-    /** Spawns and exits change who exists; access targets are records made per call, not identities. */
-    private static boolean opaque(Scheduler.Op op) {
-        return op == Scheduler.Op.SPAWN || op == Scheduler.Op.EXIT || op == Scheduler.Op.ACCESS;
     }
 
     @Override
