@@ -54,15 +54,17 @@ final class DeterministicScheduler implements Scheduler {
             baton.throwIfAborted();
             boolean first = s.next == TaskSlot.Next.START;
             s.at(TaskSlot.Next.OP, op, target, self.frame());
-            if (op == Op.LOCK || op == Op.READ_LOCK || op == Op.TRYLOCK) {
-                s.locks.add(Footprint.name(target));
+            if (op == Op.LOCK || op == Op.TRYLOCK) {
+                s.locks.add(target);
+            } else if (op == Op.READ_LOCK) {
+                s.readLocks.add(target);
             }
             Footprint now = current();
             if (first && phase == Phase.RUN && s.lastStep >= 0) {
                 // Nothing a task did before its first scheduling point is visible to another task,
                 // so its first step goes on into its first operation without a choice.
                 steps.get(s.lastStep).firstOp(s);
-                now.touch(target);
+                touch(now, op, target);
                 now.sharedAccess |= op == Op.ACCESS;
                 return;
             }
@@ -71,7 +73,8 @@ final class DeterministicScheduler implements Scheduler {
                     // an exit releases what the task still holds without a scheduling point
                     now.exits = true;
                     now.touch(target);
-                    s.locks.forEach(now::add);
+                    s.locks.forEach(now::touch);
+                    s.readLocks.forEach(now::touchRead);
                 }
                 return; // exited() makes the choice, and switching there is free
             }
@@ -79,7 +82,7 @@ final class DeterministicScheduler implements Scheduler {
                 // A release is a left mover (Lipton): every schedule that runs others before it
                 // is equivalent to one that releases first, so it is no choice point.
                 steps.get(s.lastStep).inline(op, target, self.frame());
-                now.touch(target);
+                touch(now, op, target);
                 return;
             }
             TaskSlot next = pick(s, true);
@@ -210,6 +213,14 @@ final class DeterministicScheduler implements Scheduler {
         }
     }
 
+    private static void touch(Footprint f, Op op, Object target) {
+        if (op == Op.READ_LOCK || op == Op.READ_UNLOCK) {
+            f.touchRead(target);
+        } else {
+            f.touch(target);
+        }
+    }
+
     static boolean isRelease(Op op) {
         return op == Op.UNLOCK || op == Op.READ_UNLOCK || op == Op.COMPLETE;
     }
@@ -250,8 +261,7 @@ final class DeterministicScheduler implements Scheduler {
                 Step last = steps.get(steps.size() - 1);
                 for (Report r : rs.subList(reportsSeen, rs.size())) {
                     last.reports.add(r);
-                    // the wait-for detector read every task's waits: as a blocking step does
-                    last.footprint.blocks |= r.kind() == org.pcistress.kernel.ReportKind.DEADLOCK;
+                    last.footprint.detects |= r.kind() == org.pcistress.kernel.ReportKind.DEADLOCK;
                 }
             }
             reportsSeen = rs.size();

@@ -62,6 +62,25 @@ public record ExploreResult(String scenario, ExploreOptions options, long execut
         return exhausted && boundReached < 0 && !failed();
     }
 
+    /**
+     * What the search covered, in a few words: {@code proved (all schedules)}, {@code exhausted
+     * within 2 preemptions}, {@code budget hit after 20000 executions} or {@code stopped at the first
+     * failure}. "proved" is said of a finished search without a bound, failing or not: every
+     * schedule ran.
+     */
+    public String claim() {
+        if (exhausted && boundReached < 0) {
+            return "proved (all schedules)";
+        }
+        if (exhausted) {
+            return "exhausted within " + boundReached + " preemption" + (boundReached == 1 ? "" : "s");
+        }
+        if ("first failure".equals(stopReason)) {
+            return "stopped at the first failure";
+        }
+        return "budget hit after " + executions + " executions";
+    }
+
     /** What this result proves, in one line. */
     public String coverage() {
         String bound = boundReached < 0 ? options.boundText()

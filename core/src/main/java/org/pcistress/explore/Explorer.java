@@ -107,6 +107,37 @@ public final class Explorer {
                 stopped == null, stopped, reached, best, new ArrayList<>(predictions));
     }
 
+    /**
+     * Tries to prove {@code scenario} for all schedules first: DPOR without a bound, at most
+     * {@code proofExecutions} executions (and {@code o}'s time budget). When that search does not
+     * finish, searches within {@code o}'s preemption bound with what is left of the budget. The
+     * result claims what the finished search covered ({@link ExploreResult#claim()}); it keeps
+     * the shortest counterexample of each kind either search found, and counts both searches'
+     * executions and time. Deterministic but for the time budget.
+     */
+    public static ExploreResult proveOrBound(Scenario scenario, ExploreOptions o, long proofExecutions) {
+        if (o.preemptionBound() < 0) {
+            return explore(scenario, o.dpor() ? o : o.unbounded());
+        }
+        ExploreOptions proof = o.unbounded().withMaxExecutions(Math.min(proofExecutions, o.maxExecutions()));
+        ExploreResult p = explore(scenario, proof);
+        if (p.exhausted() || p.stopReason().equals("first failure")) {
+            return p;
+        }
+        java.time.Duration left = o.timeBudget().minusNanos(p.elapsedNanos());
+        if (left.isNegative() || left.isZero() || o.maxExecutions() <= p.executions()) {
+            return p;
+        }
+        ExploreResult b = explore(scenario, o.withTimeBudget(left).withMaxExecutions(o.maxExecutions() - p.executions()));
+        Map<String, Counterexample> best = new LinkedHashMap<>(b.counterexamples());
+        p.counterexamples().forEach((k, c) -> best.merge(k, c, (x, y) -> y.length() < x.length() ? y : x));
+        Set<String> predictions = new LinkedHashSet<>(p.predictions());
+        predictions.addAll(b.predictions());
+        return new ExploreResult(scenario.name(), o, p.executions() + b.executions(), p.covered() + b.covered(),
+                p.failing() + b.failing(), p.elapsedNanos() + b.elapsedNanos(), b.exhausted(), b.stopReason(),
+                b.boundReached(), best, new ArrayList<>(predictions));
+    }
+
     /** Replays {@code schedule} (dotted or compact) with the default options. */
     public static Replay replay(Scenario scenario, String schedule) {
         return replay(scenario, Schedule.parse(schedule), ExploreOptions.defaults());

@@ -66,7 +66,11 @@ final class Picking {
         TaskSlot next = d.runSlots.get(c);
         next.lastStep = steps.size();
         Step step = new Step(next, cur >= 0 && c != cur);
-        step.footprint.touch(next.target);
+        if (next.next == TaskSlot.Next.OP && next.op == org.pcistress.kernel.locking.Scheduler.Op.READ_LOCK) {
+            step.footprint.touchRead(next.target);
+        } else {
+            step.footprint.touch(next.target);
+        }
         step.footprint.sharedAccess = next.next == TaskSlot.Next.OP && next.op == org.pcistress.kernel.locking.Scheduler.Op.ACCESS;
         step.causes = next.causes.isEmpty() ? Step.NO_CAUSES : next.causes.stream().mapToInt(Integer::intValue).toArray();
         next.causes.clear();

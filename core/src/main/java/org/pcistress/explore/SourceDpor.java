@@ -75,7 +75,7 @@ final class SourceDpor implements Chooser {
         if (depth > 0) {
             // The parent's sleeping and explored tasks whose step commutes with the one just taken.
             Node parent = path.get(depth - 1);
-            Footprint taken = d.trace.get(depth - 1).footprint;
+            Footprint taken = d.trace.get(depth - 1).footprint.copy(); // by name, as the kept ones
             long candidates = (parent.sleep | parent.done) & ~bit(parent.chosen);
             for (long m = candidates; m != 0; m &= m - 1) {
                 int u = Long.numberOfTrailingZeros(m);

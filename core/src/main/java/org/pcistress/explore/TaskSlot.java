@@ -39,7 +39,9 @@ final class TaskSlot {
     /** Index of the last step this task ran, or -1. */
     int lastStep = -1;
     /** Names of every lock this task tried to take: its exit may release them without a point. */
-    final java.util.Set<String> locks = new java.util.LinkedHashSet<>(4);
+    final java.util.Set<Object> locks = new java.util.LinkedHashSet<>(4);
+    /** Locks it tried to take for read only (an exit's release of them is an {@code up_read}). */
+    final java.util.Set<Object> readLocks = new java.util.LinkedHashSet<>(2);
     /** Steps that woke or created it since it last ran: causes of its next step. */
     final java.util.List<Integer> causes = new java.util.ArrayList<>(1);
 
