@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param timeBudget      the wall-clock budget
  * @param maxSteps        the longest execution, in steps, before it counts as a livelock
  * @param dpor            dynamic partial-order reduction (source-DPOR with sleep sets; only without a
- *                        preemption bound): one schedule per class of equivalent ones
+ *                        preemption bound): one schedule per class of equivalent ones; opt-in, see
+ *                        {@link #withDpor()}
  * @param stall           how long one execution may take before the explorer declares it stalled
  * @param releasePoints   make unlocks and completes choice points too (off by default: a release is a
  *                        left mover, so switching before one adds schedules but no behaviour)
@@ -63,8 +64,12 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
         return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, n, dpor, stall, releasePoints);
     }
 
-    /** Every schedule, reduced by DPOR: a finished search is a proof for all schedules. */
-    public ExploreOptions unbounded() {
+    /**
+     * No bound, reduced by DPOR ({@link SourceDpor}): one schedule per class of equivalent ones.
+     * Sound only for a model whose steps share state through the objects they name (locks,
+     * completions) or through marked accesses; see docs/EXPLORER.md for where the PCI model is not.
+     */
+    public ExploreOptions withDpor() {
         return new ExploreOptions(-1, stop, maxExecutions, timeBudget, maxSteps, true, stall, releasePoints);
     }
 

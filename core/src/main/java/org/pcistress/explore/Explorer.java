@@ -48,11 +48,13 @@ public final class Explorer {
         String stopped = null;
         int first = o.stop() == ExploreOptions.Stop.FIRST && o.preemptionBound() > 0 ? 0 : o.preemptionBound();
         int reached = first;
+        boolean cut = true;
         outer:
         for (int bound = first; bound <= Math.max(first, o.preemptionBound()); bound++) {
             reached = bound;
             SearchTree tree = new SearchTree(bound);
             boolean more = true;
+            cut = false;
             while (more) {
                 if (executions >= o.maxExecutions()) {
                     stopped = "execution budget";
@@ -102,40 +104,43 @@ public final class Explorer {
                 }
                 more = tree.backtrack();
             }
+            cut = tree.boundCut();
+            if (!cut) {
+                break; // the bound left nothing out: every schedule ran
+            }
         }
         return new ExploreResult(scenario.name(), o, executions, covered, failing, System.nanoTime() - start,
-                stopped == null, stopped, reached, best, new ArrayList<>(predictions));
+                stopped == null, stopped, stopped == null && !cut ? -1 : reached, best, new ArrayList<>(predictions));
     }
 
     /**
-     * Tries to prove {@code scenario} for all schedules first: DPOR without a bound, at most
-     * {@code proofExecutions} executions (and {@code o}'s time budget). When that search does not
-     * finish, searches within {@code o}'s preemption bound with what is left of the budget. The
-     * result claims what the finished search covered ({@link ExploreResult#claim()}); it keeps
-     * the shortest counterexample of each kind either search found, and counts both searches'
-     * executions and time. Deterministic but for the time budget.
+     * Searches within {@code o}'s bound, then tries to lift it: when the bounded search finished
+     * and the bound left schedules out, a plain search without a bound gets at most
+     * {@code proofExecutions} executions (within what is left of the time budget). The result is
+     * the unbounded one when that search finished ({@link ExploreResult#claim()}: proved for all
+     * schedules), else the bounded one; both searches' executions and time are counted, and the
+     * shortest counterexample of each kind either found is kept. Deterministic but for the time
+     * budget.
      */
     public static ExploreResult proveOrBound(Scenario scenario, ExploreOptions o, long proofExecutions) {
-        if (o.preemptionBound() < 0) {
-            return explore(scenario, o.dpor() ? o : o.unbounded());
+        ExploreResult b = explore(scenario, o);
+        if (!b.exhausted() || b.boundReached() < 0 || proofExecutions <= 0) {
+            return b;
         }
-        ExploreOptions proof = o.unbounded().withMaxExecutions(Math.min(proofExecutions, o.maxExecutions()));
-        ExploreResult p = explore(scenario, proof);
-        if (p.exhausted() || p.stopReason().equals("first failure")) {
-            return p;
+        java.time.Duration left = o.timeBudget().minusNanos(b.elapsedNanos());
+        if (left.isNegative() || left.isZero()) {
+            return b;
         }
-        java.time.Duration left = o.timeBudget().minusNanos(p.elapsedNanos());
-        if (left.isNegative() || left.isZero() || o.maxExecutions() <= p.executions()) {
-            return p;
-        }
-        ExploreResult b = explore(scenario, o.withTimeBudget(left).withMaxExecutions(o.maxExecutions() - p.executions()));
-        Map<String, Counterexample> best = new LinkedHashMap<>(b.counterexamples());
-        p.counterexamples().forEach((k, c) -> best.merge(k, c, (x, y) -> y.length() < x.length() ? y : x));
-        Set<String> predictions = new LinkedHashSet<>(p.predictions());
-        predictions.addAll(b.predictions());
-        return new ExploreResult(scenario.name(), o, p.executions() + b.executions(), p.covered() + b.covered(),
-                p.failing() + b.failing(), p.elapsedNanos() + b.elapsedNanos(), b.exhausted(), b.stopReason(),
-                b.boundReached(), best, new ArrayList<>(predictions));
+        ExploreResult p = explore(scenario, o.withPreemptionBound(-1).withTimeBudget(left)
+                .withMaxExecutions(Math.min(proofExecutions, o.maxExecutions())));
+        ExploreResult claim = p.exhausted() ? p : b;
+        Map<String, Counterexample> best = new LinkedHashMap<>(claim.counterexamples());
+        (claim == p ? b : p).counterexamples().forEach((k, c) -> best.merge(k, c, (x, y) -> y.length() < x.length() ? y : x));
+        Set<String> predictions = new LinkedHashSet<>(b.predictions());
+        predictions.addAll(p.predictions());
+        return new ExploreResult(scenario.name(), claim.options(), p.executions() + b.executions(),
+                p.covered() + b.covered(), p.failing() + b.failing(), p.elapsedNanos() + b.elapsedNanos(),
+                true, null, claim.boundReached(), best, new ArrayList<>(predictions));
     }
 
     /** Replays {@code schedule} (dotted or compact) with the default options. */

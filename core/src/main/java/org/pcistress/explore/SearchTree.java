@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>A choice at a point where the running task could go on, of another task, is a preemption and
  * costs one; a choice after a block or an exit is free. No reduction: every schedule within the
- * bound runs ({@link SourceDpor} is the reduced search, without a bound).
+ * bound runs ({@link SourceDpor} is the reduced search, without a bound). A search that finished
+ * without the bound ever leaving out an alternative ({@link #boundCut}) ran every schedule.
  */
 final class SearchTree implements Chooser {
     private static final int MAX_TASKS = 64;
@@ -42,6 +43,8 @@ final class SearchTree implements Chooser {
     }
 
     private final int bound;
+    /** Did the bound ever leave out a schedule? If not, an exhausted search ran every schedule. */
+    private boolean boundCut;
     private final List<Node> path = new ArrayList<>();
     private int depth;
     private String divergence;
@@ -84,13 +87,22 @@ final class SearchTree implements Chooser {
         n.chosen = first;
         n.done = bit(first);
         for (int e : d.enabled) {
-            if (e != first && pre + n.cost(e) <= bound) {
-                n.todo |= bit(e);
+            if (e != first) {
+                if (pre + n.cost(e) <= bound) {
+                    n.todo |= bit(e);
+                } else {
+                    boundCut = true;
+                }
             }
         }
         path.add(n);
         depth++;
         return first;
+    }
+
+    /** Whether the bound left out any schedule so far: when it never did, the bound was no limit. */
+    boolean boundCut() {
+        return boundCut;
     }
 
     @Override

@@ -33,7 +33,7 @@ class DporTest {
 
     static void assertSameAsPlain(Scenario s, ExploreOptions plainOptions) {
         ExploreResult plain = Explorer.explore(s, plainOptions);
-        ExploreResult dpor = Explorer.explore(s, plainOptions.unbounded());
+        ExploreResult dpor = Explorer.explore(s, plainOptions.withDpor());
         assertTrue(plain.exhausted() && dpor.exhausted(), s.name() + "\n" + plain.summary() + dpor.summary());
         assertEquals(shortest(plain), shortest(dpor), s.name() + "\n" + plain.summary() + dpor.summary());
         assertTrue(dpor.executions() <= plain.executions(), s.name() + "\n" + plain.summary() + dpor.summary());
@@ -55,7 +55,7 @@ class DporTest {
 
     @Test
     void independentTasksCollapseToOneSchedule() {
-        ExploreResult r = Explorer.explore(LockScenarios.independent(), PLAIN.unbounded());
+        ExploreResult r = Explorer.explore(LockScenarios.independent(), PLAIN.withDpor());
         assertEquals("OK", r.verdict());
         assertTrue(r.proved(), r.summary());
         assertEquals(1, r.executions() - r.covered(), r.summary());
