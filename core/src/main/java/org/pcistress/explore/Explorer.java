@@ -114,33 +114,35 @@ public final class Explorer {
     }
 
     /**
-     * Searches within {@code o}'s bound, then tries to lift it: when the bounded search finished
-     * and the bound left schedules out, a plain search without a bound gets at most
-     * {@code proofExecutions} executions (within what is left of the time budget). The result is
-     * the unbounded one when that search finished ({@link ExploreResult#claim()}: proved for all
-     * schedules), else the bounded one; both searches' executions and time are counted, and the
-     * shortest counterexample of each kind either found is kept. Deterministic but for the time
-     * budget.
+     * Tries every schedule first, within {@code proofExecutions} executions (a plain search without
+     * a bound); when that search does not finish, searches within {@code o}'s bound with what is
+     * left of the time budget. The result is the unbounded one when it finished
+     * ({@link ExploreResult#claim()}: proved for all schedules), else the bounded one (which is a
+     * proof for all schedules too when its bound left nothing out); both searches' executions and
+     * time are counted, and the shortest counterexample of each kind either found is kept.
+     * Deterministic but for the time budget.
      */
     public static ExploreResult proveOrBound(Scenario scenario, ExploreOptions o, long proofExecutions) {
-        ExploreResult b = explore(scenario, o);
-        if (!b.exhausted() || b.boundReached() < 0 || proofExecutions <= 0) {
-            return b;
+        if (o.preemptionBound() < 0 || proofExecutions <= 0) {
+            return explore(scenario, o);
         }
-        java.time.Duration left = o.timeBudget().minusNanos(b.elapsedNanos());
-        if (left.isNegative() || left.isZero()) {
-            return b;
-        }
-        ExploreResult p = explore(scenario, o.withPreemptionBound(-1).withTimeBudget(left)
+        ExploreResult p = explore(scenario, o.withPreemptionBound(-1)
                 .withMaxExecutions(Math.min(proofExecutions, o.maxExecutions())));
-        ExploreResult claim = p.exhausted() ? p : b;
-        Map<String, Counterexample> best = new LinkedHashMap<>(claim.counterexamples());
-        (claim == p ? b : p).counterexamples().forEach((k, c) -> best.merge(k, c, (x, y) -> y.length() < x.length() ? y : x));
+        if (p.exhausted() || "first failure".equals(p.stopReason())) {
+            return p;
+        }
+        java.time.Duration left = o.timeBudget().minusNanos(p.elapsedNanos());
+        if (left.isNegative() || left.isZero()) {
+            return p;
+        }
+        ExploreResult b = explore(scenario, o.withTimeBudget(left));
+        Map<String, Counterexample> best = new LinkedHashMap<>(b.counterexamples());
+        p.counterexamples().forEach((k, c) -> best.merge(k, c, (x, y) -> y.length() < x.length() ? y : x));
         Set<String> predictions = new LinkedHashSet<>(b.predictions());
         predictions.addAll(p.predictions());
-        return new ExploreResult(scenario.name(), claim.options(), p.executions() + b.executions(),
-                p.covered() + b.covered(), p.failing() + b.failing(), p.elapsedNanos() + b.elapsedNanos(),
-                true, null, claim.boundReached(), best, new ArrayList<>(predictions));
+        return new ExploreResult(scenario.name(), o, p.executions() + b.executions(), p.covered() + b.covered(),
+                p.failing() + b.failing(), p.elapsedNanos() + b.elapsedNanos(), b.exhausted(), b.stopReason(),
+                b.boundReached(), best, new ArrayList<>(predictions));
     }
 
     /** Replays {@code schedule} (dotted or compact) with the default options. */
