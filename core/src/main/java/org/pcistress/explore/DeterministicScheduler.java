@@ -54,27 +54,18 @@ final class DeterministicScheduler implements Scheduler {
             baton.throwIfAborted();
             boolean first = s.next == TaskSlot.Next.START;
             s.at(TaskSlot.Next.OP, op, target, self.frame());
-            if (op == Op.LOCK || op == Op.TRYLOCK) {
-                s.locks.add(target);
-            } else if (op == Op.READ_LOCK) {
-                s.readLocks.add(target);
-            }
+            s.tried(op, target);
             Footprint now = current();
             if (first && phase == Phase.RUN && s.lastStep >= 0) {
                 // Nothing a task did before its first scheduling point is visible to another task,
                 // so its first step goes on into its first operation without a choice.
                 steps.get(s.lastStep).firstOp(s);
-                touch(now, op, target);
-                now.sharedAccess |= op == Op.ACCESS;
+                now.operation(op, target);
                 return;
             }
             if (op == Op.EXIT) {
                 if (now != null) {
-                    // an exit releases what the task still holds without a scheduling point
-                    now.exits = true;
-                    now.touch(target);
-                    s.locks.forEach(now::touch);
-                    s.readLocks.forEach(now::touchRead);
+                    now.exit(s, target);
                 }
                 return; // exited() makes the choice, and switching there is free
             }
@@ -82,7 +73,7 @@ final class DeterministicScheduler implements Scheduler {
                 // A release is a left mover (Lipton): every schedule that runs others before it
                 // is equivalent to one that releases first, so it is no choice point.
                 steps.get(s.lastStep).inline(op, target, self.frame());
-                touch(now, op, target);
+                now.operation(op, target);
                 return;
             }
             TaskSlot next = pick(s, true);
@@ -210,14 +201,6 @@ final class DeterministicScheduler implements Scheduler {
             }
         } finally {
             baton.monitor.unlock();
-        }
-    }
-
-    private static void touch(Footprint f, Op op, Object target) {
-        if (op == Op.READ_LOCK || op == Op.READ_UNLOCK) {
-            f.touchRead(target);
-        } else {
-            f.touch(target);
         }
     }
 

@@ -46,6 +46,25 @@ final class Footprint {
     /** The wait-for detector found a cycle in this step (it read every task's waits and holdings). */
     boolean detects;
 
+    /** The task ran {@code op} on {@code target} within this step. */
+    void operation(org.pcistress.kernel.locking.Scheduler.Op op, Object target) {
+        if (op == org.pcistress.kernel.locking.Scheduler.Op.READ_LOCK
+                || op == org.pcistress.kernel.locking.Scheduler.Op.READ_UNLOCK) {
+            touchRead(target);
+        } else {
+            touch(target);
+        }
+        sharedAccess |= op == org.pcistress.kernel.locking.Scheduler.Op.ACCESS;
+    }
+
+    /** {@code s} exits in this step: its exit releases what it still holds without a scheduling point. */
+    void exit(TaskSlot s, Object target) {
+        exits = true;
+        touch(target);
+        s.locks.forEach(this::touch);
+        s.readLocks.forEach(this::touchRead);
+    }
+
     void touch(Object target) {
         if (target != null && !has(objects, target)) {
             remove(reads, target);

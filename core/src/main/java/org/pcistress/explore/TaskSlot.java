@@ -63,6 +63,15 @@ final class TaskSlot {
         this.frame = frame;
     }
 
+    /** Remembers the locks it tries to take, for its exit's footprint. */
+    void tried(Scheduler.Op op, Object target) {
+        if (op == Scheduler.Op.LOCK || op == Scheduler.Op.TRYLOCK) {
+            locks.add(target);
+        } else if (op == Scheduler.Op.READ_LOCK) {
+            readLocks.add(target);
+        }
+    }
+
     @Override
     public String toString() {
         return task.name() + "#" + runIndex;
