@@ -21,9 +21,10 @@ import org.pcistress.model.entry.EntryPoint;
 /**
  * The measurement behind docs/EXPLORER.md's table "bounded, unbounded, DPOR": off unless
  * {@code -Dmeasure.out=FILE} is given (it runs for minutes). Per profile: the plain search at
- * bounds 2 and 3, cell by cell; the matrix as it runs by default (bound 2, lifted where the
- * search without a bound finishes, one worker per core), timed as a whole; the plain search without
- * a bound and DPOR, each capped per cell. Then the two fix proofs for bind_pf+aer.
+ * bounds 2 and 3, the plain search without a bound and DPOR (each capped), cell by cell; then the
+ * matrix as it ran before (bound 2, one worker) and as it runs by default (every schedule within
+ * the proof budget, else bound 2; one worker per core), each timed as a whole. Then the two fix
+ * proofs for bind_pf+aer.
  */
 @EnabledIfSystemProperty(named = "measure.out", matches = ".+")
 class ReductionMeasure {
@@ -99,6 +100,9 @@ class ReductionMeasure {
                         Matrix.key(cell), r2.executions(), r2.claim(), r3.executions(),
                         ru.executions(), ru.exhausted() ? "finished" : "open", d));
             }
+            long t1 = System.nanoTime();
+            MatrixResult before = Matrix.run(t, cells, MINIMAL, 0, 1, x -> { });
+            double wallBefore = (System.nanoTime() - t1) / 1e9;
             long t0 = System.nanoTime();
             MatrixResult m = Matrix.run(t, cells, MINIMAL, x -> { });
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -111,6 +115,8 @@ class ReductionMeasure {
             out("  plain unbounded " + plain.text(cells.size()) + " (cap " + plainCap + ")");
             out("  dpor            " + dpor.text(cells.size()) + " (cap " + dporCap + "), " + wider
                     + " finished cells with other kinds than bound 3");
+            out(String.format(Locale.ROOT, "  matrix bound 2, 1 worker (the previous default) %8d executions %7.1f s wall: %d proved",
+                    before.executions(), wallBefore, before.proved()));
             out(String.format(Locale.ROOT, "  matrix default  %8d executions %7.1f s wall, %d workers: %d proved, %d within 2,"
                     + " %d budget hit", m.executions(), wall, Runtime.getRuntime().availableProcessors(), proved, within, budget));
         }

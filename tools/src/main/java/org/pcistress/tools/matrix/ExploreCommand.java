@@ -1,9 +1,13 @@
 package org.pcistress.tools.matrix;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.BadInput;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.explore.Counterexample;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.ExploreResult;
@@ -20,8 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pcistress explore --scenario bind_pf+aer --profile v4.14}: every schedule of one scenario
- * within the preemption bound; the shortest counterexample of each failure kind, or a proof for
- * the bound. With {@code --replay SCHEDULE}, one execution on that schedule.
+ * within the preemption bound ({@code --preemptions unbounded}: every schedule); the shortest
+ * counterexample of each failure kind, or a proof for the bound or for all schedules. With
+ * {@code --replay SCHEDULE}, one execution on that schedule.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = "Explore every schedule of one scenario (one entry point, or two joined by '+').",
@@ -37,8 +42,13 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v4.14, v6.19+revert+list-snapshot")
     String profile;
 
-    @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2", description = "preemption bound (default ${DEFAULT-VALUE})")
-    int preemptions;
+    @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2",
+            description = "preemption bound, or 'unbounded' for every schedule (default ${DEFAULT-VALUE})")
+    String preemptions;
+
+    @Option(names = "--dpor", description = "with --preemptions unbounded: reduce by DPOR (opt-in: not a proof on the"
+            + " PCI model, see docs/EXPLORER.md)")
+    boolean dpor;
 
     @Option(names = "--replay", paramLabel = "SCHEDULE", description = "run one execution on this schedule (0.0.1.1 or 0x2.1x2)")
     String replay;
@@ -46,8 +56,9 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--first", description = "stop at the first failure instead of searching for the shortest")
     boolean first;
 
-    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "60", description = "wall-clock budget (default ${DEFAULT-VALUE})")
-    long seconds;
+    @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "60s", converter = Durations.class,
+            description = "wall-clock budget, e.g. 60s, 5m (default ${DEFAULT-VALUE})")
+    Duration budget;
 
     @Override
     public Integer call() {
@@ -55,7 +66,13 @@ public final class ExploreCommand implements Callable<Integer> {
         try {
             PciTarget target = Inputs.target(profile);
             List<Entry> cell = Inputs.cell(scenario);
-            ExploreOptions o = Inputs.options(preemptions, first, seconds);
+            ExploreOptions o = Inputs.options(Inputs.preemptions(preemptions), first, budget);
+            if (dpor) {
+                if (o.preemptionBound() >= 0) {
+                    throw new BadInput("--dpor needs --preemptions unbounded");
+                }
+                o = o.withDpor();
+            }
             CellPlan plan = target.plan(cell);
             out.println("scenario " + plan.scenario().name() + "; initial state: " + plan.initialState());
             if (replay != null) {
@@ -97,8 +114,6 @@ public final class ExploreCommand implements Callable<Integer> {
     }
 
     private int bad(String message) {
-        spec.commandLine().getErr().println("pcistress explore: " + message);
-        spec.commandLine().getErr().flush();
-        return ExitCodes.USAGE;
+        return Errors.usage(spec, message);
     }
 }

@@ -7,6 +7,7 @@ import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
 import org.pcistress.explore.matrix.PciTarget;
 import org.pcistress.model.entry.EntryPoint;
+import org.pcistress.tools.cli.BadInput;
 
 /** Turns command-line values into the explorer's objects, or a one-line {@link BadInput}. */
 final class Inputs {
@@ -61,15 +62,25 @@ final class Inputs {
         return out;
     }
 
-    static ExploreOptions options(int preemptions, boolean first, long seconds) {
-        if (preemptions < 0) {
-            throw new BadInput("--preemptions must be 0 or more, got " + preemptions);
+    /** {@code --preemptions}: a number of preemptions, or {@code unbounded} (-1). */
+    static int preemptions(String text) {
+        if (text.equals("unbounded")) {
+            return -1;
         }
-        if (seconds <= 0) {
-            throw new BadInput("--time-budget must be a positive number of seconds, got " + seconds);
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
+        throw new BadInput("--preemptions must be 0 or more, or 'unbounded', got '" + text + "'");
+    }
+
+    static ExploreOptions options(int preemptions, boolean first, Duration budget) {
         return ExploreOptions.defaults().withPreemptionBound(preemptions)
                 .withStop(first ? ExploreOptions.Stop.FIRST : ExploreOptions.Stop.MINIMAL)
-                .withTimeBudget(Duration.ofSeconds(seconds));
+                .withTimeBudget(budget);
     }
 }
