@@ -42,6 +42,11 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v4.14, v6.19+revert+list-snapshot")
     String profile;
 
+    @Option(names = "--lockdep", paramLabel = "FLAVOUR", defaultValue = "pcistress",
+            description = "whose lockdep predicts beside the verdict: pcistress, kernel (what the kernel's lockdep would print)"
+                    + " or both (default ${DEFAULT-VALUE})")
+    String lockdep;
+
     @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2",
             description = "preemption bound, or 'unbounded' for every schedule (default ${DEFAULT-VALUE})")
     String preemptions;
@@ -64,7 +69,7 @@ public final class ExploreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            PciTarget target = Inputs.target(profile);
+            PciTarget target = Inputs.target(profile, lockdep);
             List<Entry> cell = Inputs.cell(scenario);
             ExploreOptions o = Inputs.options(Inputs.preemptions(preemptions), first, budget);
             if (dpor) {

@@ -32,6 +32,11 @@ final class MatrixSearchOptions {
             description = "wall-clock budget per cell, e.g. 20s, 2m (default ${DEFAULT-VALUE})")
     Duration budget;
 
+    @Option(names = "--lockdep", paramLabel = "FLAVOUR", defaultValue = "pcistress",
+            description = "whose lockdep predicts beside the verdict: pcistress (device locks by role, work items,"
+                    + " completions), kernel (what the kernel's lockdep would print) or both (default ${DEFAULT-VALUE})")
+    String lockdep;
+
     /** The profiles to explore, the explorer's options and the cells, all checked. */
     record Search(List<PciTarget> targets, ExploreOptions options, List<List<Entry>> cells, long proofExecutions) {
     }
@@ -40,7 +45,7 @@ final class MatrixSearchOptions {
     Search resolve(String... specs) {
         List<PciTarget> targets = new ArrayList<>();
         for (String s : specs) {
-            targets.add(Inputs.target(s));
+            targets.add(Inputs.target(s, lockdep));
         }
         if (proofExecutions < 0) {
             throw new BadInput("--proof-executions must be 0 or more, got " + proofExecutions);
@@ -53,6 +58,7 @@ final class MatrixSearchOptions {
     String describe() {
         return " --preemptions " + preemptions
                 + (proofExecutions == Matrix.PROOF_EXECUTIONS ? "" : " --proof-executions " + proofExecutions)
-                + (cells == null ? "" : " --cells " + cells);
+                + (cells == null ? "" : " --cells " + cells)
+                + ("pcistress".equals(lockdep) ? "" : " --lockdep " + lockdep);
     }
 }
