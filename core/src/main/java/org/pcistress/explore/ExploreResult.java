@@ -59,7 +59,7 @@ public record ExploreResult(String scenario, ExploreOptions options, long execut
 
     /** Every schedule ran (up to reordering independent steps) and none failed: a proof without a bound. */
     public boolean proved() {
-        return exhausted && boundReached < 0 && !failed();
+        return exhausted && boundReached < 0 && !failed() && !options.dpor();
     }
 
     /**
@@ -70,7 +70,7 @@ public record ExploreResult(String scenario, ExploreOptions options, long execut
      */
     public String claim() {
         if (exhausted && boundReached < 0) {
-            return "proved (all schedules)";
+            return options.dpor() ? "every class ran (DPOR, not a proof)" : "proved (all schedules)";
         }
         if (exhausted) {
             return "exhausted within " + boundReached + " preemption" + (boundReached == 1 ? "" : "s");
@@ -85,10 +85,14 @@ public record ExploreResult(String scenario, ExploreOptions options, long execut
     public String coverage() {
         String bound = boundReached < 0 ? options.boundText()
                 : "\u2264" + boundReached + " preemption" + (boundReached == 1 ? "" : "s");
+        if (exhausted && boundReached < 0 && options.dpor()) {
+            return "exhausted: one schedule of every class of equivalent ones ran (DPOR; " + executions + " executions"
+                    + (covered > 0 ? ", " + covered + " ended early as covered" : "") + ")"
+                    + (failed() ? "" : ": no failure, but NOT a proof where the model shares unmarked state");
+        }
         if (exhausted && boundReached < 0) {
-            return "exhausted: every schedule ran" + (options.dpor() ? ", one per class of equivalent schedules" : "")
-                    + " (" + executions + " executions" + (covered > 0 ? ", " + covered + " ended early as covered" : "")
-                    + ")" + (failed() ? "" : ": no failure, proved for all schedules");
+            return "exhausted: every schedule ran (" + executions + " executions)"
+                    + (failed() ? "" : ": no failure, proved for all schedules");
         }
         if (exhausted) {
             return "exhausted: every schedule with " + bound + " ran (" + executions + " executions)"
