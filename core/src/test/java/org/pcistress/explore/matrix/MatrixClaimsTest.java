@@ -79,6 +79,9 @@ class MatrixClaimsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("the cell this showed it on (bind_pf+eeh_vf, old v6.19+revert) relied on EEH removing a VF"
+            + " whose driver voted CAN_RECOVER, which the kernel never does (fidelity round 2, EehVotesTest); no cell"
+            + " of the corrected model found yet that still shows the unnamed eeh_dev flag to DPOR: re-point it")
     void dporStopsWhereTheModelSharesStateItDoesNotName() {
         // pcibios_bus_add_device sets the VF's EEH flag between scheduling points, without a lock
         // or a mark; eehd reads it: the shortened counterexample does not replay, and DPOR says so
