@@ -8,19 +8,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * report.html: one self-contained page (inline CSS and SVG, nothing fetched at view time) with the
- * run's header, then per benchmark class its table, its charts and its latency percentiles.
+ * report.html: one self-contained page (inline CSS and SVG, nothing fetched at view time): a link
+ * back to the report index when there is one, a table of contents, the verdict table against the
+ * baseline first, the run's header, then per benchmark class its table, its charts and its
+ * latency percentiles.
  *
- * <p>Charts: a method with a numeric parameter that varies (N) gets score against N, one line per
- * strategy; every other result of the class goes into a bar chart per mode; sample-mode results
- * get latency against percentile. Every point carries its 99.9% error bar.
+ * <p>Charts: a method with a numeric parameter that varies (N) gets score against N on log-log
+ * axes, one line per strategy; every other result of the class goes into a bar chart per mode;
+ * sample-mode results are drawn as their median with p99 beside it (never the mean) and get a
+ * latency-by-percentile chart. Colours are strategies ({@link Palette}), the same in every chart.
  */
 final class HtmlReport {
     private static final String CSS = "body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
             + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;"
             + "font-size:13px;text-align:left}th{background:#f0f0f0}td.n{text-align:right;font-family:monospace}"
             + ".warn{background:#fff3cd;border:1px solid #e0c36c;padding:.5em 1em}"
-            + "code{font-size:12px;word-break:break-all}svg{display:block;margin:.5em 0}";
+            + "tr.REGRESSION td{background:#f8d7da}tr.IMPROVEMENT td{background:#d4edda}"
+            + "tr.UNDECIDED td,tr.NOT_COMPARABLE td{color:#666}"
+            + "code{font-size:12px;word-break:break-all}svg{display:block;margin:.5em 0;max-width:100%;height:auto}";
 
     private HtmlReport() {
     }
@@ -28,7 +33,13 @@ final class HtmlReport {
     static String render(ReportData data) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>pcistress benchmark report</title><style>" + CSS + "</style></head><body>\n");
-        b.append("<h1>pcistress benchmark report</h1>\n<table>\n");
+        if (data.indexLink != null) {
+            b.append("<p><a href=\"").append(esc(data.indexLink)).append("\">← report index</a></p>\n");
+        }
+        b.append("<h1>pcistress benchmark report</h1>\n");
+        toc(b, data);
+        verdict(b, data);
+        b.append("<h2 id=\"run\">Run</h2>\n<table>\n");
         for (List<String> row : data.header()) {
             String v = esc(row.get(1));
             b.append("<tr><th>").append(esc(row.get(0))).append("</th><td>")
@@ -42,17 +53,17 @@ final class HtmlReport {
         for (Map.Entry<String, List<JmhResult>> e : data.byClass().entrySet()) {
             List<JmhResult> rs = e.getValue();
             b.append("<h2 id=\"").append(esc(e.getKey())).append("\">").append(esc(e.getKey())).append("</h2>\n");
-            table(b, ReportData.columns(rs), data.rows(rs));
-            charts(b, rs);
+            table(b, ReportData.columns(rs), data.rows(rs), null);
+            charts(b, data, rs);
             List<List<String>> pct = ReportData.percentileRows(rs);
             if (!pct.isEmpty()) {
                 b.append("<h3>Latency percentiles (sample mode)</h3>\n");
-                table(b, ReportData.percentileColumns(), pct);
-                b.append(percentileCharts(rs));
+                table(b, ReportData.percentileColumns(), pct, null);
+                b.append(percentileCharts(data, rs));
             }
         }
         if (!data.run.failures().isEmpty()) {
-            b.append("<h2>Failed benchmarks</h2>\n<ul>\n");
+            b.append("<h2 id=\"failed\">Failed benchmarks</h2>\n<ul>\n");
             for (String f : data.run.failures()) {
                 b.append("<li><code>").append(esc(f)).append("</code></li>\n");
             }
@@ -61,46 +72,88 @@ final class HtmlReport {
         return b.append("</body></html>\n").toString();
     }
 
-    private static void charts(StringBuilder b, List<JmhResult> rs) {
+    private static void toc(StringBuilder b, ReportData data) {
+        b.append("<nav><b>Contents:</b> <a href=\"#verdict\">Verdict</a> · <a href=\"#run\">Run</a>");
+        for (String cls : data.byClass().keySet()) {
+            b.append(" · <a href=\"#").append(esc(cls)).append("\">").append(esc(cls)).append("</a>");
+        }
+        if (!data.run.failures().isEmpty()) {
+            b.append(" · <a href=\"#failed\">Failed benchmarks</a>");
+        }
+        b.append("</nav>\n");
+    }
+
+    private static void verdict(StringBuilder b, ReportData data) {
+        b.append("<h2 id=\"verdict\">Verdict against the baseline</h2>\n");
+        if (data.comparison == null) {
+            b.append("<p>Not compared: this run had no baseline (or was rendered on its own). "
+                    + "<code>pcistress bench-compare BASELINE.json results.json --report DIR</code> puts the "
+                    + "verdicts here.</p>\n");
+            return;
+        }
+        b.append("<p>").append(esc(VerdictTable.summary(data.comparison))).append("</p>\n");
+        table(b, VerdictTable.COLUMNS, VerdictTable.rows(data.comparison), 0);
+        b.append("<p>").append(esc(VerdictTable.HOW_TO_READ)).append("</p>\n");
+    }
+
+    private static void charts(StringBuilder b, ReportData data, List<JmhResult> rs) {
         Set<JmhResult> plotted = new HashSet<>();
         for (List<JmhResult> method : ReportData.byMethod(rs).values()) {
             String n = ReportData.sizeParam(method);
             if (n == null) {
                 continue;
             }
+            boolean sample = "sample".equals(method.get(0).mode());
             Map<String, List<SvgChart.Point>> lines = new LinkedHashMap<>();
+            Map<String, List<SvgChart.Point>> p99 = new LinkedHashMap<>();
+            Map<String, String> colour = new LinkedHashMap<>();
             for (JmhResult r : method) {
                 String name = ReportData.paramsExcept(r.params(), n);
-                lines.computeIfAbsent(name.isEmpty() ? r.method() : name, k -> new ArrayList<>()).add(
-                        new SvgChart.Point(Double.parseDouble(r.params().get(n)), r.primary().score(),
-                                r.primary().error()));
+                String key = name.isEmpty() ? r.method() : name;
+                colour.put(key, data.palette.colour(Palette.strategyOf(r.params(), key)));
+                double x = Double.parseDouble(r.params().get(n));
+                lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new SvgChart.Point(x, ReportData.central(r),
+                        sample ? Double.NaN : r.primary().error()));
+                Double q = r.percentiles().get("99.0");
+                if (sample && q != null && q > 0) {
+                    p99.computeIfAbsent(key, k -> new ArrayList<>()).add(new SvgChart.Point(x, q, Double.NaN));
+                }
                 plotted.add(r);
             }
             List<SvgChart.Series> series = new ArrayList<>();
-            lines.forEach((k, v) -> series.add(new SvgChart.Series(k, v)));
+            lines.forEach((k, v) -> series.add(new SvgChart.Series(sample ? k + " p50" : k, v, colour.get(k), false)));
+            p99.forEach((k, v) -> series.add(new SvgChart.Series(k + " p99", v, colour.get(k), true)));
             JmhResult first = method.get(0);
             List<String> xs = ReportData.values(method, n);
             double lo = xs.stream().mapToDouble(Double::parseDouble).min().orElse(1);
             double hi = xs.stream().mapToDouble(Double::parseDouble).max().orElse(1);
-            b.append(SvgChart.lines(first.method() + " (" + first.mode() + ") against " + n, n,
-                    first.primary().unit(), series, null, lo > 0 && hi / lo >= 10, false));
+            boolean logX = lo > 0 && hi / lo >= 10;
+            boolean positive = method.stream().allMatch(r -> ReportData.central(r) > 0);
+            b.append(SvgChart.lines(first.method() + " (" + first.mode() + (sample ? ", p50 and p99" : "")
+                    + ") against " + n + (logX && positive ? ", log-log" : ""), n, first.primary().unit(), series, null,
+                    logX, logX && positive));
         }
         Map<String, List<SvgChart.Bar>> bars = new LinkedHashMap<>();
         for (JmhResult r : rs) {
             if (!plotted.contains(r)) {
-                String label = r.method() + " " + Fmt.params(r.params());
+                boolean sample = "sample".equals(r.mode()) && r.percentiles().containsKey("50.0");
+                String label = (r.method() + " " + Fmt.params(r.params())).trim();
+                Double q = r.percentiles().get("99.0");
                 bars.computeIfAbsent(r.mode() + "|" + r.primary().unit(), k -> new ArrayList<>())
-                        .add(new SvgChart.Bar(label.trim(), r.primary().score(), r.primary().error()));
+                        .add(new SvgChart.Bar(label, ReportData.central(r), sample ? Double.NaN : r.primary().error(),
+                                data.palette.colour(Palette.strategyOf(r.params(), r.method())),
+                                sample && q != null ? q : Double.NaN));
             }
         }
         bars.forEach((k, v) -> {
             String[] mu = k.split("\\|", 2);
-            b.append(SvgChart.bars(rs.get(0).className() + " (" + mu[0] + ")", mu[1], v));
+            String what = mu[0].equals("sample") ? "sample: bar p50, ◆ p99" : mu[0];
+            b.append(SvgChart.bars(rs.get(0).className() + " (" + what + ")", mu[1], v));
         });
     }
 
     /** One latency chart per method: a line per parameter combination, over the percentiles. */
-    private static String percentileCharts(List<JmhResult> rs) {
+    private static String percentileCharts(ReportData data, List<JmhResult> rs) {
         List<String> labels = new ArrayList<>();
         for (String p : ReportData.PERCENTILES) {
             labels.add(Fmt.percentile(p));
@@ -108,6 +161,7 @@ final class HtmlReport {
         StringBuilder b = new StringBuilder();
         for (List<JmhResult> method : ReportData.byMethod(rs).values()) {
             List<SvgChart.Series> series = new ArrayList<>();
+            Set<String> used = new HashSet<>();
             for (JmhResult r : method) {
                 if (!"sample".equals(r.mode()) || r.percentiles().isEmpty()) {
                     continue;
@@ -120,7 +174,10 @@ final class HtmlReport {
                     }
                 }
                 String name = Fmt.params(r.params());
-                series.add(new SvgChart.Series(name.isEmpty() ? r.method() : name, pts));
+                String strategy = Palette.strategyOf(r.params(), name.isEmpty() ? r.method() : name);
+                // a second line of the same strategy (another topology, size) is dashed
+                series.add(new SvgChart.Series(name.isEmpty() ? r.method() : name, pts,
+                        data.palette.colour(strategy), !used.add(strategy)));
             }
             if (!series.isEmpty()) {
                 JmhResult first = method.get(0);
@@ -131,16 +188,18 @@ final class HtmlReport {
         return b.toString();
     }
 
-    private static void table(StringBuilder b, List<String> columns, List<List<String>> rows) {
+    /** A table; {@code classColumn}, if not null, names the column whose text becomes each row's class. */
+    private static void table(StringBuilder b, List<String> columns, List<List<String>> rows, Integer classColumn) {
         b.append("<table><tr>");
         for (String c : columns) {
             b.append("<th>").append(esc(c)).append("</th>");
         }
         b.append("</tr>\n");
         for (List<String> row : rows) {
-            b.append("<tr>");
+            b.append(classColumn == null ? "<tr>" : "<tr class=\"" + esc(row.get(classColumn)) + "\">");
             for (String c : row) {
-                boolean numeric = !c.isEmpty() && (Character.isDigit(c.charAt(0)) || c.startsWith("-"));
+                boolean numeric = !c.isEmpty() && (Character.isDigit(c.charAt(0)) || c.startsWith("-")
+                        || c.startsWith("+") || c.startsWith("~") || c.startsWith("±"));
                 b.append(numeric ? "<td class=\"n\">" : "<td>").append(esc(c)).append("</td>");
             }
             b.append("</tr>\n");
