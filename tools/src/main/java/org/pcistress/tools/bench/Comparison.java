@@ -87,14 +87,16 @@ public final class Comparison {
     private Delta test(JmhResult b, JmhResult n, double f) {
         boolean p50 = "sample".equals(b.mode()) && b.iterations().hasPercentiles() && n.iterations().hasPercentiles();
         String stat = p50 ? "p50" : "score";
-        double bv = p50 ? median(b) : b.primary().score();
-        double nv = (p50 ? median(n) : n.primary().score()) * f;
+        List<double[]> bs = p50 ? b.iterations().p50() : b.iterations().scores();
+        List<double[]> ns = p50 ? n.iterations().p50() : n.iterations().scores();
+        // the values shown are what is tested: geometric means of the iterations (JMH's own without them)
+        double bv = Iterations.count(bs) > 0 ? geomean(Iterations.all(bs)) : p50 ? median(b) : b.primary().score();
+        double nv = (Iterations.count(ns) > 0 ? geomean(Iterations.all(ns)) : p50 ? median(n) : n.primary().score())
+                * f;
         String notComparable = options.force() ? "" : notComparable(b, n);
         if (!notComparable.isEmpty()) {
             return new Delta(b, n, stat, bv, nv, null, Double.NaN, Verdict.NOT_COMPARABLE, notComparable);
         }
-        List<double[]> bs = p50 ? b.iterations().p50() : b.iterations().scores();
-        List<double[]> ns = p50 ? n.iterations().p50() : n.iterations().scores();
         int forks = Math.min(Iterations.forks(bs), Iterations.forks(ns));
         if (Iterations.count(bs) < 2 || Iterations.count(ns) < 2) {
             return new Delta(b, n, stat, bv, nv, null, Double.NaN, Verdict.UNDECIDED,
@@ -113,7 +115,34 @@ public final class Comparison {
             return new Delta(b, n, stat, bv, nv, w, Double.NaN, Verdict.UNDECIDED,
                     "could not detect a change under " + Fmt.num(100 * w.mde(), 1) + "%");
         }
-        return new Delta(b, n, stat, bv, nv, w, Double.NaN, null, "");
+        double spread = Math.max(forkSpread(bs), forkSpread(ns));
+        return new Delta(b, n, stat, bv, nv, w, Double.NaN, null, spread > 0 ? Double.toString(spread) : "");
+    }
+
+    /**
+     * How far apart the forks of one side landed: the largest fork's geometric mean over the
+     * smallest, minus one. JMH forks differ by more than their iterations vary (JIT decisions, code
+     * layout), and a t-test on iterations underrates that; a change within this spread is not called.
+     */
+    static double forkSpread(List<double[]> forks) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double[] f : forks) {
+            if (f.length > 0) {
+                double g = geomean(f);
+                lo = Math.min(lo, g);
+                hi = Math.max(hi, g);
+            }
+        }
+        return hi > 0 && lo > 0 ? hi / lo - 1 : 0;
+    }
+
+    private static double geomean(double[] xs) {
+        double s = 0;
+        for (double x : xs) {
+            s += Math.log(x);
+        }
+        return Math.exp(s / xs.length);
     }
 
     /** Holm across the results still to be decided, then the verdicts. */
@@ -132,10 +161,17 @@ public final class Comparison {
         for (int k = 0; k < p.length; k++) {
             Delta d = pending.get(open.get(k));
             boolean significant = adjusted[k] <= options.alpha();
-            boolean large = Math.abs(d.test().change()) > options.threshold();
+            double change = d.test().change();
+            boolean large = Math.abs(change) > options.threshold();
+            double spread = d.why().isEmpty() ? 0 : Double.parseDouble(d.why()); // carried from test()
             Verdict v = significant && large ? (d.worse() ? Verdict.REGRESSION : Verdict.IMPROVEMENT) : Verdict.NOISE;
+            String why = "";
+            if (v != Verdict.NOISE && Math.abs(Math.log1p(change)) <= Math.log1p(spread)) {
+                v = Verdict.UNDECIDED;
+                why = "the change is within the spread between forks (" + Fmt.num(100 * spread, 1) + "%)";
+            }
             pending.set(open.get(k), new Delta(d.base(), d.now(), d.statistic(), d.baseValue(), d.newValue(), d.test(),
-                    adjusted[k], v, ""));
+                    adjusted[k], v, why));
         }
         deltas.addAll(pending);
     }
