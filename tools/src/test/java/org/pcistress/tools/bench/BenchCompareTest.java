@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -169,6 +170,59 @@ class BenchCompareTest {
         Path empty = Files.writeString(dir.resolve("empty.json"), "[]");
         assertEquals(2, compare(run("a.json", 1, 0, 1, 0), empty));
         assertOneLineError("empty.json: holds no benchmark results");
+    }
+
+    private static void runJson(Path results, String cpu) throws IOException {
+        new RunInfo("quick", "pcistress bench --quick", List.of("java", "-jar", "benchmarks.jar", "-f", "2"),
+                new Machine(2, "1 GiB", cpu, "Linux"), "2026-11-30T00:00:00Z", 1, List.of(),
+                new Fingerprint(cpu, 2, "Debian 17.0.15+6", "-f 2 -wi 1 -w 500ms -i 3 -r 500ms"))
+                .write(results.resolveSibling("run.json"));
+    }
+
+    @Test
+    void runsOnDifferentMachinesAreNotComparableUnlessForced() throws IOException {
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        Path a = Files.move(run("a.json", 1000, 5, 40, 0.2), dir.resolve("a/results.json"));
+        Path b = Files.move(run("b.json", 800, 5, 40, 0.2), dir.resolve("b/results.json"));
+        runJson(a, "AMD EPYC 7B13");
+        runJson(b, "Intel(R) Xeon(R) Platinum 8370C");
+        assertEquals(2, compare(a, b));
+        assertOneLineError("not comparable: CPU 'AMD EPYC 7B13' vs 'Intel(R) Xeon(R) Platinum 8370C'");
+        err.getBuffer().setLength(0);
+        assertEquals(1, compare(a, b, "--force"), err.toString());
+        runJson(b, "AMD EPYC 7B13");
+        out.getBuffer().setLength(0);
+        assertEquals(1, compare(a, b), err.toString());
+        assertTrue(err.toString().isEmpty(), err.toString());
+    }
+
+    @Test
+    void aScoreThatIsNotPositiveIsBadInput() throws IOException {
+        Path a = run("a.json", 1000, 5, 40, 0.2);
+        Path b = Files.writeString(dir.resolve("b.json"), Files.readString(run("c.json", 1000, 5, 40, 0.2))
+                .replaceFirst("\"score\": [0-9.]+", "\"score\": -3.0"));
+        assertEquals(2, compare(a, b));
+        assertOneLineError("has a score or an iteration of -3.000 or below zero");
+    }
+
+    @Test
+    void compareJsonAndTheReportCarryTheVerdicts() throws IOException {
+        Path a = run("a.json", 1000, 5, 40, 0.2);
+        Path b = run("b.json", 800, 5, 40, 0.2);
+        Path json = dir.resolve("out/compare.json");
+        Path report = dir.resolve("report");
+        assertEquals(1, compare(a, b, "--json", json.toString(), "--report", report.toString()));
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(CompareJson.FORMAT, root.path("format").asText());
+        assertEquals(1, root.path("counts").path("REGRESSION").asInt());
+        var first = root.path("results").get(0);
+        assertEquals("REGRESSION", first.path("verdict").asText());
+        assertEquals(-20.0, first.path("changePct").asDouble(), 0.1);
+        assertTrue(first.path("detectablePct").asDouble() > 0 && first.path("lowPct").isNumber());
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.indexOf("<tr class=\"REGRESSION\">") < html.indexOf("id=\"run\""), "verdicts first");
+        assertTrue(Files.isRegularFile(report.resolve(ActionExport.SMALLER)));
     }
 
     /** The first line of the output that starts with {@code verdict}, or "". */
