@@ -20,14 +20,15 @@ import org.openjdk.jmh.infra.Control;
 import org.pcistress.bench.Strategies;
 import org.pcistress.bench.Topologies;
 import org.pcistress.kernel.locking.AttachedTask;
-import org.pcistress.model.DeviceRole;
-import org.pcistress.model.PciBus;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.PciDev;
-import org.pcistress.model.Topology;
-import org.pcistress.model.driver.Drivers;
-import org.pcistress.model.driver.ErrorHandlers;
-import org.pcistress.model.driver.ErsResult;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DeviceRole;
+import org.pcistress.model.pci.Drivers;
+import org.pcistress.model.pci.ErrorHandlers;
+import org.pcistress.model.pci.ErsResult;
+import org.pcistress.model.pci.PciBus;
+import org.pcistress.model.pci.PciCore;
+import org.pcistress.model.pci.PciDev;
+import org.pcistress.model.pci.Topology;
 
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -96,18 +97,15 @@ public class AerBench_03_WriterWait {
 
         @TearDown(Level.Trial)
         public void check() {
-            Strategies.requireClean(rig.core, "writer wait");
+            Strategies.requireClean(rig.sys, "writer wait");
         }
     }
 
-    /** The same for the writer alone, with its hotplug task. */
+    /** The same for the writer alone (no broadcast, so no handler cost), with its hotplug task. */
     @State(Scope.Thread)
     public static class Quiet {
         @Param({"16", "256"})
         public int n;
-
-        @Param({"0", "1", "10"})
-        public int costUs;
 
         @Param({Strategies.REVERT, Strategies.LIST_SNAPSHOT, Strategies.DEFERRED})
         public String strategy;
@@ -117,23 +115,24 @@ public class AerBench_03_WriterWait {
 
         @Setup(Level.Trial)
         public void boot() {
-            rig = new Rig(n, costUs, strategy);
+            rig = new Rig(n, 0, strategy);
         }
 
         @Setup(Level.Iteration)
         public void attach() {
-            task = rig.core.kernel().attach(rig.core.entry().pciehpTaskName());
+            task = rig.sys.kernel().attach(rig.sys.pciehp().pciehpTaskName());
         }
 
         @TearDown(Level.Iteration)
         public void detach() {
             task.close();
-            Strategies.requireClean(rig.core, "writer alone");
+            Strategies.requireClean(rig.sys, "writer alone");
         }
     }
 
     /** A booted core whose every driver's error_detected spins {@code costUs}, and a free function on bus 01. */
     static final class Rig {
+        final PciSystem sys;
         final PciCore core;
         final PciDev pf;
         final PciBus bus;
@@ -161,11 +160,12 @@ public class AerBench_03_WriterWait {
                     .withPfDriver(Drivers.sriovPf(ErrorHandlers.recoveringAfter(work)))
                     .withVfDriver(Drivers.sriovVf(ErrorHandlers.withoutSlotResetAfter(work)))
                     .withEndpointDriver(Drivers.endpoint(ErrorHandlers.recoveringAfter(work)));
-            core = Strategies.bootSettled(strategy, t);
-            pf = core.device(Topology.PF);
+            sys = Strategies.bootSettled(strategy, t);
+            core = sys.core();
+            pf = sys.device(Topology.PF);
             bus = core.bus(1);
             bdf = freeFunction(bus);
-            handlers = (int) AerBench_01_BusWalk.devices(core).stream()
+            handlers = (int) AerBench_01_BusWalk.devices(sys).stream()
                     .filter(d -> d.driver() != null && d.driver().errHandler() != null).count();
         }
     }
@@ -177,7 +177,7 @@ public class AerBench_03_WriterWait {
 
         @Setup(Level.Iteration)
         public void attach(Bus b) {
-            task = b.rig.core.kernel().attach(b.rig.core.entry().aerTaskName());
+            task = b.rig.sys.kernel().attach(b.rig.sys.aer().aerTaskName());
         }
 
         @TearDown(Level.Iteration)
@@ -193,7 +193,7 @@ public class AerBench_03_WriterWait {
 
         @Setup(Level.Iteration)
         public void attach(Bus b) {
-            task = b.rig.core.kernel().attach(b.rig.core.entry().pciehpTaskName());
+            task = b.rig.sys.kernel().attach(b.rig.sys.pciehp().pciehpTaskName());
         }
 
         @TearDown(Level.Iteration)
@@ -230,17 +230,17 @@ public class AerBench_03_WriterWait {
     static PciDev addAndRemove(Rig b) {
         PciCore core = b.core;
         PciDev dev = core.allocDev(b.bdf, DeviceRole.ENDPOINT, b.bus, 0, null, -1);
-        core.probe().pciLockRescanRemove();
+        core.rescanRemoveLock().lock(); // pci_lock_rescan_remove()
         try {
             core.probe().pciDeviceAdd(dev, b.bus);
         } finally {
-            core.probe().pciUnlockRescanRemove();
+            core.rescanRemoveLock().unlock();
         }
-        core.probe().pciLockRescanRemove();
+        core.rescanRemoveLock().lock();
         try {
             core.remove().pciStopAndRemoveBusDevice(dev);
         } finally {
-            core.probe().pciUnlockRescanRemove();
+            core.rescanRemoveLock().unlock();
         }
         return dev;
     }
@@ -250,7 +250,7 @@ public class AerBench_03_WriterWait {
     @GroupThreads(1)
     public ErsResult aer(Bus b, Aer a) {
         try {
-            return b.rig.core.aer().broadcastOne(b.rig.pf, "error_detected");
+            return b.rig.sys.aer().broadcastOne(b.rig.pf, "error_detected");
         } finally {
             b.rig.called = 0; // the last handler has cleared the flag; this is a backstop
             b.rig.inCallbacks = false;
