@@ -176,9 +176,12 @@ public final class Comparison {
         deltas.addAll(pending);
     }
 
-    /** Why two results of the same benchmark do not compare (settings, JDK), or empty. */
+    /**
+     * Why two results of the same benchmark do not compare (warm-up, iteration time, JVM), or empty.
+     * The number of forks and of measured iterations may differ: the test weighs each side by its own.
+     */
     static String notComparable(JmhResult b, JmhResult n) {
-        if (!b.settings().isEmpty() && !n.settings().isEmpty() && !b.settings().equals(n.settings())) {
+        if (!b.settings().isEmpty() && !n.settings().isEmpty() && !shape(b.settings()).equals(shape(n.settings()))) {
             return "JMH settings differ (" + b.settings() + " vs " + n.settings() + ")";
         }
         String bj = b.vm().vmVersion();
@@ -187,6 +190,11 @@ public final class Comparison {
             return "JVMs differ (" + bj + " vs " + nj + ")";
         }
         return "";
+    }
+
+    /** {@code fork 2, warmup 5 × 1 s, measurement 5 × 1 s} without the counts that only add data. */
+    private static String shape(String settings) {
+        return settings.replaceAll("fork \\d+, ", "").replaceAll("measurement \\d+ × ", "measurement × ");
     }
 
     /** A sample-mode result's median over the whole run: JMH's, else the median of its iterations' medians. */
