@@ -129,9 +129,11 @@ final class HtmlReport {
             double hi = xs.stream().mapToDouble(Double::parseDouble).max().orElse(1);
             boolean logX = lo > 0 && hi / lo >= 10;
             boolean positive = method.stream().allMatch(r -> ReportData.central(r) > 0);
+            // a size sweep is log-log; a sample-mode chart is log in y anyway (p99 is orders above p50)
+            boolean logY = positive && (logX || sample);
             b.append(SvgChart.lines(first.method() + " (" + first.mode() + (sample ? ", p50 and p99" : "")
-                    + ") against " + n + (logX && positive ? ", log-log" : ""), n, first.primary().unit(), series, null,
-                    logX, logX && positive));
+                    + ") against " + n + (logX && logY ? ", log-log" : logY ? ", log y" : ""), n,
+                    first.primary().unit(), series, null, logX, logY));
         }
         Map<String, List<SvgChart.Bar>> bars = new LinkedHashMap<>();
         for (JmhResult r : rs) {
