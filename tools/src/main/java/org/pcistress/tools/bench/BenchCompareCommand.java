@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.BadInput;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,7 +68,8 @@ public final class BenchCompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!(threshold >= 0) || !(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
-            err.println("error: --threshold must be a non-negative percentage and --alpha, --power between 0 and 1");
+            err.println(Errors.prefix(spec) + "--threshold must be a non-negative percentage and --alpha, --power "
+                    + "between 0 and 1, not " + threshold + ", " + alpha + ", " + power);
             return ExitCodes.USAGE;
         }
         Comparison c;
@@ -75,7 +78,7 @@ public final class BenchCompareCommand implements Callable<Integer> {
             List<JmhResult> now = JmhJson.read(candidate);
             RunPair pair = RunPair.of(baseline, candidate);
             if (!pair.differences().isEmpty() && !force) {
-                err.println("error: not comparable: " + String.join("; ", pair.differences())
+                err.println(Errors.prefix(spec) + "not comparable: " + String.join("; ", pair.differences())
                         + " (pass --force to compare anyway)");
                 return ExitCodes.USAGE;
             }
@@ -88,10 +91,10 @@ public final class BenchCompareCommand implements Callable<Integer> {
                 BenchReportCommand.write(report, now, pair.candidateRun(), c);
             }
         } catch (BadInput e) {
-            err.println("error: " + e.getMessage());
+            err.println(Errors.prefix(spec) + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {
-            err.println("error: cannot write: " + e.getMessage());
+            err.println(Errors.prefix(spec) + "cannot write: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         for (JmhResult r : c.onlyInBase()) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pcistress.tools.cli.BadInput;
 
 /**
  * Compares two JMH runs result by result. The rule (docs/BENCH.md, "The regression rule"):

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pcistress.tools.cli.Html;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, nothing fetched at view time): a link
@@ -19,20 +20,11 @@ import java.util.Set;
  * latency-by-percentile chart. Colours are strategies ({@link Palette}), the same in every chart.
  */
 final class HtmlReport {
-    private static final String CSS = "body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
-            + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;"
-            + "font-size:13px;text-align:left}th{background:#f0f0f0}td.n{text-align:right;font-family:monospace}"
-            + ".warn{background:#fff3cd;border:1px solid #e0c36c;padding:.5em 1em}"
-            + "tr.REGRESSION td{background:#f8d7da}tr.IMPROVEMENT td{background:#d4edda}"
-            + "tr.UNDECIDED td,tr.NOT_COMPARABLE td{color:#666}"
-            + "code{font-size:12px;word-break:break-all}svg{display:block;margin:.5em 0;max-width:100%;height:auto}";
-
     private HtmlReport() {
     }
 
     static String render(ReportData data) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>pcistress benchmark report</title><style>" + CSS + "</style></head><body>\n");
+        StringBuilder b = new StringBuilder(Html.head("pcistress benchmark report"));
         if (data.indexLink != null) {
             b.append("<p><a href=\"").append(esc(data.indexLink)).append("\">← report index</a></p>\n");
         }
@@ -69,7 +61,7 @@ final class HtmlReport {
             }
             b.append("</ul>\n");
         }
-        return b.append("</body></html>\n").toString();
+        return b.append(Html.tail()).toString();
     }
 
     private static void toc(StringBuilder b, ReportData data) {
@@ -210,6 +202,6 @@ final class HtmlReport {
     }
 
     private static String esc(String s) {
-        return SvgChart.esc(s);
+        return Html.esc(s);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.pcistress.tools.cli.Html;
 
 /**
  * Plain inline SVG charts for the HTML report, written by hand so that a report opens anywhere,
@@ -250,7 +251,7 @@ final class SvgChart {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.esc(s);
     }
 
     private static String f(double v) {
