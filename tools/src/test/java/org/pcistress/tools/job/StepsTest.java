@@ -152,7 +152,10 @@ class StepsTest {
                 Optional.empty()), Optional.of(previous)));
         assertEquals(ExitCodes.REGRESSION, r.code());
         assertEquals(List.of("bench-compare", previous.resolve("bench/results.json").toString(),
-                tmp.resolve("now/bench/results.json").toString(), "--threshold", "5"), cli.calls.get(1));
+                tmp.resolve("now/bench/results.json").toString(), "--threshold", "5",
+                "--json", tmp.resolve("now/bench/compare.json").toString(), "--report", tmp.resolve("now/bench").toString()),
+                cli.calls.get(1));
+        assertTrue(r.links().stream().anyMatch(l -> l.path().equals("bench/compare.json")));
         assertTrue(r.links().stream().anyMatch(l -> l.path().equals("bench/report.html")));
     }
 
