@@ -38,7 +38,7 @@ class PciehpResetLockTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v5.10+pciehp-unlock-for-binding", "v6.18", "v6.19", "v4.14"})
+    @ValueSource(strings = {"v5.10+pciehp-unlock-for-binding", "v6.18", "v6.19", "v7.0", "v4.14"})
     void clearedByF5eff5591b8f(String spec) {
         ExploreResult r = ResetVsNumvfsTest.explore(spec, EntryPoint.RESET_PF_BUS, EntryPoint.HOT_UNPLUG);
         assertEquals("OK", r.verdict(), spec + ": " + r.summary());

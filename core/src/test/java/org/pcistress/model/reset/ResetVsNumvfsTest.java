@@ -42,7 +42,7 @@ class ResetVsNumvfsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v6.19", "v6.18", "v5.10+pci-dev-lock-order", "v4.14+pci-dev-lock-order"})
+    @ValueSource(strings = {"v7.0", "v6.19", "v6.18", "v5.10+pci-dev-lock-order", "v4.14+pci-dev-lock-order"})
     void provenWithDeviceLockFirst(String spec) {
         for (EntryPoint numvfs : List.of(EntryPoint.NUMVFS_N, EntryPoint.NUMVFS_0)) {
             ExploreResult r = explore(spec, EntryPoint.RESET_PF, numvfs);

@@ -31,7 +31,7 @@ class VfPointerCacheTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v4.14", "v5.10", "v6.18", "v6.19", "v6.19+revert"})
+    @ValueSource(strings = {"v4.14", "v5.10", "v6.18", "v6.19", "v7.0"})
     void aCachedVfPointerIsUsedAfterFree(String spec) {
         Verdict v = enableThenDisable(spec, VfCachingPfDriver.withoutReference());
         assertEquals("USE_AFTER_FREE", v.outcome(), v.summary());
@@ -39,7 +39,7 @@ class VfPointerCacheTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v4.14", "v5.10", "v6.18", "v6.19", "v6.19+revert"})
+    @ValueSource(strings = {"v4.14", "v5.10", "v6.18", "v6.19", "v7.0"})
     void aReferencePerCachedPointerIsCorrect(String spec) {
         Verdict v = enableThenDisable(spec, VfCachingPfDriver.withReference());
         assertEquals("OK", v.outcome(), v.summary());

@@ -57,7 +57,7 @@ class VfioRemoveWaitsForUserspaceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v5.10", "v6.18", "v6.19"})
+    @ValueSource(strings = {"v5.10", "v6.18", "v6.19", "v7.0"})
     void aHangThroughTheCompletionIsReportedWithItsCycle(String spec) {
         ExploreResult r = Explorer.explore(scenario(spec),
                 ExploreOptions.defaults().withStop(ExploreOptions.Stop.MINIMAL));
