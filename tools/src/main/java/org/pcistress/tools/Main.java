@@ -16,7 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code pcistress}: the command line. Each subcommand is a class of its own. */
-@Command(name = "pcistress", mixinStandardHelpOptions = true, version = "pcistress 0.1.0",
+@Command(name = "pcistress", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Race, explore and measure the Linux PCI core's locking.",
         subcommands = {
             RunCommand.class, StressMergeCommand.class, MatrixCompareCommand.class, ScenarioIndexCommand.class,

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.report.KnownFindings;
 import org.pcistress.tools.stress.Durations;
 
 /** index.html of a report folder: the verdict first, then one row per step with its links. */
@@ -19,14 +20,17 @@ final class IndexPage {
                 .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .6em;")
                 .append("text-align:left;vertical-align:top}.v{padding:.6em 1em;border-radius:4px;font-size:1.2em}")
                 .append(".ok{background:#e3f6e3}.reg{background:#fde2c8}.harness{background:#f8d0d0}")
-                .append(".run{background:#eef}code{font-size:.95em}")
+                .append(".run{background:#eef}code{font-size:.95em}.facts{margin:.8em 0}.facts th{width:9em;background:#f6f6f6}")
                 .append("</style></head><body>\n");
         h.append("<h1>pcistress report ").append(esc(r.dir().getFileName().toString())).append("</h1>\n");
-        verdict(h, r);
-        h.append("<p>Started ").append(r.started()).append(r.finished() == null ? "" : ", finished " + r.finished())
-                .append("; budget ").append(Durations.format(r.plan().budget())).append("; profiles <code>")
-                .append(esc(String.join(" ", r.plan().profiles().stream().map(Object::toString).toList())))
-                .append("</code>; fixes <code>").append(esc(String.join(" ", r.plan().fixes()))).append("</code>.</p>\n");
+        JobVerdict v = JobVerdict.of(r);
+        h.append("<div class=\"v ").append(v.kind()).append("\"><strong>").append(esc(v.text())).append("</strong></div>\n");
+        facts(h, r, v);
+        list(h, "What regressed or failed", v.regressed(), "nothing");
+        listRaw(h, v.previous().map(p -> "New since <a href=\"" + esc(rel(r.dir(), p)) + "/index.html\">"
+                + esc(p.getFileName().toString()) + "</a>").orElse("The model's findings (no previous report)"),
+                v.news(), "nothing");
+        matrixTable(h, r);
         h.append("<h2>Steps</h2>\n<table><tr><th>step</th><th>status</th><th>time</th><th>result</th><th>files</th></tr>\n");
         for (StepState s : r.steps()) {
             h.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(status(s, r)).append("</td><td>")
@@ -47,50 +51,59 @@ final class IndexPage {
         return h.toString();
     }
 
-    private static void verdict(StringBuilder h, JobReport r) {
-        int code = r.finished() == null ? ExitCodes.combine(codesOfFinished(r)) : r.code();
-        String cls;
-        String text;
-        if (r.finished() == null) {
-            cls = "run";
-            text = "Running (or stopped during the step marked running)";
-        } else if (code == ExitCodes.OK) {
-            cls = "ok";
-            text = "OK: nothing regressed";
-        } else if (code == ExitCodes.REGRESSION) {
-            cls = "reg";
-            List<String> failed = failedSteps(r);
-            text = "REGRESSION (exit 1)" + (failed.isEmpty() ? "" : "; also " + String.join(", ", failed) + " failed");
-        } else {
-            cls = "harness";
-            text = "HARNESS FAILURE (exit " + code + "): " + String.join(", ", failedSteps(r)) + " failed";
+    /** Where and what: commit, version, JDK, machine, times, the plan, what it was compared with. */
+    private static void facts(StringBuilder h, JobReport r, JobVerdict v) {
+        RunFacts f = r.facts();
+        h.append("<table class=\"facts\">");
+        row(h, "compared with", v.previous().map(p -> "<a href=\"" + esc(rel(r.dir(), p)) + "/index.html\">"
+                + esc(p.getFileName().toString()) + "</a>").orElse(r.plan().baseline().map(b -> "<code>" + esc(b.toString())
+                + "</code>").orElse("nothing: no previous report in this folder, so nothing could regress")));
+        row(h, "build", "pcistress " + esc(f.build().version()) + ", commit <code>" + esc(f.build().commit())
+                + "</code>" + (f.build().dirty() ? " with uncommitted changes" : "") + "; jcstress "
+                + esc(f.build().jcstress()) + ", JMH " + esc(f.build().jmh()));
+        row(h, "ran on", esc(f.jdk()) + "; " + esc(f.machine().describe()));
+        row(h, "time", "started " + JobReport.stamp(r.started())
+                + (r.finished() == null ? "" : ", finished " + JobReport.stamp(r.finished()))
+                + "; budget " + Durations.format(r.plan().budget()));
+        row(h, "plan", "profiles <code>" + esc(String.join(" ", r.plan().profiles().stream().map(Object::toString)
+                .toList())) + "</code>; fixes <code>" + esc(String.join(" ", r.plan().fixes())) + "</code>");
+        h.append("</table>\n");
+    }
+
+    private static void row(StringBuilder h, String label, String html) {
+        h.append("<tr><th>").append(esc(label)).append("</th><td>").append(html).append("</td></tr>");
+    }
+
+    /** Per matrix: failing cells, the known findings among them (linked to docs/FINDINGS.md), the new ones. */
+    private static void matrixTable(StringBuilder h, JobReport r) {
+        MatrixTriage t = MatrixTriage.read(r.dir().resolve("matrix").resolve(MatrixTriage.FILE));
+        if (t.rows().isEmpty()) {
+            return;
         }
-        h.append("<div class=\"v ").append(cls).append("\"><strong>").append(esc(text)).append("</strong></div>\n");
-        List<String> regressed = new ArrayList<>();
-        List<String> news = new ArrayList<>();
-        for (StepState s : r.steps()) {
-            if (s.result() != null) {
-                s.result().regressions().forEach(x -> regressed.add(s.name() + ": " + x));
-                s.result().news().forEach(x -> news.add(s.name() + ": " + x));
+        String findings = KnownFindings.sourceFile().map(p -> rel(r.dir(), p)).orElse(null);
+        h.append("<h2>Matrix: failing cells, known and new</h2>\n<table><tr><th>profile</th><th>failing</th>")
+                .append("<th>known (docs/FINDINGS.md)</th><th>new: not in docs/FINDINGS.md</th></tr>\n");
+        for (MatrixTriage.Row row : t.rows()) {
+            h.append("<tr><td><a href=\"matrix/").append(esc(row.spec())).append("/matrix.html\">").append(esc(row.spec()))
+                    .append("</a></td><td>").append(row.failing()).append('/').append(row.cells()).append("</td><td>");
+            List<String> known = new ArrayList<>();
+            for (MatrixTriage.Known k : row.known()) {
+                String label = esc(k.group()) + " (" + esc(k.klass()) + "): " + k.cells().size();
+                known.add(findings == null ? label + " <code>#" + esc(k.id()) + "</code>"
+                        : "<a href=\"" + esc(findings) + "#" + esc(k.id()) + "\">" + label + "</a>");
             }
+            h.append(String.join("<br>", known)).append("</td><td>");
+            if (!row.triaged() && row.failing() > 0) {
+                h.append("not triaged: docs/FINDINGS.md has no section for this profile");
+            } else if (row.unknown().isEmpty()) {
+                h.append("none");
+            } else {
+                h.append("<strong>").append(row.unknown().size()).append("</strong>: <code>")
+                        .append(esc(String.join(" ", row.unknown()))).append("</code>");
+            }
+            h.append("</td></tr>\n");
         }
-        list(h, "What regressed or failed", regressed, "nothing");
-        String since = r.previous().map(p -> "New since <a href=\"" + esc(rel(r.dir(), p)) + "/index.html\">"
-                + esc(p.getFileName().toString()) + "</a>").orElse(null);
-        if (since == null) {
-            h.append("<p>No previous report in this folder: nothing to compare with.</p>\n");
-        } else {
-            listRaw(h, since, news, "nothing");
-        }
-    }
-
-    private static int[] codesOfFinished(JobReport r) {
-        return r.steps().stream().filter(s -> s.status() != StepState.Status.RUNNING).mapToInt(StepState::code).toArray();
-    }
-
-    private static List<String> failedSteps(JobReport r) {
-        return r.steps().stream().filter(s -> s.code() == ExitCodes.HARNESS || s.code() == ExitCodes.USAGE)
-                .map(s -> s.name() + (s.status() == StepState.Status.CRASHED ? " (crashed)" : "")).toList();
+        h.append("</table>\n");
     }
 
     private static String status(StepState s, JobReport r) {

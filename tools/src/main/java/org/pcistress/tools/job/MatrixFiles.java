@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
+import org.pcistress.tools.report.FormatVersion;
 
 /**
  * Reading the matrix.json that {@code pcistress matrix} writes ({@code {"tool", "command", "matrix"}})
@@ -32,6 +33,7 @@ final class MatrixFiles {
         }
         try {
             JsonNode root = READER.readTree(file.toFile());
+            FormatVersion.MATRIX.check(root, file);
             JsonNode m = root == null ? null : root.get("matrix");
             if (m == null || !m.has("cells")) {
                 throw new IOException(file + " is not a matrix.json (no matrix.cells)");

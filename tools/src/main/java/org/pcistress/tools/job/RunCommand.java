@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pcistress.tools.job.Specs.Spec;
+import org.pcistress.tools.report.FormatVersion;
 import org.pcistress.tools.stress.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -163,6 +164,13 @@ public final class RunCommand implements Callable<Integer> {
             root = JobReport.JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw usage("--baseline: " + file + " is corrupt: " + JobReport.reason(e));
+        }
+        if (Files.isDirectory(b)) {
+            try {
+                FormatVersion.JOB.check(root, file);
+            } catch (IOException e) {
+                throw usage("--baseline: " + e.getMessage());
+            }
         }
         boolean ok = Files.isDirectory(b) ? root != null && root.has("steps")
                 : root != null && (root.isArray() ? root.size() > 0 && root.get(0).has("benchmark")

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pcistress.tools.report.FormatVersion;
 import org.pcistress.tools.stress.RunSummary;
 import org.pcistress.tools.stress.TestSummary;
 import org.pcistress.tools.stress.Verdict;
@@ -28,9 +29,16 @@ final class StressFiles {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + " does not exist");
         }
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = READER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + " is not a jcstress summary: " + JobReport.reason(e), e);
+        }
+        FormatVersion.STRESS_SUMMARY.check(root, file);
         RunSummary s;
         try {
-            s = READER.readValue(file.toFile(), RunSummary.class);
+            s = READER.treeToValue(root, RunSummary.class);
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new IOException(file + " is not a jcstress summary: " + (e instanceof IOException io
                     ? JobReport.reason(io) : e.getMessage()), e);

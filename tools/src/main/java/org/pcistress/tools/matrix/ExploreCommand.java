@@ -66,7 +66,7 @@ public final class ExploreCommand implements Callable<Integer> {
             for (Counterexample c : r.counterexamples().values()) {
                 out.println();
                 out.print(c.text());
-                out.println("pcistress explore --scenario " + scenario + " --profile " + profile
+                out.println("./pcistress explore --scenario " + scenario + " --profile " + profile
                         + " --replay " + c.schedule().compact());
             }
             out.flush();

@@ -5,8 +5,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.report.JunitXml;
+import org.pcistress.tools.report.KnownFindings;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Matrix;
 import org.pcistress.explore.matrix.MatrixResult;
@@ -80,5 +84,7 @@ public final class MatrixCommand implements Callable<Integer> {
         MatrixJson.write(dir.resolve("matrix.json"), m, command);
         Files.writeString(dir.resolve("matrix.md"), MatrixMarkdown.render(m, command), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("matrix.html"), MatrixHtml.render(m, command), StandardCharsets.UTF_8);
+        JunitXml.write(dir.resolve("junit.xml"), "pcistress matrix", java.util.List.of(
+                MatrixJunit.suite(m, command, Instant.now().minusMillis(m.millis()), KnownFindings.bundled(), Map.of())));
     }
 }

@@ -111,7 +111,7 @@ final class MatrixHtml {
         b.append("</p>\n");
         for (CellFailure f : c.failures()) {
             b.append("<details open><summary><b>").append(esc(f.kind())).append("</b>, ").append(f.length())
-                    .append(" steps, ").append(f.preemptions()).append(" preemption(s); replay: <code>pcistress explore"
+                    .append(" steps, ").append(f.preemptions()).append(" preemption(s); replay: <code>./pcistress explore"
                             + " --scenario ").append(esc(c.key())).append(" --profile ").append(esc(m.spec()))
                     .append(" --replay ").append(esc(f.schedule())).append("</code></summary><pre>")
                     .append(esc(f.text())).append("</pre></details>\n");

@@ -1,5 +1,10 @@
 package org.pcistress.tools.report;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -17,6 +22,23 @@ public record JunitSuite(String name, String timestamp, String hostname, double 
     public JunitSuite {
         properties = List.copyOf(properties);
         cases = List.copyOf(cases);
+    }
+
+    private static final DateTimeFormatter ANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    /** Ant's timestamp: date and time without a zone (here UTC), to the second. */
+    public static String timestamp(Instant t) {
+        return ANT.format(t);
+    }
+
+    /** This machine's host name, or "unknown". */
+    public static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
     }
 
     public long count(JunitCase.Outcome o) {

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,6 +109,21 @@ public final class KnownFindings {
             }
         }
         return best;
+    }
+
+    /**
+     * docs/FINDINGS.md of the checkout this code was built in ({@code tools/target/pcistress.jar} or
+     * {@code tools/target/classes} three levels below it), when it is there: what a report links to.
+     */
+    public static Optional<Path> sourceFile() {
+        try {
+            Path here = Path.of(KnownFindings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = here.toAbsolutePath().getParent().getParent().getParent();
+            Path file = root.resolve("docs").resolve("FINDINGS.md");
+            return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public int size() {

@@ -31,7 +31,7 @@ public class JunitXmlTest {
         schema().newValidator().validate(new StreamSource(new StringReader(xml)));
     }
 
-    static Document parse(String xml) throws Exception {
+    public static Document parse(String xml) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
     }
 

@@ -1,0 +1,94 @@
+package org.pcistress.tools.job;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.pcistress.explore.matrix.MatrixResult;
+import org.pcistress.tools.job.Specs.Spec;
+import org.pcistress.tools.matrix.MatrixJunit;
+import org.pcistress.tools.report.JunitSuite;
+import org.pcistress.tools.report.JunitXml;
+import org.pcistress.tools.report.KnownFindings;
+
+/**
+ * The matrix step's pages beside the matrices: diffs.html (diffs.md for a browser), triage.json
+ * and junit.xml (every cell judged against docs/FINDINGS.md and the previous report), and links
+ * from each matrix.html back to the report.
+ */
+final class MatrixPages {
+    static final String NAV = "<p class=\"nav\"><a href=\"../../index.html\">&larr; report index</a> \u00b7 "
+            + "<a href=\"../diffs.html\">matrix diffs</a></p>\n";
+
+    private MatrixPages() {
+    }
+
+    /** diffs.md as a page: its headings as headings, its code blocks as pre, a link back to the index. */
+    static String diffsHtml(String md) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                + "<title>pcistress matrix diffs</title>\n<style>body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;"
+                + "max-width:80em;padding:0 1em}pre{background:#f6f6f6;padding:.6em;overflow-x:auto}</style></head><body>\n"
+                + "<p class=\"nav\"><a href=\"../index.html\">&larr; report index</a></p>\n");
+        boolean pre = false;
+        for (String line : md.split("\n", -1)) {
+            if (line.startsWith("```")) {
+                h.append(pre ? "</pre>\n" : "<pre>");
+                pre = !pre;
+            } else if (pre) {
+                h.append(IndexPage.esc(line)).append('\n');
+            } else if (line.startsWith("## ")) {
+                h.append("<h2>").append(IndexPage.esc(line.substring(3))).append("</h2>\n");
+            } else if (line.startsWith("# ")) {
+                h.append("<h1>").append(IndexPage.esc(line.substring(2))).append("</h1>\n");
+            } else if (!line.isBlank()) {
+                h.append("<p>").append(IndexPage.esc(line)).append("</p>\n");
+            }
+        }
+        if (pre) {
+            h.append("</pre>\n");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    /** triage.json and junit.xml for the matrices that ran. */
+    static void triageAndJunit(Path dir, Map<Spec, MatrixResult> results, Map<Spec, Map<String, String>> worse,
+                               Instant now) throws IOException {
+        KnownFindings known = KnownFindings.bundled();
+        List<MatrixTriage.Row> rows = new ArrayList<>();
+        List<JunitSuite> suites = new ArrayList<>();
+        results.forEach((spec, m) -> {
+            rows.add(MatrixTriage.row(m, known));
+            suites.add(MatrixJunit.suite(m, "pcistress matrix --profile " + spec, now, known,
+                    worse.getOrDefault(spec, Map.of())));
+        });
+        new MatrixTriage(rows).write(dir.resolve(MatrixTriage.FILE));
+        JunitXml.write(dir.resolve("junit.xml"), "pcistress run: matrix", suites);
+        // this one judges against the previous report too: each matrix's own would count every cell twice
+        for (Spec spec : results.keySet()) {
+            Files.deleteIfExists(dir.resolve(spec.toString()).resolve("junit.xml"));
+        }
+    }
+
+    /** Puts the navigation line after {@code <body>} of a matrix.html in the report (once). */
+    static void addBackLinks(Path matrixHtml) {
+        try {
+            if (!Files.isRegularFile(matrixHtml)) {
+                return;
+            }
+            String html = Files.readString(matrixHtml, StandardCharsets.UTF_8);
+            int body = html.indexOf("<body>");
+            if (body < 0 || html.contains(NAV)) {
+                return;
+            }
+            int at = body + "<body>".length();
+            String out = html.substring(0, at) + "\n" + NAV + html.substring(at);
+            Files.writeString(matrixHtml, out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the page stays as the matrix command wrote it
+        }
+    }
+}
