@@ -50,4 +50,25 @@ class KnownFindingsTest {
         assertFalse(k.triaged("v6.19"), "v6.19 is not v6.19+revert");
         assertFalse(k.triaged("v4.14"));
     }
+
+    @Test
+    void theBundledTriageCoversEveryCurrentProfileAndCountsItsCells() throws IOException {
+        KnownFindings k = KnownFindings.bundled();
+        for (String profile : org.pcistress.tools.job.Specs.CURRENT.profiles()) {
+            assertTrue(k.triaged(profile), profile + " has a section with anchored rows in docs/FINDINGS.md");
+        }
+        assertEquals("v4.14-s1", k.explain("v4.14", "bind_pf+aer").get(0).id());
+        try (var in = KnownFindings.class.getResourceAsStream(KnownFindings.RESOURCE)) {
+            String md = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            var row = java.util.regex.Pattern.compile("<a id=\"([^\"]+)\"></a>[^|]*\\|[^|]*\\|\\s*(\\d+): ([^|]*)\\|")
+                    .matcher(md);
+            int rows = 0;
+            while (row.find()) {
+                rows++;
+                long listed = row.group(3).chars().filter(c -> c == '`').count() / 2;
+                assertEquals(Long.parseLong(row.group(2)), listed, row.group(1) + ": the count and the cells listed");
+            }
+            assertTrue(rows >= 10, "anchored rows found: " + rows);
+        }
+    }
 }
