@@ -82,17 +82,20 @@ final class IndexPage {
         }
         String findings = KnownFindings.sourceFile().map(p -> rel(r.dir(), p)).orElse(null);
         h.append("<h2>Matrix: failing cells, known and new</h2>\n<table><tr><th>profile</th><th>failing</th>")
-                .append("<th>known (docs/FINDINGS.md)</th><th>new: not in docs/FINDINGS.md</th></tr>\n");
+                .append("<th>known: docs/FINDINGS.md group &times; cells</th><th>new: not in docs/FINDINGS.md</th></tr>\n");
         for (MatrixTriage.Row row : t.rows()) {
             h.append("<tr><td><a href=\"matrix/").append(esc(row.spec())).append("/matrix.html\">").append(esc(row.spec()))
                     .append("</a></td><td>").append(row.failing()).append('/').append(row.cells()).append("</td><td>");
             List<String> known = new ArrayList<>();
             for (MatrixTriage.Known k : row.known()) {
-                String label = esc(k.group()) + " (" + esc(k.klass()) + "): " + k.cells().size();
-                known.add(findings == null ? label + " <code>#" + esc(k.id()) + "</code>"
-                        : "<a href=\"" + esc(findings) + "#" + esc(k.id()) + "\">" + label + "</a>");
+                String prefix = row.spec().replace('+', '-') + "-";
+                String base = k.id().startsWith(prefix) ? k.id().substring(prefix.length()) : k.id();
+                String title = " title=\"" + esc(k.group() + " (" + k.klass() + "): " + String.join(" ", k.cells())) + "\"";
+                known.add((findings == null ? "<span" + title + ">" + esc(k.id()) + "</span>"
+                        : "<a href=\"" + esc(findings) + "#" + esc(k.id()) + "\"" + title + ">" + esc(base) + "</a>")
+                        + "&nbsp;&times;" + k.cells().size());
             }
-            h.append(String.join("<br>", known)).append("</td><td>");
+            h.append(String.join(", ", known)).append("</td><td>");
             if (!row.triaged() && row.failing() > 0) {
                 h.append("not triaged: docs/FINDINGS.md has no section for this profile");
             } else if (row.unknown().isEmpty()) {

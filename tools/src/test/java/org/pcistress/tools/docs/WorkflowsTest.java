@@ -136,8 +136,8 @@ class WorkflowsTest {
     @Test
     void theNightlyBuildsOnceAndEveryJobRunsOnThoseJars() throws IOException {
         Map<Object, Object> wf = load("nightly.yml");
-        assertTrue(jobSteps(wf, "build").stream().anyMatch(s -> String.valueOf(s.get("run")).contains("./mvnw ")),
-                "the build job packages with the Maven Wrapper");
+        assertTrue(jobSteps(wf, "build").stream().anyMatch(s -> String.valueOf(s.get("run")).contains("./pcistress --version")),
+                "the build job builds through the wrapper script (./mvnw, the commit recorded) and prints the version");
         Map<Object, Object> upload = jobSteps(wf, "build").stream().filter(s -> uses(s, "actions/upload-artifact"))
                 .findFirst().orElseThrow();
         assertEquals("jars", with(upload).get("name"));
@@ -185,6 +185,10 @@ class WorkflowsTest {
         String paths = String.valueOf(with(reports).get("path"));
         assertTrue(paths.contains("**/target/surefire-reports") && paths.contains("target/ci-stress"), paths);
         assertTrue(runs(pr).contains(">> \"$GITHUB_STEP_SUMMARY\""), "the matrix diffs on the PR's run page");
+        String prRuns = runs(pr);
+        int groups = prRuns.split("::group::", -1).length - 1;
+        int ends = prRuns.split("::endgroup::", -1).length - 1;
+        assertTrue(groups >= 1 && ends >= groups, "the per-cell lines of each matrix are folded and the group closed");
     }
 
     @Test

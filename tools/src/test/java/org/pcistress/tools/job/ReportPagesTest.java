@@ -181,7 +181,7 @@ class ReportPagesTest {
         new MatrixTriage(List.of(row)).write(Files.createDirectories(r.dir().resolve("matrix")).resolve(MatrixTriage.FILE));
         r.write();
         String html = Files.readString(r.dir().resolve("index.html"));
-        assertTrue(html.contains("#v6.18-s1") && html.contains("S1 AER against SR-IOV ((a) known): 1"), html);
+        assertTrue(html.contains("#v6.18-s1\" title=\"S1 AER against SR-IOV ((a) known): bind_pf+aer\">s1</a>&nbsp;&times;1"), html);
         assertTrue(html.contains("<strong>1</strong>: <code>bind_pf+rescan</code>"), html);
         assertTrue(html.indexOf("bind_pf+rescan") < html.indexOf("<h2>Steps</h2>"), "on the first screen");
 
