@@ -29,6 +29,21 @@ final class SummaryMarkdown {
         list(b, "What regressed or failed", v.regressed());
         list(b, v.previous().isPresent() ? "What is new (since " + v.previous().get().getFileName() + ")"
                 : "What is new (the model's findings)", v.news());
+        MatrixTriage t = MatrixTriage.read(r.dir().resolve("matrix").resolve(MatrixTriage.FILE));
+        if (!t.rows().isEmpty()) {
+            b.append("### Failing matrix cells: known (docs/FINDINGS.md) and new\n\n")
+                    .append("| profile | failing | known: FINDINGS.md entry × cells | new |\n|---|---|---|---|\n");
+            for (MatrixTriage.Row row : t.rows()) {
+                b.append("| ").append(row.spec()).append(" | ").append(row.failing()).append('/').append(row.cells())
+                        .append(" | ").append(String.join(", ", row.known().stream()
+                                .map(k -> "`" + k.id() + "` ×" + k.cells().size()).toList()))
+                        .append(" | ").append(!row.triaged() && row.failing() > 0 ? "not triaged"
+                                : row.unknown().isEmpty() ? "none" : "**" + row.unknown().size() + "**: "
+                                + String.join(" ", row.unknown().stream().map(c -> "`" + c + "`").toList()))
+                        .append(" |\n");
+            }
+            b.append('\n');
+        }
         b.append("| step | status | time | result |\n|---|---|---|---|\n");
         for (StepState s : r.steps()) {
             b.append("| ").append(s.name()).append(" | ").append(s.status().name().toLowerCase(java.util.Locale.ROOT))

@@ -184,6 +184,8 @@ class ReportPagesTest {
         assertTrue(html.contains("#v6.18-s1\" title=\"S1 AER against SR-IOV ((a) known): bind_pf+aer\">s1</a>&nbsp;&times;1"), html);
         assertTrue(html.contains("<strong>1</strong>: <code>bind_pf+rescan</code>"), html);
         assertTrue(html.indexOf("bind_pf+rescan") < html.indexOf("<h2>Steps</h2>"), "on the first screen");
+        String md = Files.readString(r.dir().resolve("summary.md"));
+        assertTrue(md.contains("| v6.18 | 2/3 | `v6.18-s1` ×1 | **1**: `bind_pf+rescan` |"), md);
 
         String xml = JunitXml.render("pcistress matrix", List.of(MatrixJunit.suite(matrix(), "pcistress matrix --profile v6.18",
                 T0, findings(), Map.of("bind_pf", "worse since 2026-11-29T0217Z: bind_pf: DEADLOCK -> OK"))));

@@ -93,4 +93,15 @@ class CliTest {
         Run same = run("matrix-diff", "--from", "v5.10", "--to", "v6.19+revert", "--cells", "remove_pf");
         assertEquals(0, same.code(), same.out());
     }
+
+    @Test
+    void matrixWritesJunitXmlJudgedAgainstFindingsAndAVersionedJson(@TempDir Path dir) throws Exception {
+        Run r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_vf", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        String xml = Files.readString(dir.resolve("junit.xml"));
+        org.pcistress.tools.report.JunitXmlTest.validate(xml);
+        assertTrue(xml.contains("tests=\"2\"") && xml.contains("failures=\"0\""), "the S1 deadlock is known: " + xml);
+        assertTrue(xml.contains("DEADLOCK: known, docs/FINDINGS.md #v4.14-s1"), xml);
+        assertTrue(Files.readString(dir.resolve("matrix.json")).startsWith("{\n  \"schema\" : \"pcistress.matrix/1.1\""));
+    }
 }
