@@ -142,7 +142,7 @@ final class IndexPage {
         h.append("</ul>\n");
     }
 
-    private static String rel(Path from, Path to) {
+    static String rel(Path from, Path to) {
         try {
             return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString();
         } catch (IllegalArgumentException otherRoot) {

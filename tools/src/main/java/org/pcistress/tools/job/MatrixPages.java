@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pcistress.explore.matrix.MatrixResult;
@@ -55,26 +56,30 @@ final class MatrixPages {
     }
 
     /** triage.json and junit.xml for the matrices that ran. */
-    static void triageAndJunit(Path dir, Map<Spec, MatrixResult> results, Map<Spec, Map<String, String>> worse,
-                               Instant now) throws IOException {
+    static Map<Spec, MatrixTriage.Row> triageAndJunit(Path dir, Map<Spec, MatrixResult> results,
+                                                      Map<Spec, Map<String, String>> worse, Instant now) throws IOException {
         KnownFindings known = KnownFindings.bundled();
-        List<MatrixTriage.Row> rows = new ArrayList<>();
+        Map<Spec, MatrixTriage.Row> rows = new LinkedHashMap<>();
         List<JunitSuite> suites = new ArrayList<>();
         results.forEach((spec, m) -> {
-            rows.add(MatrixTriage.row(m, known));
+            rows.put(spec, MatrixTriage.row(m, known));
             suites.add(MatrixJunit.suite(m, "pcistress matrix --profile " + spec, now, known,
                     worse.getOrDefault(spec, Map.of())));
         });
-        new MatrixTriage(rows).write(dir.resolve(MatrixTriage.FILE));
+        new MatrixTriage(List.copyOf(rows.values())).write(dir.resolve(MatrixTriage.FILE));
         JunitXml.write(dir.resolve("junit.xml"), "pcistress run: matrix", suites);
         // this one judges against the previous report too: each matrix's own would count every cell twice
         for (Spec spec : results.keySet()) {
             Files.deleteIfExists(dir.resolve(spec.toString()).resolve("junit.xml"));
         }
+        return rows;
     }
 
-    /** Puts the navigation line after {@code <body>} of a matrix.html in the report (once). */
-    static void addBackLinks(Path matrixHtml) {
+    /**
+     * Puts the navigation line after {@code <body>} of a matrix.html in the report (once), and, when
+     * the triage is known, which failing cells docs/FINDINGS.md explains and which are new.
+     */
+    static void addBackLinks(Path matrixHtml, MatrixTriage.Row row) {
         try {
             if (!Files.isRegularFile(matrixHtml)) {
                 return;
@@ -85,10 +90,36 @@ final class MatrixPages {
                 return;
             }
             int at = body + "<body>".length();
-            String out = html.substring(0, at) + "\n" + NAV + html.substring(at);
+            String out = html.substring(0, at) + "\n" + NAV + (row == null ? "" : triage(matrixHtml.getParent(), row))
+                    + html.substring(at);
             Files.writeString(matrixHtml, out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             // the page stays as the matrix command wrote it
         }
+    }
+
+    /** One paragraph: the failing cells each FINDINGS.md entry explains (linked), and the new ones. */
+    static String triage(Path dir, MatrixTriage.Row row) {
+        String findings = KnownFindings.sourceFile().map(f -> IndexPage.rel(dir, f)).orElse(null);
+        List<String> known = new ArrayList<>();
+        for (MatrixTriage.Known k : row.known()) {
+            String title = IndexPage.esc(k.group() + " (" + k.klass() + ")");
+            known.add((findings == null ? "<code title=\"" + title + "\">" + IndexPage.esc(k.id()) + "</code>"
+                    : "<a href=\"" + IndexPage.esc(findings) + "#" + IndexPage.esc(k.id()) + "\" title=\"" + title + "\">"
+                    + IndexPage.esc(k.id()) + "</a>") + " &times;" + k.cells().size());
+        }
+        StringBuilder p = new StringBuilder("<p class=\"triage\">Failing cells known to docs/FINDINGS.md: ")
+                .append(known.isEmpty() ? "none" : String.join(", ", known)).append(". New (not in FINDINGS.md): ");
+        if (!row.triaged() && row.failing() > 0) {
+            p.append("not triaged (no section for this profile)");
+        } else if (row.unknown().isEmpty()) {
+            p.append("none");
+        } else {
+            List<String> cells = new ArrayList<>();
+            row.unknown().forEach(c -> cells.add("<a href=\"#cell-" + IndexPage.esc(c.replace('+', '-')) + "\"><strong>"
+                    + IndexPage.esc(c) + "</strong></a>"));
+            p.append(String.join(" ", cells));
+        }
+        return p.append(".</p>\n").toString();
     }
 }

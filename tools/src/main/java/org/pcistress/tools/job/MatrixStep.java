@@ -83,8 +83,8 @@ public final class MatrixStep implements JobStep {
         sincePrevious(ctx, results, regressions, news, md, worse);
         Files.writeString(ctx.dir().resolve("diffs.md"), md);
         Files.writeString(ctx.dir().resolve("diffs.html"), MatrixPages.diffsHtml(md.toString()));
-        MatrixPages.triageAndJunit(ctx.dir(), results, worse, Instant.now());
-        results.keySet().forEach(spec -> MatrixPages.addBackLinks(ctx.dir().resolve(spec.toString()).resolve("matrix.html")));
+        Map<Spec, MatrixTriage.Row> triage = MatrixPages.triageAndJunit(ctx.dir(), results, worse, Instant.now());
+        triage.forEach((spec, row) -> MatrixPages.addBackLinks(ctx.dir().resolve(spec.toString()).resolve("matrix.html"), row));
         links.add(0, new StepResult.Link("diffs", "matrix/diffs.html"));
         links.add(1, new StepResult.Link("diffs (Markdown)", "matrix/diffs.md"));
         links.add(2, new StepResult.Link("JUnit XML", "matrix/junit.xml"));

@@ -202,16 +202,18 @@ class ReportPagesTest {
     }
 
     @Test
-    void diffsAreAPageAndMatrixPagesLinkBack() throws IOException {
+    void diffsAreAPageAndMatrixPagesLinkBack() throws Exception {
         String html = MatrixPages.diffsHtml("# Matrix diffs\n\n## Along the version line\n\n```\nv6.18 -> v6.19: <none>\n```\n");
         assertTrue(html.contains("<h2>Along the version line</h2>") && html.contains("<pre>v6.18 -&gt; v6.19: &lt;none&gt;\n</pre>"), html);
         assertTrue(html.contains("href=\"../index.html\""), "back to the index");
         Path page = tmp.resolve("matrix.html");
         Files.writeString(page, "<html><body>\n<h1>m</h1></body></html>");
-        MatrixPages.addBackLinks(page);
-        MatrixPages.addBackLinks(page);
+        MatrixPages.addBackLinks(page, MatrixTriage.row(matrix(), findings()));
+        MatrixPages.addBackLinks(page, MatrixTriage.row(matrix(), findings()));
         String linked = Files.readString(page);
         assertEquals(linked.indexOf(MatrixPages.NAV), linked.lastIndexOf(MatrixPages.NAV), "once");
         assertTrue(linked.contains("href=\"../../index.html\"") && linked.contains("href=\"../diffs.html\""), linked);
+        assertTrue(linked.contains("#v6.18-s1\" title=\"S1 AER against SR-IOV ((a) known)\">v6.18-s1</a> &times;1"), linked);
+        assertTrue(linked.contains("<a href=\"#cell-bind_pf-rescan\"><strong>bind_pf+rescan</strong></a>"), linked);
     }
 }
