@@ -3,9 +3,10 @@ package org.pcistress.tools.job;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.Html;
 import org.pcistress.tools.report.KnownFindings;
-import org.pcistress.tools.stress.Durations;
 
 /** index.html of a report folder: the verdict first, then one row per step with its links. */
 final class IndexPage {
@@ -14,40 +15,33 @@ final class IndexPage {
 
     static String render(JobReport r) {
         StringBuilder h = new StringBuilder(4096);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>pcistress ")
-                .append(esc(r.dir().getFileName().toString())).append("</title>\n<style>")
-                .append("body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em}")
-                .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .6em;")
-                .append("text-align:left;vertical-align:top}.v{padding:.6em 1em;border-radius:4px;font-size:1.2em}")
-                .append(".ok{background:#e3f6e3}.reg{background:#fde2c8}.harness{background:#f8d0d0}")
-                .append(".run{background:#eef}code{font-size:.95em}.facts{margin:.8em 0}.facts th{width:9em;background:#f6f6f6}")
-                .append("</style></head><body>\n");
-        h.append("<h1>pcistress report ").append(esc(r.dir().getFileName().toString())).append("</h1>\n");
+        h.append(Html.head("pcistress " + r.dir().getFileName()));
+        h.append("<h1>pcistress report ").append(Html.esc(r.dir().getFileName().toString())).append("</h1>\n");
         JobVerdict v = JobVerdict.of(r);
-        h.append("<div class=\"v ").append(v.kind()).append("\"><strong>").append(esc(v.text())).append("</strong></div>\n");
+        h.append("<div class=\"v ").append(v.kind()).append("\"><strong>").append(Html.esc(v.text())).append("</strong></div>\n");
         facts(h, r, v);
         list(h, "What regressed or failed", v.regressed(), "nothing");
-        listRaw(h, v.previous().map(p -> "New since <a href=\"" + esc(rel(r.dir(), p)) + "/index.html\">"
-                + esc(p.getFileName().toString()) + "</a>").orElse("The model's findings (no previous report)"),
+        listRaw(h, v.previous().map(p -> "New since <a href=\"" + Html.esc(rel(r.dir(), p)) + "/index.html\">"
+                + Html.esc(p.getFileName().toString()) + "</a>").orElse("The model's findings (no previous report)"),
                 v.news(), "nothing");
         matrixTable(h, r);
-        h.append("<h2>Steps</h2>\n<table><tr><th>step</th><th>status</th><th>time</th><th>result</th><th>files</th></tr>\n");
+        h.append("<h2>Steps</h2>\n<table class=\"steps\"><tr><th>step</th><th>status</th><th>time</th><th>result</th><th>files</th></tr>\n");
         for (StepState s : r.steps()) {
-            h.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(status(s, r)).append("</td><td>")
+            h.append("<tr><td>").append(Html.esc(s.name())).append("</td><td>").append(status(s, r)).append("</td><td>")
                     .append(s.status() == StepState.Status.DONE || s.status() == StepState.Status.CRASHED
                             ? Durations.format(s.elapsed()) : "")
-                    .append("</td><td>").append(s.result() == null ? "" : esc(s.result().headline())).append("</td><td>");
+                    .append("</td><td>").append(s.result() == null ? "" : Html.esc(s.result().headline())).append("</td><td>");
             if (s.result() != null) {
                 List<String> links = new ArrayList<>();
                 for (StepResult.Link l : s.result().links()) {
-                    links.add("<a href=\"" + esc(l.path()) + "\">" + esc(l.label()) + "</a>");
+                    links.add("<a href=\"" + Html.esc(l.path()) + "\">" + Html.esc(l.label()) + "</a>");
                 }
                 h.append(String.join("<br>", links));
             }
             h.append("</td></tr>\n");
         }
         h.append("</table>\n<p>Exit codes: 0 ok, 1 regression, 2 usage, 3 harness failure. ")
-                .append("Machine-readable: <a href=\"job.json\">job.json</a>.</p>\n</body></html>\n");
+                .append("Machine-readable: <a href=\"job.json\">job.json</a>.</p>\n").append(Html.tail());
         return h.toString();
     }
 
@@ -55,23 +49,23 @@ final class IndexPage {
     private static void facts(StringBuilder h, JobReport r, JobVerdict v) {
         RunFacts f = r.facts();
         h.append("<table class=\"facts\">");
-        row(h, "compared with", v.previous().map(p -> "<a href=\"" + esc(rel(r.dir(), p)) + "/index.html\">"
-                + esc(p.getFileName().toString()) + "</a>").orElse(r.plan().baseline().map(b -> "<code>" + esc(b.toString())
+        row(h, "compared with", v.previous().map(p -> "<a href=\"" + Html.esc(rel(r.dir(), p)) + "/index.html\">"
+                + Html.esc(p.getFileName().toString()) + "</a>").orElse(r.plan().baseline().map(b -> "<code>" + Html.esc(b.toString())
                 + "</code>").orElse("nothing: no previous report in this folder, so nothing could regress")));
-        row(h, "build", "pcistress " + esc(f.build().version()) + ", commit <code>" + esc(f.build().commit())
+        row(h, "build", "pcistress " + Html.esc(f.build().version()) + ", commit <code>" + Html.esc(f.build().commit())
                 + "</code>" + (f.build().dirty() ? " with uncommitted changes" : "") + "; jcstress "
-                + esc(f.build().jcstress()) + ", JMH " + esc(f.build().jmh()));
-        row(h, "ran on", esc(f.jdk()) + "; " + esc(f.machine().describe()));
+                + Html.esc(f.build().jcstress()) + ", JMH " + Html.esc(f.build().jmh()));
+        row(h, "ran on", Html.esc(f.jdk()) + "; " + Html.esc(f.machine().describe()));
         row(h, "time", "started " + JobReport.stamp(r.started())
                 + (r.finished() == null ? "" : ", finished " + JobReport.stamp(r.finished()))
                 + "; budget " + Durations.format(r.plan().budget()));
-        row(h, "plan", "profiles <code>" + esc(String.join(" ", r.plan().profiles().stream().map(Object::toString)
-                .toList())) + "</code>; fixes <code>" + esc(String.join(" ", r.plan().fixes())) + "</code>");
+        row(h, "plan", "profiles <code>" + Html.esc(String.join(" ", r.plan().profiles().stream().map(Object::toString)
+                .toList())) + "</code>; fixes <code>" + Html.esc(String.join(" ", r.plan().fixes())) + "</code>");
         h.append("</table>\n");
     }
 
     private static void row(StringBuilder h, String label, String html) {
-        h.append("<tr><th>").append(esc(label)).append("</th><td>").append(html).append("</td></tr>");
+        h.append("<tr><th>").append(Html.esc(label)).append("</th><td>").append(html).append("</td></tr>");
     }
 
     /** Per matrix: failing cells, the known findings among them (linked to docs/FINDINGS.md), the new ones. */
@@ -84,15 +78,15 @@ final class IndexPage {
         h.append("<h2>Matrix: failing cells, known and new</h2>\n<table><tr><th>profile</th><th>failing</th>")
                 .append("<th>known: docs/FINDINGS.md group &times; cells</th><th>new: not in docs/FINDINGS.md</th></tr>\n");
         for (MatrixTriage.Row row : t.rows()) {
-            h.append("<tr><td><a href=\"matrix/").append(esc(row.spec())).append("/matrix.html\">").append(esc(row.spec()))
+            h.append("<tr><td><a href=\"matrix/").append(Html.esc(row.spec())).append("/matrix.html\">").append(Html.esc(row.spec()))
                     .append("</a></td><td>").append(row.failing()).append('/').append(row.cells()).append("</td><td>");
             List<String> known = new ArrayList<>();
             for (MatrixTriage.Known k : row.known()) {
                 String prefix = row.spec().replace('+', '-') + "-";
                 String base = k.id().startsWith(prefix) ? k.id().substring(prefix.length()) : k.id();
-                String title = " title=\"" + esc(k.group() + " (" + k.klass() + "): " + String.join(" ", k.cells())) + "\"";
-                known.add((findings == null ? "<span" + title + ">" + esc(k.id()) + "</span>"
-                        : "<a href=\"" + esc(findings) + "#" + esc(k.id()) + "\"" + title + ">" + esc(base) + "</a>")
+                String title = " title=\"" + Html.esc(k.group() + " (" + k.klass() + "): " + String.join(" ", k.cells())) + "\"";
+                known.add((findings == null ? "<span" + title + ">" + Html.esc(k.id()) + "</span>"
+                        : "<a href=\"" + Html.esc(findings) + "#" + Html.esc(k.id()) + "\"" + title + ">" + Html.esc(base) + "</a>")
                         + "&nbsp;&times;" + k.cells().size());
             }
             h.append(String.join(", ", known)).append("</td><td>");
@@ -102,7 +96,7 @@ final class IndexPage {
                 h.append("none");
             } else {
                 h.append("<strong>").append(row.unknown().size()).append("</strong>: <code>")
-                        .append(esc(String.join(" ", row.unknown()))).append("</code>");
+                        .append(Html.esc(String.join(" ", row.unknown()))).append("</code>");
             }
             h.append("</td></tr>\n");
         }
@@ -128,7 +122,7 @@ final class IndexPage {
     }
 
     private static void list(StringBuilder h, String title, List<String> items, String none) {
-        listRaw(h, esc(title), items, none);
+        listRaw(h, Html.esc(title), items, none);
     }
 
     private static void listRaw(StringBuilder h, String titleHtml, List<String> items, String none) {
@@ -138,7 +132,7 @@ final class IndexPage {
             return;
         }
         h.append("<ul>\n");
-        items.forEach(i -> h.append("<li>").append(esc(i)).append("</li>\n"));
+        items.forEach(i -> h.append("<li>").append(Html.esc(i)).append("</li>\n"));
         h.append("</ul>\n");
     }
 
@@ -148,9 +142,5 @@ final class IndexPage {
         } catch (IllegalArgumentException otherRoot) {
             return to.toAbsolutePath().toString();
         }
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

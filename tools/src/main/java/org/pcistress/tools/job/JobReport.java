@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.pcistress.tools.cli.Durations;
 import org.pcistress.tools.report.FormatVersion;
-import org.pcistress.tools.stress.Durations;
 
 /**
  * One report folder's job.json and index.html, rewritten after every step so that a run that dies
@@ -134,15 +134,6 @@ public final class JobReport {
             }
         }
         return root;
-    }
-
-    /** A one-line reason for a file that does not parse: Jackson's message without its source excerpt. */
-    static String reason(IOException e) {
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
-            var at = j.getLocation();
-            return j.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ")");
-        }
-        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
     private static void replace(Path target, String text) throws IOException {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.pcistress.explore.matrix.MatrixResult;
 import org.pcistress.tools.job.Specs.Spec;
+import org.pcistress.tools.cli.Html;
 import org.pcistress.tools.matrix.MatrixJunit;
 import org.pcistress.tools.report.JunitSuite;
 import org.pcistress.tools.report.JunitXml;
@@ -30,29 +31,27 @@ final class MatrixPages {
 
     /** diffs.md as a page: its headings as headings, its code blocks as pre, a link back to the index. */
     static String diffsHtml(String md) {
-        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-                + "<title>pcistress matrix diffs</title>\n<style>body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;"
-                + "max-width:80em;padding:0 1em}pre{background:#f6f6f6;padding:.6em;overflow-x:auto}</style></head><body>\n"
-                + "<p class=\"nav\"><a href=\"../index.html\">&larr; report index</a></p>\n");
+        StringBuilder h = new StringBuilder(Html.head("pcistress matrix diffs"))
+                .append("<p class=\"nav\"><a href=\"../index.html\">&larr; report index</a></p>\n");
         boolean pre = false;
         for (String line : md.split("\n", -1)) {
             if (line.startsWith("```")) {
                 h.append(pre ? "</pre>\n" : "<pre>");
                 pre = !pre;
             } else if (pre) {
-                h.append(IndexPage.esc(line)).append('\n');
+                h.append(Html.esc(line)).append('\n');
             } else if (line.startsWith("## ")) {
-                h.append("<h2>").append(IndexPage.esc(line.substring(3))).append("</h2>\n");
+                h.append("<h2>").append(Html.esc(line.substring(3))).append("</h2>\n");
             } else if (line.startsWith("# ")) {
-                h.append("<h1>").append(IndexPage.esc(line.substring(2))).append("</h1>\n");
+                h.append("<h1>").append(Html.esc(line.substring(2))).append("</h1>\n");
             } else if (!line.isBlank()) {
-                h.append("<p>").append(IndexPage.esc(line)).append("</p>\n");
+                h.append("<p>").append(Html.esc(line)).append("</p>\n");
             }
         }
         if (pre) {
             h.append("</pre>\n");
         }
-        return h.append("</body></html>\n").toString();
+        return h.append(Html.tail()).toString();
     }
 
     /** triage.json and junit.xml for the matrices that ran. */
@@ -103,10 +102,10 @@ final class MatrixPages {
         String findings = KnownFindings.sourceFile().map(f -> IndexPage.rel(dir, f)).orElse(null);
         List<String> known = new ArrayList<>();
         for (MatrixTriage.Known k : row.known()) {
-            String title = IndexPage.esc(k.group() + " (" + k.klass() + ")");
-            known.add((findings == null ? "<code title=\"" + title + "\">" + IndexPage.esc(k.id()) + "</code>"
-                    : "<a href=\"" + IndexPage.esc(findings) + "#" + IndexPage.esc(k.id()) + "\" title=\"" + title + "\">"
-                    + IndexPage.esc(k.id()) + "</a>") + " &times;" + k.cells().size());
+            String title = Html.esc(k.group() + " (" + k.klass() + ")");
+            known.add((findings == null ? "<code title=\"" + title + "\">" + Html.esc(k.id()) + "</code>"
+                    : "<a href=\"" + Html.esc(findings) + "#" + Html.esc(k.id()) + "\" title=\"" + title + "\">"
+                    + Html.esc(k.id()) + "</a>") + " &times;" + k.cells().size());
         }
         StringBuilder p = new StringBuilder("<p class=\"triage\">Failing cells known to docs/FINDINGS.md: ")
                 .append(known.isEmpty() ? "none" : String.join(", ", known)).append(". New (not in FINDINGS.md): ");
@@ -116,8 +115,8 @@ final class MatrixPages {
             p.append("none");
         } else {
             List<String> cells = new ArrayList<>();
-            row.unknown().forEach(c -> cells.add("<a href=\"#cell-" + IndexPage.esc(c.replace('+', '-')) + "\"><strong>"
-                    + IndexPage.esc(c) + "</strong></a>"));
+            row.unknown().forEach(c -> cells.add("<a href=\"#cell-" + Html.esc(c.replace('+', '-')) + "\"><strong>"
+                    + Html.esc(c) + "</strong></a>"));
             p.append(String.join(" ", cells));
         }
         return p.append(".</p>\n").toString();

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.pcistress.tools.cli.Durations;
 import org.pcistress.tools.report.GitHubActions;
-import org.pcistress.tools.stress.Durations;
 
 /**
  * Progress lines stamped with the time since the job started: {@code [  4m05s] stress: ...}. In a

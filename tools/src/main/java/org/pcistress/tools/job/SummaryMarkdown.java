@@ -48,7 +48,7 @@ final class SummaryMarkdown {
         for (StepState s : r.steps()) {
             b.append("| ").append(s.name()).append(" | ").append(s.status().name().toLowerCase(java.util.Locale.ROOT))
                     .append(s.status() == StepState.Status.DONE ? " (exit " + s.code() + ")" : "").append(" | ")
-                    .append(org.pcistress.tools.stress.Durations.format(s.elapsed())).append(" | ")
+                    .append(org.pcistress.tools.cli.Durations.format(s.elapsed())).append(" | ")
                     .append(s.result() == null ? "" : cell(s.result().headline())).append(" |\n");
         }
         Path diffs = r.dir().resolve("matrix/diffs.md");

@@ -26,7 +26,7 @@ import org.pcistress.explore.matrix.Cell;
 import org.pcistress.explore.matrix.CellFailure;
 import org.pcistress.explore.matrix.Entry;
 import org.pcistress.explore.matrix.MatrixResult;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.bench.Machine;
 import org.pcistress.tools.matrix.MatrixJunit;
 import org.pcistress.tools.report.BuildInfo;
