@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Runs the JMH benchmarks (benchmarks.jar) and renders a report.",
             "--quick: 1 fork, 2 × 1 s warm-up, 3 × 1 s measurement: a CI smoke run.",
             "--full: each benchmark's own settings (2 forks, 5 × 1 s + 5 × 1 s): numbers to keep."},
-        exitCodeListHeading = "Exit codes:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all benchmarks ran", "1:a benchmark failed (it threw: the model reported a failure)",
             "2:bad input (bad options)",
             "3:the harness failed: no benchmarks.jar, JMH failed or wrote no results, the time bound was hit"})

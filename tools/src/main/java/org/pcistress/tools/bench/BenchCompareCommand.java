@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "A result regresses when it moved the bad way (lower throughput, higher time) by more than the "
                 + "threshold AND outside the noise: the 99.9%% confidence intervals do not overlap, or "
                 + "|Δ| > 2σ with σ combining both runs' standard errors."},
-        exitCodeListHeading = "Exit codes:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no regression", "1:at least one regression",
             "2:bad input (missing file, malformed JSON, not JMH output, no benchmark in common)"})
 public final class BenchCompareCommand implements Callable<Integer> {

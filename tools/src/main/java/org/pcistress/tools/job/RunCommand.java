@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec.Target;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"The main job: the scenario matrix for each profile and fix (and their diffs along the version"
                 + " line), a budgeted jcstress pass with its canaries, a quick benchmark pass; one dated report"
-                + " folder with an index.html that says what regressed and what is new since the previous report.",
-                "Exit: 0 ok, 1 regression, 2 usage (nothing run or written), 3 harness failure."})
+                + " folder with an index.html that says what regressed and what is new since the previous report."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok (or not compared: there was no previous report)", "1:regression",
+            "2:usage: bad options or baseline; nothing run or written", "3:harness failure"})
 public final class RunCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec(Target.SELF)

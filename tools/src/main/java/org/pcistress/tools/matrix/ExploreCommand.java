@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = "Explore every schedule of one scenario (one entry point, or two joined by '+').",
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no failure", "1:a failure was found", "2:bad input"})
 public final class ExploreCommand implements Callable<Integer> {
     @Spec

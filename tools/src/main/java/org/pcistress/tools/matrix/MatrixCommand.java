@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = "Explore every entry point alone and every pair of them under one profile.",
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the matrix was written (failing cells are results, not errors)", "2:bad input",
             "3:the output could not be written"})
 public final class MatrixCommand implements Callable<Integer> {
