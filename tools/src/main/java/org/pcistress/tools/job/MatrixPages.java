@@ -23,6 +23,8 @@ import org.pcistress.tools.report.KnownFindings;
  * from each matrix.html back to the report.
  */
 final class MatrixPages {
+    /** The link back from a step's page one folder down (bench/report.html, matrix/diffs.html). */
+    static final String BACK = "<p class=\"nav\"><a href=\"../index.html\">&larr; report index</a></p>\n";
     static final String NAV = "<p class=\"nav\"><a href=\"../../index.html\">&larr; report index</a> \u00b7 "
             + "<a href=\"../diffs.html\">matrix diffs</a></p>\n";
 
@@ -32,7 +34,7 @@ final class MatrixPages {
     /** diffs.md as a page: its headings as headings, its code blocks as pre, a link back to the index. */
     static String diffsHtml(String md) {
         StringBuilder h = new StringBuilder(Html.head("pcistress matrix diffs"))
-                .append("<p class=\"nav\"><a href=\"../index.html\">&larr; report index</a></p>\n");
+                .append(BACK);
         boolean pre = false;
         for (String line : md.split("\n", -1)) {
             if (line.startsWith("```")) {
@@ -79,21 +81,24 @@ final class MatrixPages {
      * the triage is known, which failing cells docs/FINDINGS.md explains and which are new.
      */
     static void addBackLinks(Path matrixHtml, MatrixTriage.Row row) {
+        insertAfterBody(matrixHtml, NAV + (row == null ? "" : triage(matrixHtml.getParent(), row)));
+    }
+
+    /** Puts {@code fragment} right after {@code <body>} of the page {@code html}, once; a missing page stays missing. */
+    static void insertAfterBody(Path html, String fragment) {
         try {
-            if (!Files.isRegularFile(matrixHtml)) {
+            if (!Files.isRegularFile(html)) {
                 return;
             }
-            String html = Files.readString(matrixHtml, StandardCharsets.UTF_8);
-            int body = html.indexOf("<body>");
-            if (body < 0 || html.contains(NAV)) {
+            String page = Files.readString(html, StandardCharsets.UTF_8);
+            int body = page.indexOf("<body>");
+            if (body < 0 || page.contains(fragment)) {
                 return;
             }
             int at = body + "<body>".length();
-            String out = html.substring(0, at) + "\n" + NAV + (row == null ? "" : triage(matrixHtml.getParent(), row))
-                    + html.substring(at);
-            Files.writeString(matrixHtml, out, StandardCharsets.UTF_8);
+            Files.writeString(html, page.substring(0, at) + "\n" + fragment + page.substring(at), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            // the page stays as the matrix command wrote it
+            // the page stays as its command wrote it
         }
     }
 
