@@ -82,8 +82,7 @@ final class IndexPage {
                     .append("</a></td><td>").append(row.failing()).append('/').append(row.cells()).append("</td><td>");
             List<String> known = new ArrayList<>();
             for (MatrixTriage.Known k : row.known()) {
-                String prefix = row.spec().replace('+', '-') + "-";
-                String base = k.id().startsWith(prefix) ? k.id().substring(prefix.length()) : k.id();
+                String base = k.shortId();
                 String title = " title=\"" + Html.esc(k.group() + " (" + k.klass() + "): " + String.join(" ", k.cells())) + "\"";
                 known.add((findings == null ? "<span" + title + ">" + Html.esc(k.id()) + "</span>"
                         : "<a href=\"" + Html.esc(findings) + "#" + Html.esc(k.id()) + "\"" + title + ">" + Html.esc(base) + "</a>")

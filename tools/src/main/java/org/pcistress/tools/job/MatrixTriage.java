@@ -39,8 +39,17 @@ record MatrixTriage(List<Row> rows) {
     record Row(String spec, int cells, int failing, boolean triaged, List<Known> known, List<String> unknown) {
     }
 
-    /** A finding and the failing cells of one matrix it explains. */
-    record Known(String id, String group, String klass, List<String> cells) {
+    /**
+     * A finding and the failing cells of one matrix it explains.
+     *
+     * @param profile the profile FINDINGS.md triaged it under (its id starts with it)
+     */
+    record Known(String id, String profile, String group, String klass, List<String> cells) {
+        /** The id without its profile: {@code s1} for {@code v6.19-revert-s1}. */
+        String shortId() {
+            String prefix = profile.replace('+', '-') + "-";
+            return id.startsWith(prefix) ? id.substring(prefix.length()) : id;
+        }
     }
 
     static Row row(MatrixResult m, KnownFindings findings) {
@@ -55,7 +64,7 @@ record MatrixTriage(List<Row> rows) {
                 unknown.add(c.key());
             }
             for (KnownFinding f : why) {
-                known.computeIfAbsent(f.id(), id -> new Known(id, f.group(), f.klass(), new ArrayList<>()))
+                known.computeIfAbsent(f.id(), id -> new Known(id, f.profile(), f.group(), f.klass(), new ArrayList<>()))
                         .cells().add(c.key());
             }
         }
