@@ -22,7 +22,8 @@ final class IndexPage {
         facts(h, r, v);
         list(h, "What regressed or failed", v.regressed(), "nothing");
         listRaw(h, v.previous().map(p -> "New since <a href=\"" + Html.esc(rel(r.dir(), p)) + "/index.html\">"
-                + Html.esc(p.getFileName().toString()) + "</a>").orElse("The model's findings (no previous report)"),
+                + Html.esc(p.getFileName().toString()) + "</a>, and the model's findings").orElse(
+                        "The model's findings (no previous report)"),
                 v.news(), "nothing");
         matrixTable(h, r);
         h.append("<h2>Steps</h2>\n<table class=\"steps\"><tr><th>step</th><th>status</th><th>time</th><th>result</th><th>files</th></tr>\n");

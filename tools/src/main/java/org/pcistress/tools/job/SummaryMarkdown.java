@@ -27,7 +27,7 @@ final class SummaryMarkdown {
                 .append("  \nStarted ").append(JobReport.stamp(r.started()))
                 .append(r.finished() == null ? "" : ", finished " + JobReport.stamp(r.finished())).append("\n\n");
         list(b, "What regressed or failed", v.regressed());
-        list(b, v.previous().isPresent() ? "What is new (since " + v.previous().get().getFileName() + ")"
+        list(b, v.previous().isPresent() ? "What is new since " + v.previous().get().getFileName() + ", and the model's findings"
                 : "What is new (the model's findings)", v.news());
         MatrixTriage t = MatrixTriage.read(r.dir().resolve("matrix").resolve(MatrixTriage.FILE));
         if (!t.rows().isEmpty()) {
