@@ -155,11 +155,12 @@ class ReportPagesTest {
     private static MatrixResult matrix() {
         CellFailure dl = new CellFailure("DEADLOCK", "DEADLOCK: a ⇄ b", "0x11", 8, 0, List.of("bind_store", "aerdrv"),
                 "step | CPU0 | CPU1", "step | CPU0 | CPU1\n  1 | mutex_lock(&dev->mutex) <-- sleeps");
-        Cell ok = new Cell("bind_pf", List.of("bind_pf"), "boot", "OK", true, "exhausted", 9, 12, List.of(), List.of(), "");
+        Cell ok = new Cell("bind_pf", List.of("bind_pf"), "boot", "OK", true, "exhausted", 9, 12, List.of(), List.of(), "",
+                "exhausted within 2 preemptions");
         Cell known = new Cell("bind_pf+aer", List.of("bind_pf", "aer"), "boot", "DEADLOCK", true, "exhausted", 90, 120,
-                List.of(dl), List.of(), "");
+                List.of(dl), List.of(), "", "exhausted within 2 preemptions");
         Cell fresh = new Cell("bind_pf+rescan", List.of("bind_pf", "rescan"), "boot", "DEADLOCK", true, "exhausted", 70,
-                80, List.of(dl), List.of(), "");
+                80, List.of(dl), List.of(), "", "exhausted within 2 preemptions");
         return new MatrixResult("v6.18", "2 preemptions", List.of(new Entry("bind_pf", "bind"), new Entry("aer", "AER"),
                 new Entry("rescan", "rescan")), List.of(ok, known, fresh), 212);
     }
