@@ -22,7 +22,7 @@ import org.pcistress.model.entry.EntryPoint;
  */
 class MatrixClaimsTest {
     private static final ExploreOptions MINIMAL = ExploreOptions.defaults().withStop(ExploreOptions.Stop.MINIMAL);
-    private static final PciTarget REVERT = new PciTarget("v6.19+revert");
+    private static final PciTarget REVERT = new PciTarget("v7.0");
 
     private static List<Entry> cell(EntryPoint... es) {
         return List.of(es).stream().map(PciTarget::entry).toList();
@@ -59,8 +59,8 @@ class MatrixClaimsTest {
     @Test
     void theParallelMatrixIsTheSequentialOneCellForCell() {
         List<List<Entry>> cells = List.of(cell(EntryPoint.REMOVE_PF), cell(EntryPoint.BIND_PF, EntryPoint.AER),
-                cell(EntryPoint.UNBIND_PF, EntryPoint.EEH_VF), cell(EntryPoint.NUMVFS_0, EntryPoint.REMOVE_VF),
-                cell(EntryPoint.BIND_PF, EntryPoint.REMOVE_VF));
+                cell(EntryPoint.UNBIND_PF, EntryPoint.EEH_VF), cell(EntryPoint.NUMVFS_0, EntryPoint.HOT_UNPLUG),
+                cell(EntryPoint.BIND_PF, EntryPoint.HOT_UNPLUG));
         MatrixResult one = Matrix.run(REVERT, cells, MINIMAL, Matrix.PROOF_EXECUTIONS, 1, line -> { });
         List<String> progress = new java.util.ArrayList<>();
         MatrixResult two = Matrix.run(REVERT, cells, MINIMAL, Matrix.PROOF_EXECUTIONS, 2, progress::add);
@@ -79,6 +79,9 @@ class MatrixClaimsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("the cell this showed it on (bind_pf+eeh_vf, old v6.19+revert) relied on EEH removing a VF"
+            + " whose driver voted CAN_RECOVER, which the kernel never does (fidelity round 2, EehVotesTest); no cell"
+            + " of the corrected model found yet that still shows the unnamed eeh_dev flag to DPOR: re-point it")
     void dporStopsWhereTheModelSharesStateItDoesNotName() {
         // pcibios_bus_add_device sets the VF's EEH flag between scheduling points, without a lock
         // or a mark; eehd reads it: the shortened counterexample does not replay, and DPOR says so

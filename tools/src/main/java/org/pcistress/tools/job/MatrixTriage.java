@@ -45,7 +45,7 @@ record MatrixTriage(List<Row> rows) {
      * @param profile the profile FINDINGS.md triaged it under (its id starts with it)
      */
     record Known(String id, String profile, String group, String klass, List<String> cells) {
-        /** The id without its profile: {@code s1} for {@code v6.19-revert-s1}. */
+        /** The id without its profile: {@code s1} for {@code v7.0-s1}. */
         String shortId() {
             String prefix = profile.replace('+', '-') + "-";
             return id.startsWith(prefix) ? id.substring(prefix.length()) : id;

@@ -6,8 +6,8 @@ import java.util.Set;
  * One group of failing matrix cells triaged in docs/FINDINGS.md: a known upstream bug, a
  * plausible one, under one profile.
  *
- * @param id      the anchor of its row in docs/FINDINGS.md ({@code v6.19-revert-s1})
- * @param profile the kernel profile ({@code v6.19+revert})
+ * @param id      the anchor of its row in docs/FINDINGS.md ({@code v7.0-s1})
+ * @param profile the kernel profile ({@code v7.0})
  * @param group   the group's title
  * @param klass   the triage class, as written ({@code (a) known}, {@code (b) plausible, ~70 %})
  * @param cells   the cells it explains

@@ -100,7 +100,7 @@ public final class KnownFindings {
         return byProfile.get(profile).stream().filter(f -> f.cells().contains(cell)).toList();
     }
 
-    /** The longest triaged profile that {@code spec} starts with ({@code v6.19+revert+fix} → {@code v6.19+revert}). */
+    /** The longest triaged profile that {@code spec} starts with ({@code v7.0+fix} → {@code v7.0}). */
     String profileOf(String spec) {
         String best = null;
         for (String p : byProfile.keySet()) {

@@ -46,7 +46,7 @@ class ReportPagesTest {
 
     private JobReport report(Optional<Path> previous, StepResult matrix) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("reports/2026-11-30T0117Z"));
-        JobPlan plan = new JobPlan(List.of(Specs.CURRENT.parse("v6.18"), Specs.CURRENT.parse("v6.19+revert")),
+        JobPlan plan = new JobPlan(List.of(Specs.CURRENT.parse("v6.18"), Specs.CURRENT.parse("v7.0")),
                 List.of("list-snapshot"), Duration.ofMinutes(15), tmp.resolve("reports"), Optional.empty(), Set.of(),
                 Optional.empty());
         StepState m = new StepState("matrix");
@@ -60,8 +60,8 @@ class ReportPagesTest {
 
     private static StepResult matrixNews() {
         return new StepResult(ExitCodes.OK, "v6.18 64/119 failing", List.of(),
-                List.of("v6.19+revert: fixes 9 cell(s) of v6.18, introduces a failure in 56",
-                        "v6.19+revert+list-snapshot: fixes 8 cell(s), introduces a failure in 0"),
+                List.of("v7.0: fixes 9 cell(s) of v6.18, introduces a failure in 56",
+                        "v7.0+list-snapshot: fixes 8 cell(s), introduces a failure in 0"),
                 List.of(new StepResult.Link("diffs", "matrix/diffs.html")));
     }
 
@@ -72,7 +72,7 @@ class ReportPagesTest {
         assertTrue(html.contains("OK, not compared: no previous report"), html);
         assertFalse(html.contains("OK: nothing regressed"), "no vacuous OK");
         assertTrue(html.contains("The model&#39;s findings") || html.contains("The model's findings"), html);
-        assertTrue(html.contains("v6.19+revert: fixes 9 cell(s) of v6.18, introduces a failure in 56"), "news on a first run");
+        assertTrue(html.contains("v7.0: fixes 9 cell(s) of v6.18, introduces a failure in 56"), "news on a first run");
         assertTrue(html.contains("commit <code>0123456789ab</code> with uncommitted changes"), "the commit");
         assertTrue(html.contains("Java 17.0.15 (Debian)") && html.contains("AMD EPYC 7B13"), "the JDK and the machine");
         assertTrue(html.contains("started 2026-11-30T01:17:10Z, finished 2026-11-30T01:32:46Z"), "times to the second");
@@ -96,7 +96,7 @@ class ReportPagesTest {
         assertTrue(md.startsWith("## pcistress 2026-11-30T0117Z: OK, not compared"), md);
         assertTrue(md.contains("0123456789ab") && md.contains("Java 17.0.15") && md.contains("AMD EPYC 7B13"), md);
         assertTrue(md.contains("Compared with: nothing (no previous report)"), md);
-        assertTrue(md.contains("- matrix: v6.19+revert: fixes 9 cell(s) of v6.18, introduces a failure in 56"), md);
+        assertTrue(md.contains("- matrix: v7.0: fixes 9 cell(s) of v6.18, introduces a failure in 56"), md);
     }
 
     @Test
