@@ -51,9 +51,14 @@ final class IndexPage {
         int code = r.finished() == null ? ExitCodes.combine(codesOfFinished(r)) : r.code();
         String cls;
         String text;
-        if (r.finished() == null) {
+        if (r.state() == JobState.INTERRUPTED || r.state() == JobState.FAILED) {
+            cls = "harness";
+            text = r.state() + (r.stoppedStep() == null ? "" : " during " + r.stoppedStep()) + " (exit "
+                    + ExitCodes.HARNESS + "): " + r.cause() + "; this report is not a baseline";
+        } else if (r.finished() == null) {
             cls = "run";
-            text = "Running (or stopped during the step marked running)";
+            text = "Running: the step marked running is in progress (if no process runs it any more, the run was"
+                    + " killed and this report is not a baseline)";
         } else if (code == ExitCodes.OK) {
             cls = "ok";
             text = "OK: nothing regressed";
@@ -78,9 +83,12 @@ final class IndexPage {
         String since = r.previous().map(p -> "New since <a href=\"" + esc(rel(r.dir(), p)) + "/index.html\">"
                 + esc(p.getFileName().toString()) + "</a>").orElse(null);
         if (since == null) {
-            h.append("<p>No previous report in this folder: nothing to compare with.</p>\n");
+            h.append("<p>No complete earlier report in this folder: nothing to compare with.</p>\n");
         } else {
             listRaw(h, since, news, "nothing");
+        }
+        if (!r.skippedBaselines().isEmpty()) {
+            list(h, "Newer reports not used as the baseline (not complete)", r.skippedBaselines(), "none");
         }
     }
 
@@ -95,7 +103,7 @@ final class IndexPage {
 
     private static String status(StepState s, JobReport r) {
         if (s.status() == StepState.Status.RUNNING) {
-            return "<strong>RUNNING</strong>";
+            return s.name().equals(r.stoppedStep()) ? "<strong>INTERRUPTED</strong>" : "<strong>RUNNING</strong>";
         }
         if (s.status() == StepState.Status.PENDING) {
             return r.finished() == null ? "pending" : "not run";

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +23,24 @@ public final class JobReport {
     private final Instant started;
     private final Optional<Path> previous;
     private final List<StepState> steps;
+    private final List<String> skippedBaselines;
     private Instant finished;
     private int code;
+    private JobState state = JobState.RUNNING;
+    private String stoppedStep;
+    private String cause;
 
     public JobReport(Path dir, JobPlan plan, Instant started, Optional<Path> previous, List<StepState> steps) {
+        this(dir, plan, started, new Baselines.Choice(previous, List.of()), steps);
+    }
+
+    /** A report compared with {@code baseline}'s report (and saying which newer ones it skipped). */
+    public JobReport(Path dir, JobPlan plan, Instant started, Baselines.Choice baseline, List<StepState> steps) {
         this.dir = dir;
         this.plan = plan;
         this.started = started;
-        this.previous = previous;
+        this.previous = baseline.report();
+        this.skippedBaselines = baseline.skipped();
         this.steps = List.copyOf(steps);
     }
 
@@ -66,21 +73,65 @@ public final class JobReport {
         return code;
     }
 
-    /** Marks the job finished with {@code exitCode} and writes both files. */
-    public void finish(Instant at, int exitCode) throws IOException {
+    synchronized JobState state() {
+        return state;
+    }
+
+    /** The step that was running when the job was stopped, or {@code null}. */
+    synchronized String stoppedStep() {
+        return stoppedStep;
+    }
+
+    /** Why the job was stopped or failed, or {@code null}. */
+    synchronized String cause() {
+        return cause;
+    }
+
+    List<String> skippedBaselines() {
+        return skippedBaselines;
+    }
+
+    /**
+     * Marks the job finished with {@code exitCode} and writes both files: COMPLETE, unless it was
+     * stopped before (it stays INTERRUPTED: a stopped run is never a baseline).
+     */
+    public synchronized void finish(Instant at, int exitCode) throws IOException {
         finished = at;
         code = exitCode;
+        if (state == JobState.RUNNING) {
+            state = JobState.COMPLETE;
+        }
+        write();
+    }
+
+    /**
+     * Marks the job stopped from outside (a signal) or failed (its report could not be written)
+     * while {@code step} ran, and writes both files. Later writes keep the mark.
+     */
+    public synchronized void stop(JobState how, String step, String why, Instant at) throws IOException {
+        if (state == JobState.COMPLETE || state == JobState.INTERRUPTED) {
+            return;
+        }
+        state = how;
+        stoppedStep = step;
+        cause = why;
+        finished = at;
+        code = org.pcistress.tools.ExitCodes.HARNESS;
         write();
     }
 
     /** Writes job.json and index.html (each replaced atomically). */
-    public void write() throws IOException {
+    public synchronized void write() throws IOException {
         replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(toJson()));
         replace(dir.resolve("index.html"), IndexPage.render(this));
     }
 
     private ObjectNode toJson() {
         ObjectNode root = JSON.createObjectNode();
+        root.put("state", state.name());
+        if (stoppedStep != null || cause != null) {
+            root.putObject("interrupted").put("step", stoppedStep).put("cause", cause);
+        }
         root.put("started", started.toString());
         root.put("finished", finished == null ? null : finished.toString());
         if (finished != null) {
@@ -92,11 +143,13 @@ public final class JobReport {
         ArrayNode fixes = root.putArray("fixes");
         plan.fixes().forEach(fixes::add);
         root.put("previous", previous.map(Path::toString).orElse(null));
+        skippedBaselines.forEach(root.putArray("previousSkipped")::add);
         ArrayNode arr = root.putArray("steps");
         for (StepState s : steps) {
             ObjectNode n = arr.addObject();
             n.put("name", s.name());
-            n.put("status", s.status().name());
+            n.put("status", s.name().equals(stoppedStep) && s.status() == StepState.Status.RUNNING
+                    ? "INTERRUPTED" : s.status().name());
             n.put("code", s.code());
             n.put("seconds", s.elapsed().toSeconds());
             StepResult r = s.result();
@@ -121,8 +174,6 @@ public final class JobReport {
     }
 
     private static void replace(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        org.pcistress.tools.AtomicFiles.write(target, text);
     }
 }

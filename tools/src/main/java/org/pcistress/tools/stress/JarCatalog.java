@@ -55,6 +55,27 @@ public final class JarCatalog {
         return out;
     }
 
+    /** The names of every test in {@code jar}, sorted (the test list only: no class is loaded). */
+    public static List<String> names(Path jar) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry e = zip.getEntry(TEST_LIST);
+            if (e == null) {
+                throw new IOException(jar + " has no " + TEST_LIST + ": not a jcstress test jar");
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String[] fields = testNames(line);
+                    if (fields != null) {
+                        out.add(fields[0]);
+                    }
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
     /**
      * The test name and binary class name of one TestList line: {@code JCTEST} then length-prefixed
      * fields ({@code <length><type><value>}), the first two strings; {@code null} for other lines.

@@ -78,6 +78,22 @@ final class FakeCli implements Subcommands {
                 tests.size(), tests.size(), tests.size(), tests.size(), List.of(), tests));
     }
 
+    /** A jcstress jar as far as its test list goes: {@code META-INF/TestList} naming {@code tests}. */
+    static Path jar(Path file, String... tests) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/TestList"));
+            StringBuilder b = new StringBuilder();
+            for (String t : tests) {
+                b.append("JCTEST").append(t.length()).append('S').append(t).append(t.length()).append('S').append(t)
+                        .append('\n');
+            }
+            zip.write(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return file;
+    }
+
     static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);

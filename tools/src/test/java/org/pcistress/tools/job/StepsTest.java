@@ -104,7 +104,8 @@ class StepsTest {
         FakeCli.write(previous.resolve("stress/2026-11-20_030000/summary.json"),
                 FakeCli.stressSummary(0, upstream, "PASSED", fixed, "PASSED"));
         FakeCli cli = new FakeCli();
-        StepResult r = new StressStep(cli).run(ctx("stress", plan(List.of("v5.10"), List.of(), Optional.empty(),
+        Path jar = FakeCli.jar(tmp.resolve("jcstress.jar"), upstream, fixed);
+        StepResult r = new StressStep(cli, jar).run(ctx("stress", plan(List.of("v5.10"), List.of(), Optional.empty(),
                 Optional.of(shards)), Optional.of(previous)));
         assertEquals(List.of(), cli.calls, "nothing run");
         assertEquals(ExitCodes.REGRESSION, r.code());
