@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "matrix-compare", mixinStandardHelpOptions = true,
         description = {"Compares two matrix.json files written by 'pcistress matrix' (a folder holding one will do):"
                 + " what TO introduced and fixed, as matrix-diff prints it (e.g. two checkouts' matrices).",
-            "Exit: 0 nothing new fails, 1 TO introduced a failure, 2 bad input."})
+            "Exit: 0 nothing new fails, 1 TO introduced a failure, 2 bad input (a file that is not a whole matrix:"
+                + " no cells, a cell without a key, an unknown verdict), 3 TO lacks cells FROM has (coverage lost)."})
 public final class MatrixCompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FROM", description = "the reference matrix.json (or its folder)")
@@ -41,6 +42,14 @@ public final class MatrixCompareCommand implements Callable<Integer> {
         MatrixDiff d = MatrixDiff.compare(a, b);
         spec.commandLine().getOut().print(d.text());
         spec.commandLine().getOut().flush();
+        java.util.List<String> lost = d.changes().stream().filter(c -> c.status() == MatrixDiff.Status.ONLY_ONE_SIDE
+                && b.cell(c.key()) == null).map(MatrixDiff.Change::key).toList();
+        if (!lost.isEmpty() && d.exitCode() == 0) {
+            spec.commandLine().getErr().println("pcistress matrix-compare: " + to + " lacks " + lost.size()
+                    + " cell(s) of " + from + " (" + String.join(", ", lost.subList(0, Math.min(5, lost.size())))
+                    + (lost.size() > 5 ? ", ..." : "") + "): nothing can be said of them");
+            return ExitCodes.HARNESS;
+        }
         return d.exitCode() == 0 ? ExitCodes.OK : ExitCodes.REGRESSION;
     }
 }
