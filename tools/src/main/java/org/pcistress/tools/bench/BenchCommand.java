@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -111,15 +112,22 @@ public final class BenchCommand implements Callable<Integer> {
                     + "package -DskipTests");
             return ExitCodes.HARNESS;
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            err.println("pcistress bench: --out " + out + " is a file, not a folder");
+            return ExitCodes.USAGE;
+        }
         Duration limit = timeout != null ? timeout : quick() ? Duration.ofMinutes(30) : Duration.ofHours(4);
         try {
             Files.createDirectories(out);
             Path results = out.resolve("results.json");
-            Files.deleteIfExists(results);
-            List<String> cmd = jmhCommand(results);
+            // JMH writes here; the earlier results.json stays until this run has results of its own
+            Path fresh = out.resolve("results.json.part");
+            Files.deleteIfExists(fresh);
+            List<String> cmd = jmhCommand(fresh);
             Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             o.println("running (bound " + human(limit) + "): " + String.join(" ", cmd));
             o.flush();
+            org.pcistress.tools.Signals.exitOnStop();
             JmhProcess.Outcome r = JmhProcess.run(cmd, out.resolve("jmh.log"), limit, line -> {
                 o.println(line);
                 o.flush();
@@ -127,20 +135,30 @@ public final class BenchCommand implements Callable<Integer> {
             long seconds = Duration.between(start, Instant.now()).getSeconds();
             RunInfo run = new RunInfo(quick() ? "quick" : "full", commandLine(), cmd, Machine.probe(), start.toString(),
                     seconds, r.failures());
-            run.write(out.resolve("run.json"));
             if (r.timedOut()) {
+                Files.deleteIfExists(fresh);
                 err.println("error: the run hit its bound of " + human(limit) + " and was killed; "
                         + "see " + out.resolve("jmh.log"));
                 return ExitCodes.HARNESS;
             }
-            if (!Files.exists(results)) {
+            if (!Files.exists(fresh)) {
                 boolean locked = Files.readString(out.resolve("jmh.log")).contains("Unable to acquire the JMH lock");
                 err.println(locked ? "error: another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock"
                         : "error: JMH exited with " + r.exitCode() + " and wrote no results; see "
                         + out.resolve("jmh.log"));
                 return ExitCodes.HARNESS;
             }
-            BenchReportCommand.write(out, JmhJson.read(results), run);
+            List<JmhResult> parsed;
+            try {
+                parsed = JmhJson.read(fresh);
+            } catch (BadInput e) {
+                Files.deleteIfExists(fresh);
+                throw e;
+            }
+            Files.move(fresh, results, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            run.write(out.resolve("run.json"));
+            BenchReportCommand.write(out, parsed, run);
             o.println("wrote " + results + ", " + out.resolve("report.md") + ", " + out.resolve("report.html"));
             // a failed benchmark is the model's evidence and wins over JMH's own exit code (ExitCodes)
             if (!r.failures().isEmpty()) {
@@ -157,7 +175,8 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("error: JMH's results are unreadable: " + e.getMessage());
             return ExitCodes.HARNESS;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getFile() + ": " + f.getReason() : e.toString()));
             return ExitCodes.HARNESS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -176,23 +195,12 @@ public final class BenchCommand implements Callable<Integer> {
         return d.getSeconds() % 60 != 0 || d.getSeconds() < 60 ? d.getSeconds() + " s" : d.toMinutes() + " min";
     }
 
-    /** {@code 90s}, {@code 45m}, {@code 4h}, or a bare number of minutes. */
+    /** {@code 90s}, {@code 45m}, {@code 4h}, {@code 1h30m} (as every command), or a bare number of minutes. */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String v) {
-            String s = v.trim().toLowerCase(Locale.ROOT);
-            long unit = s.endsWith("h") ? 3600 : s.endsWith("m") ? 60 : s.endsWith("s") ? 1 : 60;
-            String digits = Character.isDigit(s.charAt(s.length() - 1)) ? s : s.substring(0, s.length() - 1);
-            long n;
-            try {
-                n = Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("not a duration: '" + v + "' (try 90s, 45m, 4h)");
-            }
-            if (n <= 0) {
-                throw new CommandLine.TypeConversionException("the bound must be positive: '" + v + "'");
-            }
-            return Duration.ofSeconds(n * unit);
+            String s = v == null ? "" : v.trim();
+            return org.pcistress.tools.stress.Durations.parse(s.matches("\\d{1,9}") ? s + "m" : s);
         }
     }
 

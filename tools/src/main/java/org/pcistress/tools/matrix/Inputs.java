@@ -10,7 +10,30 @@ import org.pcistress.explore.matrix.PciTarget;
 
 /** Turns command-line values into the explorer's objects, or a one-line {@link BadInput}. */
 final class Inputs {
+    /** The longest budget: as {@code Durations.MAX} (longer would overflow the explorer's clock). */
+    static final long MAX_SECONDS = org.pcistress.tools.stress.Durations.MAX.toSeconds();
+
     private Inputs() {
+    }
+
+    /**
+     * Checks a {@code --replay} schedule's length before it is expanded: {@code 0x2147483647} asks
+     * for two billion steps, which no execution has (it would exhaust the heap building them).
+     */
+    static void scheduleLength(String text, long maxSteps) {
+        long total = 0;
+        for (String tok : text.trim().split("[.,\\s]+")) {
+            String[] parts = tok.split("[x*]", -1);
+            if (parts.length == 2 && parts[1].matches("\\d+")) {
+                total += parts[1].length() > 12 ? Long.MAX_VALUE / 4 : Long.parseLong(parts[1]);
+            } else if (!tok.isEmpty()) {
+                total++;
+            }
+            if (total > maxSteps) {
+                throw new BadInput("--replay: the schedule is longer than " + maxSteps
+                        + " steps, more than any execution runs (at '" + tok + "')");
+            }
+        }
     }
 
     static PciTarget target(String spec) {
@@ -23,7 +46,7 @@ final class Inputs {
 
     /** {@code bind_pf+aer} or {@code remove_pf}: one or two entry ids. */
     static List<Entry> cell(String scenario) {
-        String[] ids = scenario.split("\\+");
+        String[] ids = scenario.split("\\+", -1);
         if (ids.length < 1 || ids.length > 2) {
             throw new BadInput("a scenario is one entry point or two joined by '+', e.g. bind_pf+aer; got '"
                     + scenario + "'");
@@ -67,6 +90,9 @@ final class Inputs {
         }
         if (seconds <= 0) {
             throw new BadInput("--time-budget must be a positive number of seconds, got " + seconds);
+        }
+        if (seconds > MAX_SECONDS) {
+            throw new BadInput("--time-budget " + seconds + " is longer than " + MAX_SECONDS + " s (100 hours)");
         }
         return ExploreOptions.defaults().withPreemptionBound(preemptions)
                 .withStop(first ? ExploreOptions.Stop.FIRST : ExploreOptions.Stop.MINIMAL)

@@ -10,6 +10,8 @@ import picocli.CommandLine.TypeConversionException;
 public final class Durations implements ITypeConverter<Duration> {
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+[hms])+");
     private static final Pattern PART = Pattern.compile("(\\d+)([hms])");
+    /** The longest duration any command takes: longer is a typo (and would overflow the clocks). */
+    public static final Duration MAX = Duration.ofHours(100);
 
     @Override
     public Duration convert(String value) {
@@ -25,12 +27,18 @@ public final class Durations implements ITypeConverter<Duration> {
         Duration d = Duration.ZERO;
         Matcher m = PART.matcher(v);
         while (m.find()) {
-            long n = Long.parseLong(m.group(1));
+            // more than 9 digits is more than MAX in any unit: refused below without overflowing
+            long n = m.group(1).replaceFirst("^0+(?=.)", "").length() > 9 ? Long.MAX_VALUE / 3600
+                    : Long.parseLong(m.group(1));
             d = d.plus(switch (m.group(2)) {
                 case "h" -> Duration.ofHours(n);
                 case "m" -> Duration.ofMinutes(n);
                 default -> Duration.ofSeconds(n);
             });
+            if (d.compareTo(MAX) > 0) {
+                throw new TypeConversionException("'" + value + "' is longer than " + format(MAX)
+                        + ", the longest a command may run");
+            }
         }
         if (d.isZero()) {
             throw new TypeConversionException("a budget of '" + value + "' is zero");

@@ -69,6 +69,7 @@ public final class StressCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
             Path dir = newRunFolder(out, LocalDateTime.now());
+            org.pcistress.tools.Signals.exitOnStop();
             return new StressRun(jar, tests, selected, plan, dir, stdout).run();
         } catch (UsageException e) {
             err.println("pcistress stress: " + e.getMessage());

@@ -63,10 +63,12 @@ final class StressRun {
             return finish(ProcessEnd.notStarted(e.getMessage()), command);
         }
         Thread hook = new Thread(() -> {
-            p.destroy("the stress command was stopped");
+            String why = "the stress command was stopped: "
+                    + org.pcistress.tools.Signals.cause().orElse("its process was shut down");
+            p.destroy(why);
             synchronized (this) {
                 parser.end();
-                write(Judge.judge(tests, parser, ProcessEnd.killed("the stress command was stopped")), command);
+                write(Judge.judge(tests, parser, ProcessEnd.killed(why)), command);
             }
         }, "stress-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -74,7 +76,12 @@ final class StressRun {
         try {
             end = p.await(plan.budget(), stallBound(), this::note);
         } finally {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs: it writes the summary, this thread must not
+                Thread.currentThread().join();
+            }
         }
         return finish(end, command);
     }
