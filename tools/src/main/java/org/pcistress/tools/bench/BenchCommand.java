@@ -107,14 +107,14 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            err.println("pcistress bench: --out " + out + " is a file, not a folder");
+            return ExitCodes.USAGE;
+        }
         if (!Files.isRegularFile(jar)) {
             err.println("error: " + jar + ": no such file; build it first: mvn -B -o -q -pl core,benchmarks-jmh -am "
                     + "package -DskipTests");
             return ExitCodes.HARNESS;
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            err.println("pcistress bench: --out " + out + " is a file, not a folder");
-            return ExitCodes.USAGE;
         }
         Duration limit = timeout != null ? timeout : quick() ? Duration.ofMinutes(30) : Duration.ofHours(4);
         try {

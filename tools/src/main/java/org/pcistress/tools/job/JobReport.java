@@ -120,10 +120,13 @@ public final class JobReport {
         write();
     }
 
-    /** Writes job.json and index.html (each replaced atomically). */
+    /**
+     * Writes index.html, then job.json (each replaced atomically): job.json last, so a write that
+     * fails half way (a full disk) never leaves a job.json that says more than the index.
+     */
     public synchronized void write() throws IOException {
-        replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(toJson()));
         replace(dir.resolve("index.html"), IndexPage.render(this));
+        replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(toJson()));
     }
 
     private ObjectNode toJson() {

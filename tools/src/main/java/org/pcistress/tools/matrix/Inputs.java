@@ -44,6 +44,20 @@ final class Inputs {
         }
     }
 
+    /**
+     * Why {@code dir} cannot be an output folder (it is a file, or lies under one), or {@code null}:
+     * checked before the work, so a typo costs nothing.
+     */
+    static String unusableFolder(java.nio.file.Path dir) {
+        for (java.nio.file.Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p)) {
+                return java.nio.file.Files.isDirectory(p) ? null
+                        : dir + (p.equals(dir.toAbsolutePath()) ? " is a file, not a folder" : ": " + p + " is a file");
+            }
+        }
+        return null;
+    }
+
     /** {@code bind_pf+aer} or {@code remove_pf}: one or two entry ids. */
     static List<Entry> cell(String scenario) {
         String[] ids = scenario.split("\\+", -1);

@@ -56,6 +56,12 @@ public final class MatrixCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path dir = out != null ? out : Path.of("reports", "matrix-" + target.spec().replace('+', '_'));
+        String unusable = Inputs.unusableFolder(dir);
+        if (unusable != null) {
+            err.println("pcistress matrix: --out " + unusable);
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         MatrixResult m = Matrix.run(target, which, o, line -> {
             err.println(line);
             err.flush();
@@ -78,7 +84,7 @@ public final class MatrixCommand implements Callable<Integer> {
     static void write(Path dir, MatrixResult m, String command) throws IOException {
         Files.createDirectories(dir);
         MatrixJson.write(dir.resolve("matrix.json"), m, command);
-        Files.writeString(dir.resolve("matrix.md"), MatrixMarkdown.render(m, command), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("matrix.html"), MatrixHtml.render(m, command), StandardCharsets.UTF_8);
+        org.pcistress.tools.AtomicFiles.write(dir.resolve("matrix.md"), MatrixMarkdown.render(m, command));
+        org.pcistress.tools.AtomicFiles.write(dir.resolve("matrix.html"), MatrixHtml.render(m, command));
     }
 }

@@ -56,6 +56,10 @@ public final class MatrixDiffCommand implements Callable<Integer> {
             b = Inputs.target(to);
             o = search.options();
             which = search.cells(a.entries());
+            String unusable = out == null ? null : Inputs.unusableFolder(out);
+            if (unusable != null) {
+                throw new BadInput("--out " + unusable);
+            }
         } catch (BadInput e) {
             err.println("pcistress matrix-diff: " + e.getMessage());
             err.flush();
