@@ -46,9 +46,9 @@ final class StressRun {
 
     int run() throws IOException, InterruptedException {
         List<String> command = command();
-        out.printf(Locale.ROOT, "pcistress stress: %d tests, budget %s, plan -iters %d -time %d ms (about %s); in %s%n",
-                tests.size(), Durations.format(plan.budget()), plan.iterations(), plan.timeMs(),
-                Durations.format(plan.estimate()), dir);
+        out.printf(Locale.ROOT, "pcistress stress: %d tests, budget %s, plan -iters %d -time %d ms (about %s); a fix"
+                + " passes on %,d samples or more; in %s%n", tests.size(), Durations.format(plan.budget()),
+                plan.iterations(), plan.timeMs(), Durations.format(plan.estimate()), plan.minSamples(), dir);
         if (!plan.fits()) {
             out.printf(Locale.ROOT, "pcistress stress: warning: even the smallest plan may take %s on a loaded machine; "
                     + "the run is cut at %s (exit 3 if it is)%n", Durations.format(plan.estimate()),
@@ -68,7 +68,7 @@ final class StressRun {
             p.destroy(why);
             synchronized (this) {
                 parser.end();
-                write(Judge.judge(tests, parser, ProcessEnd.killed(why)), command);
+                write(Judge.judge(tests, parser, ProcessEnd.killed(why), plan.minSamples()), command);
             }
         }, "stress-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -90,12 +90,13 @@ final class StressRun {
         Judgement j;
         synchronized (this) {
             parser.end();
-            j = Judge.judge(tests, parser, end);
+            j = Judge.judge(tests, parser, end, plan.minSamples());
             write(j, command);
         }
         out.println();
         out.print(SummaryWriter.text(summary(j, command)));
-        out.println("report: " + dir.resolve("report/index.html") + "  log: " + dir.resolve("jcstress.log"));
+        out.println((java.nio.file.Files.isRegularFile(dir.resolve("report/index.html"))
+                ? "report: " + dir.resolve("report/index.html") + "  " : "") + "log: " + dir.resolve("jcstress.log"));
         out.flush();
         return j.exitCode();
     }
@@ -156,7 +157,7 @@ final class StressRun {
 
     /** Writes summary.json/.txt: while running ({@code j == null}) from what has finished so far. */
     private void write(Judgement j, List<String> command) {
-        Judgement now = j != null ? j : Judge.judge(tests, parser, ProcessEnd.running());
+        Judgement now = j != null ? j : Judge.judge(tests, parser, ProcessEnd.running(), plan.minSamples());
         RunSummary s = summary(now, command == null ? command() : command);
         if (j == null) {
             s = new RunSummary("RUNNING", "RUNNING", -1, false, "still running", s.started(), null,
