@@ -26,8 +26,13 @@ public final class PciTarget implements MatrixTarget {
 
     /** @throws IllegalArgumentException for an unknown profile or fix */
     public PciTarget(String spec) {
-        this.profile = Profiles.named(spec);
-        this.spec = spec.trim();
+        this(spec.trim(), Profiles.named(spec));
+    }
+
+    /** A profile built in code (a lock change under test), named {@code spec}. */
+    public PciTarget(String spec, Profile profile) {
+        this.profile = profile;
+        this.spec = spec;
     }
 
     @Override
