@@ -115,6 +115,20 @@ class StepsTest {
     }
 
     @Test
+    void stressFromShardsThatMissTestsOfTheJarIsAHarnessFailureNotAPass() throws Exception {
+        String a = "org.pcistress.stress.locking.Locking_01_X.Abba";
+        Path merged = tmp.resolve("merged");
+        FakeCli.write(merged.resolve("summary.json"), FakeCli.stressSummary(0, a, "PASSED"));
+        Path jar = FakeCli.jar(tmp.resolve("jcstress.jar"), a, "org.pcistress.stress.aer.AER_01_X.Fixed",
+                "org.pcistress.stress.aer.AER_01_X.Upstream");
+        StepResult r = new StressStep(new FakeCli(), jar).run(ctx("stress", plan(List.of("v5.10"), List.of(),
+                Optional.empty(), Optional.of(merged)), Optional.empty()));
+        assertEquals(ExitCodes.HARNESS, r.code(), r.toString());
+        assertEquals(List.of("partial: --stress-from has 1 of the 3 test variants of " + jar
+                + "; missing AER_01_X.Fixed, AER_01_X.Upstream"), r.regressions());
+    }
+
+    @Test
     void stressPassesItsBudgetAndKeepsTheCommandsHarnessCode() throws Exception {
         FakeCli cli = new FakeCli().on("stress", (args, out) -> {
             FakeCli.write(out.resolve("2026-11-21_154200/summary.json"), FakeCli.stressSummary(3, "A_01_X.Fixed", "PASSED"));
