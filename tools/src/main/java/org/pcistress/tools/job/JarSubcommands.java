@@ -44,7 +44,12 @@ public final class JarSubcommands implements Subcommands {
         // if the job itself is stopped (Ctrl-C, a CI cancel), its step goes with it, jcstress's forks too:
         // SIGTERM first, so the step's own hook stops what it started and records the kill
         Thread reaper = new Thread(() -> stop(p), "stop " + step);
-        Runtime.getRuntime().addShutdownHook(reaper);
+        try {
+            Runtime.getRuntime().addShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            kill(p); // the job is being stopped: no new step
+            throw new InterruptedException("the job is being stopped");
+        }
         try {
             return await(p, step, log, hardStop, progress);
         } finally {

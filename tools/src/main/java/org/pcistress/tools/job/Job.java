@@ -28,6 +28,8 @@ public final class Job {
     private final PrintWriter out;
     private final PrintWriter err;
     private volatile String current;
+    /** Set by the shutdown hook: no further step may start. */
+    private volatile boolean stopping;
 
     public Job(List<JobStep> steps, Clock clock, PrintWriter out) {
         this(steps, clock, out, out);
@@ -66,7 +68,7 @@ public final class Job {
         Thread hook = new Thread(() -> stopped(report, lock), "mark the report interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            for (int i = 0; i < steps.size(); i++) {
+            for (int i = 0; i < steps.size() && !stopping; i++) {
                 current = steps.get(i).name();
                 runStep(i, plan, report, states, progress);
             }
@@ -93,6 +95,7 @@ public final class Job {
 
     /** The shutdown hook: the job is stopped before its end; the report says so, with the step and the cause. */
     private void stopped(JobReport report, ReportLock lock) {
+        stopping = true;
         String step = current;
         String cause = Signals.cause().orElse("the process was shut down");
         try {

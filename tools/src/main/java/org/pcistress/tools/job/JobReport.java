@@ -96,17 +96,19 @@ public final class JobReport {
      * stopped before (it stays INTERRUPTED: a stopped run is never a baseline).
      */
     public synchronized void finish(Instant at, int exitCode) throws IOException {
+        if (state != JobState.RUNNING) {
+            return;
+        }
         finished = at;
         code = exitCode;
-        if (state == JobState.RUNNING) {
-            state = JobState.COMPLETE;
-        }
-        write();
+        state = JobState.COMPLETE;
+        render();
     }
 
     /**
      * Marks the job stopped from outside (a signal) or failed (its report could not be written)
-     * while {@code step} ran, and writes both files. Later writes keep the mark.
+     * while {@code step} ran, and writes both files for the last time: what the stopped process
+     * still does while it goes down does not change them.
      */
     public synchronized void stop(JobState how, String step, String why, Instant at) throws IOException {
         if (state == JobState.COMPLETE || state == JobState.INTERRUPTED) {
@@ -117,7 +119,7 @@ public final class JobReport {
         cause = why;
         finished = at;
         code = org.pcistress.tools.ExitCodes.HARNESS;
-        write();
+        render();
     }
 
     /**
@@ -125,6 +127,13 @@ public final class JobReport {
      * fails half way (a full disk) never leaves a job.json that says more than the index.
      */
     public synchronized void write() throws IOException {
+        if (state == JobState.INTERRUPTED || state == JobState.FAILED) {
+            return;
+        }
+        render();
+    }
+
+    private void render() throws IOException {
         replace(dir.resolve("index.html"), IndexPage.render(this));
         replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(toJson()));
     }

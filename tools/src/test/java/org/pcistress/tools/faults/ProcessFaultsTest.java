@@ -132,6 +132,28 @@ class ProcessFaultsTest {
     }
 
     @Test
+    void ctrlCDuringTheMatrixMarksTheReportInterruptedAndTheNextRunSkipsIt() throws Exception {
+        Processes run = Processes.pcistress(dir, "run", "--skip", "stress,bench", "--profiles", "v6.19+revert",
+                "--fixes", "list-snapshot", "--budget", "3m", "--out", "reports");
+        run.awaitLine("matrix | [", START); // the first cell of the first matrix has been explored
+        List<Long> tree = new ArrayList<>(List.of(run.process.pid()));
+        run.process.descendants().forEach(h -> tree.add(h.pid()));
+        started.addAll(tree);
+        assumeTrue(!ignores(run.process.pid(), 2), "SIGINT is ignored by this test's parent (a background job)");
+        run.signalGroup("INT");
+        assertEquals(3, run.awaitExit(Duration.ofSeconds(60)), run::err);
+        Processes.assertAllGone(tree, BOUND);
+        Path report = report();
+        JsonNode job = json(report.resolve("job.json"));
+        assertEquals("INTERRUPTED", job.get("state").asText(), job::toString);
+        assertEquals("matrix", job.get("interrupted").get("step").asText());
+        assertTrue(job.get("interrupted").get("cause").asText().startsWith("SIGINT"), job::toString);
+        assertTrue(Files.readString(report.resolve("index.html")).contains("INTERRUPTED during matrix"));
+        assertNoTemporaryFiles(dir.resolve("reports"));
+        assertTrue(Baselines.whyNot(report).orElseThrow().startsWith("interrupted during matrix (SIGINT"));
+    }
+
+    @Test
     void sigkillOfTheRunLeavesNoJvmAndTheStepRecordsWhy() throws Exception {
         Processes run = run();
         List<Long> tree = tree(run, run.awaitLine("fake host", START));
