@@ -10,6 +10,7 @@ import static org.pcistress.model.profile.LockStep.RESCAN_REMOVE;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pcistress.explore.ExploreOptions;
+import org.pcistress.model.entry.EntryPoint;
 import org.pcistress.model.profile.Feature;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
@@ -27,12 +28,12 @@ class SetupFailureTest {
         Profile broken = Profiles.named("v6.19+revert").enable(Feature.DETACH_OUTSIDE_RESCAN)
                 .take(SRIOV_ADD_VFS, RESCAN_REMOVE).take(SRIOV_DEL_VFS, RESCAN_REMOVE).take(EEH_RMV_VF, RESCAN_REMOVE);
         PciTarget target = new PciTarget("v6.19+revert+detach-outside-rescan-without-drop", broken);
-        Cell c = Matrix.runCell(target, List.of(PciEntry.BIND_PF.entry()), ExploreOptions.defaults());
+        Cell c = Matrix.runCell(target, List.of(PciTarget.entry(EntryPoint.BIND_PF)), ExploreOptions.defaults());
         assertEquals("DEADLOCK", c.verdict(), c.toString());
         assertTrue(c.failures().get(0).title().startsWith("in the scenario's setup: "), c.failures().get(0).title());
         assertTrue(c.failures().get(0).text().contains("pci_rescan_remove_lock"), c.failures().get(0).text());
         Cell fine = Matrix.runCell(new PciTarget("v6.19+revert+detach-outside-rescan"),
-                List.of(PciEntry.BIND_PF.entry()), ExploreOptions.defaults());
+                List.of(PciTarget.entry(EntryPoint.BIND_PF)), ExploreOptions.defaults());
         assertEquals("OK", fine.verdict(), "with the drop, the same cell boots and passes");
         MatrixDiff d = MatrixDiff.compare(new MatrixResult("a", "b", List.of(), List.of(fine), 0),
                 new MatrixResult("a", "b", List.of(), List.of(c), 0));
