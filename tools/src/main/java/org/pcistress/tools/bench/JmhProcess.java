@@ -33,14 +33,14 @@ final class JmhProcess {
     static Outcome run(List<String> command, Path log, Duration limit, Consumer<String> progress, boolean verbose)
             throws IOException, InterruptedException {
         // a group of its own with a watchdog: JMH and its forks end with this command however it ends
-        Process p = new ProcessBuilder(org.pcistress.tools.Watchdog.wrap(command)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(org.pcistress.tools.cli.Watchdog.wrap(command)).redirectErrorStream(true).start();
         p.getOutputStream().close();
         List<String> failures = new ArrayList<>();
         Thread pump = new Thread(() -> pump(p, log, progress, verbose, failures), "jmh-output");
         pump.setDaemon(true);
         pump.start();
         // stopped (Ctrl-C, SIGTERM, the job's kill): JMH goes too, and with it its jmh.lock
-        Thread hook = new Thread(() -> org.pcistress.tools.Watchdog.stopGroup(p, GRACE_MS), "stop JMH");
+        Thread hook = new Thread(() -> org.pcistress.tools.cli.Watchdog.stopGroup(p, GRACE_MS), "stop JMH");
         Runtime.getRuntime().addShutdownHook(hook);
         boolean done;
         try {
@@ -54,7 +54,7 @@ final class JmhProcess {
             }
         }
         if (!done) {
-            org.pcistress.tools.Watchdog.stopGroup(p, GRACE_MS);
+            org.pcistress.tools.cli.Watchdog.stopGroup(p, GRACE_MS);
             p.waitFor(10, TimeUnit.SECONDS);
         }
         pump.join(5000);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pcistress.tools.cli.ReportFiles;
 
 /**
  * Which earlier report a run compares with. Only a complete report is a baseline: its job.json
@@ -57,7 +58,7 @@ public final class Baselines {
         try {
             root = JobReport.JSON.readTree(file.toFile());
         } catch (IOException e) {
-            return Optional.of(ReportFolders.RECORD + " unreadable: " + JobReport.reason(e));
+            return Optional.of(ReportFolders.RECORD + " unreadable: " + ReportFiles.reason(e));
         }
         if (root == null || !root.isObject() || !root.path("steps").isArray()) {
             return Optional.of(ReportFolders.RECORD + " is not a job record");

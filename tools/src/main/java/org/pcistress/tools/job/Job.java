@@ -10,9 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.pcistress.tools.ExitCodes;
-import org.pcistress.tools.Signals;
-import org.pcistress.tools.stress.Durations;
+import java.util.Optional;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.Signals;
 
 /**
  * The main job: creates one dated report folder, runs each step in its share of the budget, keeps
@@ -183,7 +184,7 @@ public final class Job {
         String rel = step + "/crash.txt";
         try {
             Files.createDirectories(dir.resolve(step));
-            org.pcistress.tools.AtomicFiles.write(dir.resolve(rel), w.toString());
+            org.pcistress.tools.cli.AtomicFiles.write(dir.resolve(rel), w.toString());
         } catch (IOException ignored) {
             // the index still names the exception
         }

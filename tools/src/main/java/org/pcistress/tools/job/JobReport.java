@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.pcistress.tools.stress.Durations;
+import org.pcistress.tools.cli.Durations;
 
 /**
  * One report folder's job.json and index.html, rewritten after every step so that a run that dies
@@ -118,7 +118,7 @@ public final class JobReport {
         stoppedStep = step;
         cause = why;
         finished = at;
-        code = org.pcistress.tools.ExitCodes.HARNESS;
+        code = org.pcistress.tools.cli.ExitCodes.HARNESS;
         render();
     }
 
@@ -176,16 +176,7 @@ public final class JobReport {
         return root;
     }
 
-    /** A one-line reason for a file that does not parse: Jackson's message without its source excerpt. */
-    static String reason(IOException e) {
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
-            var at = j.getLocation();
-            return j.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ")");
-        }
-        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-    }
-
     private static void replace(Path target, String text) throws IOException {
-        org.pcistress.tools.AtomicFiles.write(target, text);
+        org.pcistress.tools.cli.AtomicFiles.write(target, text);
     }
 }

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.ReportFiles;
 import org.pcistress.tools.job.Specs.Spec;
+import org.pcistress.tools.matrix.MatrixFiles;
 
 /**
  * The scenario matrix for each profile and for the newest profile with each fix
@@ -20,21 +22,14 @@ import org.pcistress.tools.job.Specs.Spec;
  * line and newest profile to each fix (news: what each version and each fix changes), and each
  * spec against the previous report (a failure kind a cell did not have there is a regression). The diffs are the explorer's {@link MatrixDiff}, as in {@code matrix-diff}.
  */
-public final class MatrixStep implements JobStep {
+public final class MatrixStep extends SubcommandStep {
     /** Time kept back for each matrix still to run, so that one slow spec cannot take them all. */
     static final Duration RESERVE = Duration.ofSeconds(10);
     /** The least time one spec's matrix needs (measured: 12 to 15 s on the loaded 2-core machine). */
     static final Duration PER_SPEC = Duration.ofSeconds(15);
 
-    private final Subcommands cli;
-
     public MatrixStep(Subcommands cli) {
-        this.cli = cli;
-    }
-
-    @Override
-    public String name() {
-        return "matrix";
+        super("matrix", cli);
     }
 
     @Override
@@ -50,8 +45,9 @@ public final class MatrixStep implements JobStep {
 
     @Override
     public StepResult run(StepContext ctx) throws IOException, InterruptedException {
-        if (!cli.has("matrix")) {
-            return StepResult.harness("this build has no 'matrix' command", List.of());
+        Optional<StepResult> missing = missing();
+        if (missing.isPresent()) {
+            return missing.get();
         }
         List<Spec> specs = ctx.plan().matrixSpecs();
         Map<Spec, MatrixResult> results = new LinkedHashMap<>();
@@ -88,7 +84,7 @@ public final class MatrixStep implements JobStep {
         versionLine(ctx, results, news, md);
         fixes(ctx, results, news, md);
         sincePrevious(ctx, results, introduced, coverage, news, md);
-        org.pcistress.tools.AtomicFiles.write(ctx.dir().resolve("diffs.md"), md.toString());
+        org.pcistress.tools.cli.AtomicFiles.write(ctx.dir().resolve("diffs.md"), md.toString());
         links.add(0, new StepResult.Link("diffs", "matrix/diffs.md"));
         List<String> regressions = new ArrayList<>(introduced);
         regressions.addAll(failures);

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import java.util.Optional;
-import org.pcistress.tools.ExitCodes;
-import org.pcistress.tools.stress.Durations;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.ReportFiles;
 import org.pcistress.tools.stress.JarCatalog;
 import org.pcistress.tools.stress.RunSummary;
+import org.pcistress.tools.stress.StressFiles;
 import org.pcistress.tools.stress.TestSummary;
 import org.pcistress.tools.stress.Verdict;
 
@@ -20,13 +22,12 @@ import org.pcistress.tools.stress.Verdict;
  * The budgeted jcstress pass with its canaries ({@code pcistress stress --budget B --out stress}):
  * its exit code is the step's; the summary is compared with the previous report's.
  */
-public final class StressStep implements JobStep {
+public final class StressStep extends SubcommandStep {
     /** Where the wrapper builds the jcstress jar: what --stress-from's tests are checked against. */
     static final Path JAR = Path.of("tests-jcstress", "target", "jcstress.jar");
     /** The least budget of a jcstress pass: the stress command's own floor for the suite, with room. */
     static final Duration MINIMUM = Duration.ofMinutes(2);
 
-    private final Subcommands cli;
     private final Path jar;
 
     public StressStep(Subcommands cli) {
@@ -35,23 +36,18 @@ public final class StressStep implements JobStep {
 
     /** A step whose {@code --stress-from} results are checked against the tests of {@code jar}. */
     public StressStep(Subcommands cli, Path jar) {
-        this.cli = cli;
+        super("stress", cli);
         this.jar = jar;
-    }
-
-    @Override
-    public Duration minimum(JobPlan plan) {
-        return plan.stressFrom().isPresent() ? Duration.ZERO : MINIMUM;
-    }
-
-    @Override
-    public String name() {
-        return "stress";
     }
 
     @Override
     public int weight(JobPlan plan) {
         return plan.stressFrom().isPresent() ? 0 : 5;
+    }
+
+    @Override
+    public Duration minimum(JobPlan plan) {
+        return plan.stressFrom().isPresent() ? Duration.ZERO : MINIMUM;
     }
 
     @Override
@@ -62,8 +58,8 @@ public final class StressStep implements JobStep {
             ctx.progress().step(name(), "taking the jcstress result from " + from);
             copyTree(from, ctx.dir());
             o = new Subcommands.Outcome(ExitCodes.OK, false);
-        } else if (!cli.has("stress")) {
-            return StepResult.harness("this build has no 'stress' command", List.of());
+        } else if (missing().isPresent()) {
+            return missing().get();
         } else {
             o = cli.run(name(), ctx.dir().resolve("log.txt"), ctx.hardStop(), ctx.progress(),
                     "stress", "--budget", Durations.format(ctx.budget()), "--out", ctx.dir().toString());
@@ -196,9 +192,5 @@ public final class StressStep implements JobStep {
                 }
             }
         }
-    }
-
-    private static StepResult.Link link(String label, StepContext ctx, Path p) {
-        return new StepResult.Link(label, ReportFiles.rel(ctx.dir(), p));
     }
 }

@@ -7,12 +7,10 @@ import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
 import org.pcistress.explore.matrix.PciTarget;
 import org.pcistress.model.entry.EntryPoint;
+import org.pcistress.tools.cli.BadInput;
 
 /** Turns command-line values into the explorer's objects, or a one-line {@link BadInput}. */
 final class Inputs {
-    /** The longest budget: as {@code Durations.MAX} (longer would overflow the explorer's clock). */
-    static final long MAX_SECONDS = org.pcistress.tools.stress.Durations.MAX.toSeconds();
-
     private Inputs() {
     }
 
@@ -98,18 +96,12 @@ final class Inputs {
         return out;
     }
 
-    static ExploreOptions options(int preemptions, boolean first, long seconds) {
+    static ExploreOptions options(int preemptions, boolean first, Duration budget) {
         if (preemptions < 0) {
             throw new BadInput("--preemptions must be 0 or more, got " + preemptions);
         }
-        if (seconds <= 0) {
-            throw new BadInput("--time-budget must be a positive number of seconds, got " + seconds);
-        }
-        if (seconds > MAX_SECONDS) {
-            throw new BadInput("--time-budget " + seconds + " is longer than " + MAX_SECONDS + " s (100 hours)");
-        }
         return ExploreOptions.defaults().withPreemptionBound(preemptions)
                 .withStop(first ? ExploreOptions.Stop.FIRST : ExploreOptions.Stop.MINIMAL)
-                .withTimeBudget(Duration.ofSeconds(seconds));
+                .withTimeBudget(budget);
     }
 }

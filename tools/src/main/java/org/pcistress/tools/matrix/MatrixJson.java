@@ -21,7 +21,7 @@ final class MatrixJson {
         doc.put("tool", "pcistress matrix");
         doc.put("command", command);
         doc.put("matrix", m);
-        org.pcistress.tools.AtomicFiles.write(file, MAPPER.writeValueAsString(doc));
+        org.pcistress.tools.cli.AtomicFiles.write(file, MAPPER.writeValueAsString(doc));
     }
 
     static void write(Path file, MatrixDiff d, String command) throws IOException {
@@ -30,6 +30,6 @@ final class MatrixJson {
         doc.put("command", command);
         doc.put("exitCode", d.exitCode());
         doc.put("diff", d);
-        org.pcistress.tools.AtomicFiles.write(file, MAPPER.writeValueAsString(doc));
+        org.pcistress.tools.cli.AtomicFiles.write(file, MAPPER.writeValueAsString(doc));
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.pcistress.tools.cli.Durations;
 
 /**
  * Runs the jcstress host in a process group of its own and keeps every wait bounded.
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * The host is started through {@code setsid}, so it leads a new process group that its forks
  * inherit, and a kill goes to the whole group (SIGTERM, then SIGKILL 5 s later). Where {@code setsid}
  * is missing, the kill falls back to the descendants {@link ProcessHandle} sees. The group also
- * holds a watchdog ({@link org.pcistress.tools.Watchdog}) that kills it when the stress command
+ * holds a watchdog ({@link org.pcistress.tools.cli.Watchdog}) that kills it when the stress command
  * is gone, so a SIGKILL of the command leaves no jcstress behind.
  *
  * <p>Two bounds: the hard one (the budget) kills the group; a stall (no output for a while: a
@@ -43,7 +44,7 @@ public final class JcstressProcess {
     /** Starts {@code command} in {@code dir}, copying its output to {@code log} and to {@code onLine}. */
     public static JcstressProcess start(List<String> command, Path dir, Path log, Consumer<String> onLine)
             throws IOException {
-        List<String> cmd = org.pcistress.tools.Watchdog.wrap(command);
+        List<String> cmd = org.pcistress.tools.cli.Watchdog.wrap(command);
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         p.getOutputStream().close();
         BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
@@ -123,7 +124,7 @@ public final class JcstressProcess {
     }
 
     private void killGroup() {
-        org.pcistress.tools.Watchdog.stopGroup(process, GRACE_MS);
+        org.pcistress.tools.cli.Watchdog.stopGroup(process, GRACE_MS);
         try {
             process.waitFor(GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -133,7 +134,7 @@ public final class JcstressProcess {
 
     /** The process group of {@code pid}, from /proc (Linux), or -1. */
     static long processGroup(long pid) {
-        return org.pcistress.tools.Watchdog.groupOf(pid);
+        return org.pcistress.tools.cli.Watchdog.groupOf(pid);
     }
 
     public long pid() {

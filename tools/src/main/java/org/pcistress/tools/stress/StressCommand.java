@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,8 +34,8 @@ public final class StressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--budget", defaultValue = "10m", converter = Durations.class,
-            description = "Wall-time budget, e.g. 3m (CI), 10m (nightly), 1h. The run is killed when it is spent. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--budget", defaultValue = "10m", converter = Durations.class, paramLabel = "DURATION",
+            description = "Wall-time budget, e.g. 3m (CI), 10m (nightly), 1h (a unit is required). The run is killed when it is spent. Default: ${DEFAULT-VALUE}.")
     Duration budget;
 
     @Option(names = "--tests", defaultValue = ".*", paramLabel = "REGEX",
@@ -69,7 +71,7 @@ public final class StressCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
             Path dir = newRunFolder(out, LocalDateTime.now());
-            org.pcistress.tools.Signals.exitOnStop();
+            org.pcistress.tools.cli.Signals.exitOnStop();
             return new StressRun(jar, tests, selected, plan, dir, stdout).run();
         } catch (UsageException e) {
             err.println("pcistress stress: " + e.getMessage());

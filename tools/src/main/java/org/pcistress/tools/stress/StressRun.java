@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.ExitCodes;
 
 /**
  * One stress run: starts jcstress under the plan, prints a compact line per configuration that
@@ -64,7 +66,7 @@ final class StressRun {
         }
         Thread hook = new Thread(() -> {
             String why = "the stress command was stopped: "
-                    + org.pcistress.tools.Signals.cause().orElse("its process was shut down");
+                    + org.pcistress.tools.cli.Signals.cause().orElse("its process was shut down");
             p.destroy(why);
             synchronized (this) {
                 parser.end();

@@ -65,6 +65,6 @@ public final class SummaryWriter {
     }
 
     private static void atomically(Path target, String content) throws IOException {
-        org.pcistress.tools.AtomicFiles.write(target, content);
+        org.pcistress.tools.cli.AtomicFiles.write(target, content);
     }
 }

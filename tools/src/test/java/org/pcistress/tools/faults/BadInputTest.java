@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.Main;
 import picocli.CommandLine;
 
@@ -51,13 +51,14 @@ class BadInputTest {
 
     @Test
     void hugeDurationsAreRefusedNotOverflowed() {
-        assertOneLine(run("bench", "--timeout", "9999999999999999h"), "is longer than 100h");
-        assertOneLine(run("bench", "--timeout", "5124095576030431h"), "is longer than 100h");
+        String tooLong = "is longer than the most any option accepts";
+        assertOneLine(run("bench", "--timeout", "9999999999999999h"), tooLong);
+        assertOneLine(run("bench", "--timeout", "5124095576030431h"), tooLong);
         assertOneLine(run("bench", "--timeout", "1x"), "is not a duration");
-        assertOneLine(run("run", "--budget", "99999999999999999999h"), "is longer than 100h");
-        assertOneLine(run("stress", "--budget", "101h"), "is longer than 100h");
-        assertOneLine(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--time-budget", "10000000000"),
-                "--time-budget 10000000000 is longer than");
+        assertOneLine(run("run", "--budget", "99999999999999999999h"), tooLong);
+        assertOneLine(run("stress", "--budget", "169h"), tooLong);
+        assertOneLine(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--time-budget", "10000000000s"),
+                tooLong);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.pcistress.tools.job;
+package org.pcistress.tools.stress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,13 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.Main;
-import org.pcistress.tools.stress.RunSummary;
+import org.pcistress.tools.job.FakeCli;
+import org.pcistress.tools.stress.StressFiles;
 import picocli.CommandLine;
 
-/** stress-merge and matrix-compare through the command line. */
-class MergeAndCompareCommandsTest {
+/** stress-merge through the command line. */
+class StressMergeCommandTest {
     @TempDir
     Path tmp;
 
@@ -105,44 +106,5 @@ class MergeAndCompareCommandsTest {
         assertEquals(ExitCodes.USAGE, run("stress-merge", "--jar", jar("AER_01.Upstream"), a.toString(),
                 a.resolve("2026-11-21_030000/summary.json").toString()));
         assertTrue(err.toString().contains("holds the shard"), err.toString());
-    }
-
-    @Test
-    void matrixCompareRefusesWhatIsNotAWholeMatrix() throws IOException {
-        Path good = tmp.resolve("good.json");
-        Files.writeString(good, FakeCli.matrix("v6.18", "bind_pf+aer", "OK", "remove_pf", "OK"));
-        String[][] bad = {
-            {"nokey.json", FakeCli.matrix("v6.18", "bind_pf+aer", "OK").replace("\"key\":\"bind_pf+aer\",", ""),
-                "has no key"},
-            {"banana.json", FakeCli.matrix("v6.18", "bind_pf+aer", "OK").replace("\"verdict\":\"OK\"",
-                "\"verdict\":\"BANANA\""), "unknown verdict 'BANANA'"},
-            {"nospec.json", FakeCli.matrix("v6.18", "bind_pf+aer", "OK").replace("\"spec\":\"v6.18\"",
-                "\"spec\":null"), "matrix.spec is missing"},
-            {"empty.json", FakeCli.matrix("v6.18"), "holds no cells"},
-        };
-        for (String[] b : bad) {
-            Path f = Files.writeString(tmp.resolve(b[0]), b[1]);
-            err.getBuffer().setLength(0);
-            assertEquals(ExitCodes.USAGE, run("matrix-compare", good.toString(), f.toString()), b[0]);
-            assertEquals(1, err.toString().lines().count(), err.toString());
-            assertTrue(err.toString().contains(b[2]), err.toString());
-        }
-        Path subset = Files.writeString(tmp.resolve("subset.json"), FakeCli.matrix("v6.18", "bind_pf+aer", "OK"));
-        err.getBuffer().setLength(0);
-        assertEquals(ExitCodes.HARNESS, run("matrix-compare", good.toString(), subset.toString()), "a partial TO");
-        assertTrue(err.toString().contains("lacks 1 cell(s)"), err.toString());
-    }
-
-    @Test
-    void matrixCompareFlagsACellThatPassedAndNowFails() throws IOException {
-        Path from = tmp.resolve("base.json");
-        Path to = tmp.resolve("pr/v6.18/matrix.json");
-        Files.writeString(from, FakeCli.matrix("v6.18", "bind_pf+aer", "OK"));
-        FakeCli.write(to, FakeCli.matrix("v6.18", "bind_pf+aer", "DEADLOCK"));
-        assertEquals(ExitCodes.REGRESSION, run("matrix-compare", from.toString(), tmp.resolve("pr").toString()));
-        assertTrue(out.toString().contains("introduced (1):"), out.toString());
-        assertTrue(out.toString().contains("bind_pf+aer"), out.toString());
-        assertEquals(ExitCodes.OK, run("matrix-compare", to.toString(), from.toString()), "a fix is no regression");
-        assertEquals(ExitCodes.USAGE, run("matrix-compare", from.toString(), tmp.resolve("nope.json").toString()));
     }
 }

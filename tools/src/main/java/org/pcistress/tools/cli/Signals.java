@@ -1,4 +1,4 @@
-package org.pcistress.tools;
+package org.pcistress.tools.cli;
 
 import java.util.Optional;
 import sun.misc.Signal;
