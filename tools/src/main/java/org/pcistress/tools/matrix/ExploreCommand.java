@@ -41,6 +41,11 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v4.14, v6.19+revert+list-snapshot")
     String profile;
 
+    @Option(names = "--lockdep", paramLabel = "FLAVOUR", defaultValue = "pcistress",
+            description = "whose lockdep predicts beside the verdict: pcistress, kernel (what the kernel's lockdep would print)"
+                    + " or both (default ${DEFAULT-VALUE})")
+    String lockdep;
+
     @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2", description = "preemption bound (default ${DEFAULT-VALUE})")
     int preemptions;
 
@@ -58,7 +63,7 @@ public final class ExploreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            PciTarget target = Inputs.target(profile);
+            PciTarget target = Inputs.target(profile, lockdep);
             List<Entry> cell = Inputs.cell(scenario);
             ExploreOptions o = Inputs.options(preemptions, first, budget);
             CellPlan plan = target.plan(cell);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
 import org.pcistress.explore.matrix.PciTarget;
+import org.pcistress.kernel.locking.LockdepFlavor;
 import org.pcistress.model.entry.EntryPoint;
 import org.pcistress.tools.cli.BadInput;
 
@@ -35,8 +36,13 @@ final class Inputs {
     }
 
     static PciTarget target(String spec) {
+        return target(spec, "pcistress");
+    }
+
+    /** {@code spec} watched by the {@code --lockdep} flavours: {@code pcistress}, {@code kernel} or {@code both}. */
+    static PciTarget target(String spec, String lockdep) {
         try {
-            return new PciTarget(spec);
+            return new PciTarget(spec, flavours(lockdep));
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }
@@ -54,6 +60,19 @@ final class Inputs {
             }
         }
         return null;
+    }
+
+    static List<LockdepFlavor> flavours(String lockdep) {
+        switch (lockdep) {
+            case "pcistress":
+                return List.of(LockdepFlavor.PCISTRESS);
+            case "kernel":
+                return List.of(LockdepFlavor.KERNEL);
+            case "both":
+                return List.of(LockdepFlavor.PCISTRESS, LockdepFlavor.KERNEL);
+            default:
+                throw new BadInput("--lockdep takes pcistress, kernel or both; got '" + lockdep + "'");
+        }
     }
 
     /** {@code bind_pf+aer} or {@code remove_pf}: one or two entry ids. */

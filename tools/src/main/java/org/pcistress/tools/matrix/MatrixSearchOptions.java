@@ -25,6 +25,11 @@ final class MatrixSearchOptions {
             description = "wall-clock budget per cell, e.g. 20s, 2m (default ${DEFAULT-VALUE})")
     Duration budget;
 
+    @Option(names = "--lockdep", paramLabel = "FLAVOUR", defaultValue = "pcistress",
+            description = "whose lockdep predicts beside the verdict: pcistress (device locks by role, work items,"
+                    + " completions), kernel (what the kernel's lockdep would print) or both (default ${DEFAULT-VALUE})")
+    String lockdep;
+
     /** The profiles to explore, the explorer's options and the cells, all checked. */
     record Search(List<PciTarget> targets, ExploreOptions options, List<List<Entry>> cells) {
     }
@@ -33,13 +38,14 @@ final class MatrixSearchOptions {
     Search resolve(String... specs) {
         List<PciTarget> targets = new ArrayList<>();
         for (String s : specs) {
-            targets.add(Inputs.target(s));
+            targets.add(Inputs.target(s, lockdep));
         }
         return new Search(targets, Inputs.options(preemptions, false, budget), Inputs.cells(cells, targets.get(0).entries()));
     }
 
     /** How the command line named these options, for the report's "Command:" line. */
     String describe() {
-        return " --preemptions " + preemptions + (cells == null ? "" : " --cells " + cells);
+        return " --preemptions " + preemptions + (cells == null ? "" : " --cells " + cells)
+                + ("pcistress".equals(lockdep) ? "" : " --lockdep " + lockdep);
     }
 }

@@ -43,6 +43,19 @@ class CliTest {
     }
 
     @Test
+    void lockdepFlavoursSideBySideOnThe2017Cell() {
+        Run both = run("explore", "--scenario", "bind_pf+aer", "--profile", "v5.10", "--lockdep", "both");
+        assertEquals(1, both.code(), both.err());
+        assertTrue(both.out().contains("LOCKDEP_CIRCULAR: "), both.out());
+        assertFalse(both.out().contains("(kernel lockdep)"), "the kernel's lockdep cannot see dev->mutex: " + both.out());
+        Run kernel = run("explore", "--scenario", "bind_pf+aer", "--profile", "v5.10", "--lockdep", "kernel");
+        assertEquals(1, kernel.code(), kernel.err());
+        assertFalse(kernel.out().contains("LOCKDEP_CIRCULAR"), kernel.out());
+        assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--lockdep", "linux"),
+                "--lockdep takes pcistress, kernel or both");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v9.99"), "unknown profile");
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18+no-such-fix"), "no-such-fix");
