@@ -77,6 +77,8 @@ class WorkflowsTest {
         String runs = runs(load("nightly.yml"));
         assertTrue(runs.contains("./pcistress run "), "runs the main job");
         assertTrue(runs.contains("./pcistress stress-merge "), "merges the shards");
+        assertTrue(runs.contains("jq -r .state") && runs.contains("= COMPLETE"),
+                "keeps the newest complete report for tomorrow: an interrupted one is no baseline");
     }
 
     @Test
