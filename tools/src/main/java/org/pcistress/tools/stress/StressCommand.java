@@ -99,10 +99,16 @@ public final class StressCommand implements Callable<Integer> {
 
     /** A new folder {@code out/yyyy-MM-dd_HHmmss}, or with {@code -2}, {@code -3}… when that exists. */
     static Path newRunFolder(Path out, LocalDateTime now) throws IOException, UsageException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a file, not a folder");
+        }
         try {
             Files.createDirectories(out);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new UsageException("cannot create --out " + out + ": "
+                    + (e.getReason() != null ? e.getFile() + ": " + e.getReason() : e.toString()));
         } catch (IOException e) {
-            throw new UsageException("cannot create --out " + out + ": " + e.getMessage());
+            throw new UsageException("cannot create --out " + out + ": " + e);
         }
         String base = FOLDER.format(now);
         for (int i = 1; i < 1000; i++) {

@@ -100,6 +100,10 @@ class BadInputTest {
                 "is a file");
         assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "refused before any matrix ran");
         assertOneLine(run("bench", "--out", file.toString()), "is a file, not a folder");
+        assertOneLine(run("stress", "--out", file.toString(), "--jar", "../tests-jcstress/target/jcstress.jar"),
+                "--out " + file + " is a file, not a folder");
+        assertOneLine(run("stress", "--out", file.resolve("sub").toString(), "--jar",
+                "../tests-jcstress/target/jcstress.jar"), "Not a directory");
         assertEquals("keep", Files.readString(file));
     }
 
