@@ -32,7 +32,7 @@ import org.pcistress.model.profile.Profiles;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(2)
+@Fork(3) // three, so that a full pass can detect a 5% change of the walk (docs/BENCH.md)
 public class AerBench_01_BusWalk {
 
     /*

@@ -115,10 +115,23 @@ final class Inputs {
         return out;
     }
 
-    static ExploreOptions options(int preemptions, boolean first, Duration budget) {
-        if (preemptions < 0) {
-            throw new BadInput("--preemptions must be 0 or more, got " + preemptions);
+    /** {@code --preemptions}: a number of preemptions, or {@code unbounded} (-1). */
+    static int preemptions(String text) {
+        if (text.equals("unbounded")) {
+            return -1;
         }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadInput("--preemptions must be 0 or more, or 'unbounded', got '" + text + "'");
+    }
+
+    static ExploreOptions options(int preemptions, boolean first, Duration budget) {
         return ExploreOptions.defaults().withPreemptionBound(preemptions)
                 .withStop(first ? ExploreOptions.Stop.FIRST : ExploreOptions.Stop.MINIMAL)
                 .withTimeBudget(budget);

@@ -56,7 +56,8 @@ public final class MatrixCommand implements Callable<Integer> {
         if (unusable != null) {
             return Errors.usage(spec, "--out " + unusable);
         }
-        MatrixResult m = Matrix.run(target, s.cells(), s.options(), line -> {
+        int workers = Runtime.getRuntime().availableProcessors();
+        MatrixResult m = Matrix.run(target, s.cells(), s.options(), s.proofExecutions(), workers, line -> {
             err.println(line);
             err.flush();
         });
@@ -67,8 +68,9 @@ public final class MatrixCommand implements Callable<Integer> {
             return Errors.print(spec, "cannot write " + dir + ": " + e.getMessage(), ExitCodes.HARNESS);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("%s: %d cells, %d failing, %d exhausted, %.1f s; wrote %s%n", m.spec(), m.cells().size(),
-                m.failing(), m.exhausted(), m.millis() / 1000.0, dir.resolve("matrix.{json,md,html}"));
+        stdout.printf("%s: %d cells, %d failing, %d proved for all schedules, %d exhausted, %.1f s; wrote %s%n", m.spec(),
+                m.cells().size(), m.failing(), m.proved(), m.exhausted(), m.millis() / 1000.0,
+                dir.resolve("matrix.{json,md,html}"));
         stdout.flush();
         return ExitCodes.OK;
     }

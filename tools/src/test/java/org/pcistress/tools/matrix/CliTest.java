@@ -88,7 +88,22 @@ class CliTest {
                 again.out());
         Run fixed = run("explore", "--scenario", "remove_pf", "--profile", "v6.19+revert");
         assertEquals(0, fixed.code(), fixed.out());
-        assertTrue(fixed.out().contains("a proof for this bound"), fixed.out());
+        // one task: no schedule has a preemption to make, so the bounded search ran them all
+        assertTrue(fixed.out().contains("proved for all schedules"), fixed.out());
+    }
+
+    @Test
+    void exploreWithoutABoundProvesOrSaysTheBudgetWasHit() {
+        Run all = run("explore", "--scenario", "bind_pf+remove_vf", "--profile", "v6.19+revert",
+                "--preemptions", "unbounded");
+        assertEquals(1, all.code(), all.err());
+        assertTrue(all.out().contains("every schedule ran"), all.out());
+        Run bad = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--preemptions", "lots");
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("'unbounded'"), bad.err());
+        Run dpor = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--dpor");
+        assertEquals(2, dpor.code(), dpor.out());
+        assertTrue(dpor.err().contains("--dpor needs --preemptions unbounded"), dpor.err());
     }
 
     @Test
@@ -98,8 +113,11 @@ class CliTest {
         assertEquals(2, r.err().lines().count(), "one progress line per cell: " + r.err());
         String json = Files.readString(dir.resolve("matrix.json"));
         assertTrue(json.contains("\"verdict\" : \"DEADLOCK\""), json);
+        assertTrue(json.contains("\"claim\" : \"proved (all schedules)\""), json);
         String md = Files.readString(dir.resolve("matrix.md"));
         assertTrue(md.contains("### bind_pf+aer: DEADLOCK"), md);
+        assertTrue(md.contains("**What each cell covered.**"), md);
+        assertTrue(md.contains("- proved (all schedules) ("), md);
         String html = Files.readString(dir.resolve("matrix.html"));
         assertTrue(html.contains("id=\"cell-bind_pf-aer\""), html);
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script")
