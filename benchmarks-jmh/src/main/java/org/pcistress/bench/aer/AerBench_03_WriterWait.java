@@ -42,7 +42,7 @@ public class AerBench_03_WriterWait {
      * removes a device on that bus wait for pci_bus_sem, when each driver's error_detected does real
      * work, and does the list snapshot stop that wait growing with the broadcast?
      *
-     * The list snapshot exists for this writer. Upstream (v6.19+revert), pci_walk_bus holds
+     * The list snapshot exists for this writer. Upstream (v7.0), pci_walk_bus holds
      * pci_bus_sem for read across every callback, so a pci_device_add or pci_destroy_dev that wants
      * it for write waits for the rest of the walk, callbacks included: n devices times what each
      * driver's handler costs. With list-snapshot the read lock covers only the collection of the

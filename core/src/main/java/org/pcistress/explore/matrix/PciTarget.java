@@ -33,17 +33,26 @@ public final class PciTarget implements MatrixTarget {
         this(spec, List.of(LockdepFlavor.PCISTRESS));
     }
 
+    /** The model under a profile built in code (a changed kernel, a test's broken profile), pcistress lockdep. */
+    public PciTarget(Profile profile) {
+        this(profile, profile.name(), List.of(LockdepFlavor.PCISTRESS));
+    }
+
     /**
      * @param lockdep the validator flavours that watch every execution: pcistress's, the kernel's, or
      *                both side by side (a kernel-flavour prediction's title says "(kernel lockdep)")
      * @throws IllegalArgumentException for an unknown profile or fix, or no flavour
      */
     public PciTarget(String spec, List<LockdepFlavor> lockdep) {
+        this(Profiles.named(spec), spec.trim(), lockdep);
+    }
+
+    private PciTarget(Profile profile, String spec, List<LockdepFlavor> lockdep) {
         if (lockdep.isEmpty()) {
             throw new IllegalArgumentException("no lockdep flavour");
         }
-        this.profile = Profiles.named(spec);
-        this.spec = spec.trim();
+        this.profile = profile;
+        this.spec = spec;
         this.lockdep = List.copyOf(lockdep);
     }
 

@@ -67,7 +67,7 @@ class ReductionMeasure {
     void measure() {
         long plainCap = Long.getLong("measure.plainCap", 5_000);
         long dporCap = Long.getLong("measure.dporCap", 20_000);
-        for (String spec : System.getProperty("measure.profiles", "v4.14,v5.10,v6.18,v6.19,v6.19+revert").split(",")) {
+        for (String spec : System.getProperty("measure.profiles", "v4.14,v5.10,v6.18,v6.19,v7.0").split(",")) {
             PciTarget t = new PciTarget(spec);
             List<List<Entry>> cells = Matrix.cells(t.entries());
             Tally b2 = new Tally();

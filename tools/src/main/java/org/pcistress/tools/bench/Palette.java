@@ -19,7 +19,7 @@ final class Palette {
 
     Palette() {
         for (String known : new String[] {"v6.19+revert", "list-snapshot", "deferred-enumeration", "jdk", "off",
-            "detector", "both", "jdkFair"}) {
+            "detector", "both", "jdkFair", "v7.0"}) {
             colour(known);
         }
     }

@@ -39,7 +39,7 @@ public final class RunCommand implements Callable<Integer> {
     Duration budget;
 
     @Option(names = "--profiles", split = ",", paramLabel = "SPEC",
-            description = "Kernel profiles in version order, each optionally with fixes (v6.19+revert+list-snapshot)."
+            description = "Kernel profiles in version order, each optionally with fixes (v7.0+list-snapshot)."
                     + " Default: all known, oldest first.")
     List<String> profiles;
 
@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " or compare the benchmarks with this bench results.json.")
     Path baseline;
 
-    @Option(names = "--skip", split = ",", paramLabel = "STEP", description = "Steps not to run: matrix, stress, bench.")
+    @Option(names = "--skip", split = ",", paramLabel = "STEP", description = "Steps not to run: history, matrix, stress, bench.")
     List<String> skip;
 
     @Option(names = "--stress-from", paramLabel = "DIR",
@@ -91,9 +91,9 @@ public final class RunCommand implements Callable<Integer> {
         return steps;
     }
 
-    /** matrix, stress, bench, in that order: cheapest verdicts first. */
+    /** history, matrix, stress, bench, in that order: cheapest verdicts first. */
     public static List<JobStep> defaultSteps(Subcommands cli) {
-        return List.of(new MatrixStep(cli), new StressStep(cli), new BenchStep(cli));
+        return List.of(new HistoryStep(cli), new MatrixStep(cli), new StressStep(cli), new BenchStep(cli));
     }
 
     @Override
@@ -169,18 +169,24 @@ public final class RunCommand implements Callable<Integer> {
     private void checkShares(JobPlan plan) {
         Duration needed = Duration.ZERO;
         List<String> who = new ArrayList<>();
+        String longest = null;
+        Duration most = Duration.ZERO;
         for (JobStep s : steps()) {
             Duration min = s.minimum(plan);
             if (!plan.skip().contains(s.name()) && !min.isZero()) {
                 needed = needed.plus(min);
                 who.add(s.name() + " " + Durations.format(min));
+                if (min.compareTo(most) > 0) {
+                    most = min;
+                    longest = s.name();
+                }
             }
         }
         if (!who.isEmpty() && budget.compareTo(needed) < 0) {
             throw usage("--budget " + Durations.format(budget) + " is too short: the steps need at least "
                     + String.join(", ", who) + " on any machine: use --budget "
                     + Durations.format(Duration.ofMinutes((needed.toSeconds() + 59) / 60)) + " or more, or --skip "
-                    + String.join(",", who.stream().map(w -> w.substring(0, w.indexOf(' '))).toList()));
+                    + longest);
         }
     }
 

@@ -39,7 +39,7 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "e.g. bind_pf+aer, remove_pf")
     String scenario;
 
-    @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v4.14, v6.19+revert+list-snapshot")
+    @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v4.14, v7.0+list-snapshot")
     String profile;
 
     @Option(names = "--lockdep", paramLabel = "FLAVOUR", defaultValue = "pcistress",

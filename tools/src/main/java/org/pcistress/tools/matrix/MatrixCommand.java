@@ -32,7 +32,7 @@ public final class MatrixCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v5.10, v6.19+revert+list-snapshot")
+    @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v5.10, v7.0+list-snapshot")
     String profile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default reports/matrix-SPEC)")

@@ -24,8 +24,8 @@ class ActionExportTest {
             assertTrue(e.get("value") instanceof Double && (Double) e.get("value") > 0, e.toString());
         }
         // a group's members are there, sample mode as p50 and p99
-        assertTrue(names.contains("AerBench_02_WalkUnderChurn.churn:writer [strategy=v6.19+revert] sample p50"), names.toString());
-        assertTrue(names.contains("AerBench_02_WalkUnderChurn.churn:writer [strategy=v6.19+revert] sample p99"), names.toString());
+        assertTrue(names.contains("AerBench_02_WalkUnderChurn.churn:writer [strategy=v7.0] sample p50"), names.toString());
+        assertTrue(names.contains("AerBench_02_WalkUnderChurn.churn:writer [strategy=v7.0] sample p99"), names.toString());
     }
 
     @Test

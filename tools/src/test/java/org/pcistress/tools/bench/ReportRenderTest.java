@@ -89,7 +89,7 @@ class ReportRenderTest {
     void aSweptNumericParameterGetsALineChartPerStrategy() throws IOException {
         String w = "org.pcistress.bench.aer.AerBench_01_BusWalk.walk";
         SyntheticJmh s = new SyntheticJmh();
-        for (String strategy : List.of("v6.19+revert", "list-snapshot")) {
+        for (String strategy : List.of("v7.0", "list-snapshot")) {
             for (int n : new int[] {16, 256, 4096}) {
                 s.add(w, "thrpt", "\"n\": \"" + n + "\", \"strategy\": \"" + strategy + "\"",
                         100_000.0 / n * (strategy.equals("list-snapshot") ? 0.8 : 1), 1.0 / n, 5, "ops/ms");
@@ -100,7 +100,7 @@ class ReportRenderTest {
         String html = HtmlReport.render(data);
         assertEquals(1, count(html, "<svg "), "one line chart, no bar chart");
         assertTrue(html.contains("walk (thrpt) against n"), html);
-        assertTrue(html.contains(">strategy=v6.19+revert</text>") && html.contains(">strategy=list-snapshot</text>"));
+        assertTrue(html.contains(">strategy=v7.0</text>") && html.contains(">strategy=list-snapshot</text>"));
         assertTrue(html.contains("against n, log-log"), "a size sweep is drawn log-log");
         // the strategy's colour, the same in every report
         assertTrue(html.contains("stroke=\"" + Palette.COLOURS[1] + "\""), html);
@@ -112,7 +112,7 @@ class ReportRenderTest {
 
     /**
      * A second capture, from the quick pass of docs/BENCH.md: AerBench_01's recovery over n (with
-     * -prof gc) and AerBench_02's churn group in sample mode, v6.19+revert only.
+     * -prof gc) and AerBench_02's churn group in sample mode, v7.0 only.
      */
     @Test
     void aRealGroupAndSweepRender() throws IOException, URISyntaxException {
@@ -127,7 +127,7 @@ class ReportRenderTest {
         assertTrue(html.contains(">AerBench_02_WalkUnderChurn.churn:writer: latency by percentile</text>"));
         String md = MarkdownReport.render(new ReportData(rs, RunInfo.unknown(MACHINE)));
         assertTrue(md.contains("| recovery | [n=7, strategy=list-snapshot] | thrpt | 1 | 3 |"), md);
-        assertTrue(md.contains("| churn:writer | [strategy=v6.19+revert] |"), md);
+        assertTrue(md.contains("| churn:writer | [strategy=v7.0] |"), md);
     }
 
     @Test

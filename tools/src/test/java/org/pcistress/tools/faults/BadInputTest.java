@@ -81,7 +81,7 @@ class BadInputTest {
         Path file = Files.writeString(tmp.resolve("afile"), "x");
         Path summary = Files.writeString(tmp.resolve("summary.json"), "{}");
         String reports = tmp.resolve("reports").toString();
-        assertOneLine(run("run", "--profiles", "v6.19+revert,v4.14", "--out", reports), "in version order");
+        assertOneLine(run("run", "--profiles", "v7.0,v4.14", "--out", reports), "in version order");
         assertOneLine(run("run", "--out", file.resolve("sub").toString()), "is a file");
         assertOneLine(run("run", "--stress-from", summary.toString(), "--out", reports),
                 "--stress-from: " + summary + " is a file");

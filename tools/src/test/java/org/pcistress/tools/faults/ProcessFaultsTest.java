@@ -133,7 +133,7 @@ class ProcessFaultsTest {
 
     @Test
     void ctrlCDuringTheMatrixMarksTheReportInterruptedAndTheNextRunSkipsIt() throws Exception {
-        Processes run = Processes.pcistress(dir, "run", "--skip", "stress,bench", "--profiles", "v6.19+revert",
+        Processes run = Processes.pcistress(dir, "run", "--skip", "stress,bench", "--profiles", "v7.0",
                 "--fixes", "list-snapshot", "--budget", "3m", "--out", "reports");
         run.awaitLine("matrix | [", START); // the first cell of the first matrix has been explored
         List<Long> tree = new ArrayList<>(List.of(run.process.pid()));

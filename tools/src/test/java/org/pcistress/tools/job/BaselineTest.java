@@ -70,7 +70,7 @@ class BaselineTest {
 
     @Test
     void aRegressionIsFoundAgainstTheLastCompleteReportWhateverBrokeInBetween() throws IOException {
-        String[] plan = {"--profiles", "v6.19+revert", "--fixes", "none"};
+        String[] plan = {"--profiles", "v7.0", "--fixes", "none"};
         assertEquals(ExitCodes.OK, run(plan));
         Path clean = reports().get(0);
         assertEquals("COMPLETE", last().get("state").asText());
@@ -99,14 +99,14 @@ class BaselineTest {
         assertTrue(out.toString().contains("comparing with " + clean + " (the newest complete report)"), out.toString());
         assertTrue(out.toString().contains("not a baseline: 2026-11-21T1542Z-2: interrupted"), out.toString());
         String index = Files.readString(reports().get(reports().size() - 1).resolve("index.html"));
-        assertTrue(index.contains("v6.19+revert bind_pf+aer: OK -&gt; DEADLOCK"), index);
+        assertTrue(index.contains("v7.0 bind_pf+aer: OK -&gt; DEADLOCK"), index);
         assertTrue(index.contains("Newer reports not used as the baseline"), index);
     }
 
     @Test
     void aSpecInTheBaselineThatThisRunLacksIsACoverageFailure() throws IOException {
-        assertEquals(ExitCodes.OK, run("--profiles", "v4.14,v6.19+revert", "--fixes", "none"));
-        assertEquals(ExitCodes.HARNESS, run("--profiles", "v6.19+revert", "--fixes", "none"));
+        assertEquals(ExitCodes.OK, run("--profiles", "v4.14,v7.0", "--fixes", "none"));
+        assertEquals(ExitCodes.HARNESS, run("--profiles", "v7.0", "--fixes", "none"));
         JsonNode matrix = last().get("steps").get(0);
         assertEquals("v4.14: in the previous report, not run now (coverage lost; --baseline picks another report to"
                 + " compare with)", matrix.get("regressions").get(0).asText(), matrix.toString());
@@ -114,14 +114,14 @@ class BaselineTest {
 
     @Test
     void aBaselineMatrixThatDoesNotReadIsACoverageFailureOrBadInputWhenNamed() throws IOException {
-        String[] plan = {"--profiles", "v6.19+revert", "--fixes", "none"};
+        String[] plan = {"--profiles", "v7.0", "--fixes", "none"};
         assertEquals(ExitCodes.OK, run(plan));
         Path clean = reports().get(0);
-        Path m = clean.resolve("matrix/v6.19+revert/matrix.json");
+        Path m = clean.resolve("matrix/v7.0/matrix.json");
         Files.writeString(m, Files.readString(m).substring(0, 100));
         assertEquals(ExitCodes.HARNESS, run(plan));
         assertTrue(last().get("steps").get(0).get("regressions").get(0).asText()
-                .startsWith("v6.19+revert: not compared with the previous report, its matrix does not read"));
+                .startsWith("v7.0: not compared with the previous report, its matrix does not read"));
         int before = reports().size();
         err.getBuffer().setLength(0);
         assertEquals(ExitCodes.USAGE, run(concat(plan, "--baseline", clean.toString())));
@@ -132,22 +132,22 @@ class BaselineTest {
 
     @Test
     void anIncompleteReportNamedAsBaselineIsBadInput() throws IOException {
-        assertEquals(ExitCodes.OK, run("--profiles", "v6.19+revert", "--fixes", "none"));
+        assertEquals(ExitCodes.OK, run("--profiles", "v7.0", "--fixes", "none"));
         leaveAs(reports().get(0), "INTERRUPTED");
-        assertEquals(ExitCodes.USAGE, run("--profiles", "v6.19+revert", "--fixes", "none", "--baseline",
+        assertEquals(ExitCodes.USAGE, run("--profiles", "v7.0", "--fixes", "none", "--baseline",
                 reports().get(0).toString()));
         assertTrue(err.toString().contains("is not a complete report: interrupted"), err.toString());
     }
 
     @Test
     void aCellTheBaselineHasAndThisRunLacksIsACoverageFailure() throws IOException {
-        String[] plan = {"--profiles", "v6.19+revert", "--fixes", "none"};
+        String[] plan = {"--profiles", "v7.0", "--fixes", "none"};
         assertEquals(ExitCodes.OK, run(plan));
-        Path m = reports().get(0).resolve("matrix/v6.19+revert/matrix.json");
+        Path m = reports().get(0).resolve("matrix/v7.0/matrix.json");
         Files.writeString(m, Files.readString(m).replace("\"key\":\"remove_pf\"", "\"key\":\"eeh_pf\""));
         assertEquals(ExitCodes.HARNESS, run(plan));
         assertTrue(last().get("steps").get(0).get("regressions").toString()
-                .contains("v6.19+revert eeh_pf: in the previous report, not in this run (coverage lost)"));
+                .contains("v7.0 eeh_pf: in the previous report, not in this run (coverage lost)"));
     }
 
     private static String[] concat(String[] a, String... b) {
