@@ -87,7 +87,7 @@ class BadInputTest {
                 "--stress-from: " + summary + " is a file");
         // the real steps: a matrix (15 s) and a jcstress pass (2m) do not fit in a minute
         assertOneLine(run("run", "--skip", "bench", "--budget", "1m", "--profiles", "v4.14", "--fixes", "none",
-                "--out", reports), "--budget 1m is too short: the steps need at least matrix 15s, stress 2m");
+                "--out", reports), "--budget 1m is too short: the steps need at least history 1m, matrix 15s, stress 2m");
         assertEquals(List.of(tmp, file, summary), files(), "nothing written");
     }
 
