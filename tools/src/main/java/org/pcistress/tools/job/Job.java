@@ -75,6 +75,7 @@ public final class Job {
             }
             current = null;
             int code = ExitCodes.combine(states.stream().mapToInt(StepState::code).toArray());
+            progress.annotate("pcistress: regressed or failed", JobVerdict.of(report).regressed());
             try {
                 report.finish(clock.instant(), code);
             } catch (IOException e) {

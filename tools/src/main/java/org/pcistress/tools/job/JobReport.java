@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.report.FormatVersion;
 
 /**
  * One report folder's job.json and index.html, rewritten after every step so that a run that dies
@@ -17,6 +19,8 @@ import org.pcistress.tools.cli.Durations;
  */
 public final class JobReport {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The run page in Markdown (a CI step summary). */
+    static final String SUMMARY = "summary.md";
 
     private final Path dir;
     private final JobPlan plan;
@@ -24,6 +28,7 @@ public final class JobReport {
     private final Optional<Path> previous;
     private final List<StepState> steps;
     private final List<String> skippedBaselines;
+    private final RunFacts facts;
     private Instant finished;
     private int code;
     private JobState state = JobState.RUNNING;
@@ -31,11 +36,23 @@ public final class JobReport {
     private String cause;
 
     public JobReport(Path dir, JobPlan plan, Instant started, Optional<Path> previous, List<StepState> steps) {
-        this(dir, plan, started, new Baselines.Choice(previous, List.of()), steps);
+        this(dir, plan, started, new Baselines.Choice(previous, List.of()), steps, RunFacts.here());
     }
 
     /** A report compared with {@code baseline}'s report (and saying which newer ones it skipped). */
     public JobReport(Path dir, JobPlan plan, Instant started, Baselines.Choice baseline, List<StepState> steps) {
+        this(dir, plan, started, baseline, steps, RunFacts.here());
+    }
+
+    public JobReport(Path dir, JobPlan plan, Instant started, Optional<Path> previous, List<StepState> steps,
+                     RunFacts facts) {
+        this(dir, plan, started, new Baselines.Choice(previous, List.of()), steps, facts);
+    }
+
+    /** A report of a run on {@code facts}' build and machine, compared with {@code baseline}. */
+    public JobReport(Path dir, JobPlan plan, Instant started, Baselines.Choice baseline, List<StepState> steps,
+                     RunFacts facts) {
+        this.facts = facts;
         this.dir = dir;
         this.plan = plan;
         this.started = started;
@@ -62,6 +79,15 @@ public final class JobReport {
 
     JobPlan plan() {
         return plan;
+    }
+
+    RunFacts facts() {
+        return facts;
+    }
+
+    /** A time as reports print it: ISO-8601, UTC, to the second. */
+    static String stamp(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** {@code null} while the job runs. */
@@ -135,7 +161,8 @@ public final class JobReport {
 
     private void render() throws IOException {
         replace(dir.resolve("index.html"), IndexPage.render(this));
-        replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(toJson()));
+        replace(dir.resolve(SUMMARY), SummaryMarkdown.render(this));
+        replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(FormatVersion.JOB.stamp(toJson())));
     }
 
     private ObjectNode toJson() {
@@ -144,8 +171,8 @@ public final class JobReport {
         if (stoppedStep != null || cause != null) {
             root.putObject("interrupted").put("step", stoppedStep).put("cause", cause);
         }
-        root.put("started", started.toString());
-        root.put("finished", finished == null ? null : finished.toString());
+        root.put("started", stamp(started));
+        root.put("finished", finished == null ? null : stamp(finished));
         if (finished != null) {
             root.put("code", code);
         }
@@ -156,6 +183,10 @@ public final class JobReport {
         plan.fixes().forEach(fixes::add);
         root.put("previous", previous.map(Path::toString).orElse(null));
         skippedBaselines.forEach(root.putArray("previousSkipped")::add);
+        root.putObject("build").put("version", facts.build().version()).put("commit", facts.build().commit())
+                .put("dirty", facts.build().dirty());
+        root.put("jdk", facts.jdk());
+        root.set("machine", JSON.valueToTree(facts.machine()));
         ArrayNode arr = root.putArray("steps");
         for (StepState s : steps) {
             ObjectNode n = arr.addObject();

@@ -26,10 +26,12 @@ import picocli.CommandLine.Spec;
                 + " OUT/summary.json and OUT/summary.txt, as 'pcistress stress' writes them. Every test of the jar"
                 + " must be in exactly one shard: a test in no shard is NOT_RUN (exit 3) unless --allow-partial,"
                 + " which marks the merged summary partial ('run --stress-from' then exits 3); a test in two shards"
-                + " is an error naming it.",
-            "Exit: 0 ok, 1 a regression in a shard (a FORBIDDEN outcome, a silent canary), 2 bad input (OUT a file,"
-                + " shards that overlap), 3 a shard's summary missing or corrupt, a test in no shard, or a harness"
-                + " failure in a shard (the worse wins, as ExitCodes.combine)."})
+                + " is an error naming it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:a regression in a shard (a FORBIDDEN outcome, a silent canary)",
+            "2:bad input (OUT a file or a shard's folder, shards that overlap, no jar)",
+            "3:a shard's summary missing or corrupt, a test in no shard, or a harness failure in a shard"
+                + " (the worse wins)"})
 public final class StressMergeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OUT", description = "the folder to write the merged summary to")
