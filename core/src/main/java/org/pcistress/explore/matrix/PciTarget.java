@@ -57,6 +57,13 @@ public final class PciTarget implements MatrixTarget {
         this.lockdep = List.copyOf(lockdep);
     }
 
+    /** A profile built in code (a lock change under test), named {@code spec}, with pcistress's lockdep. */
+    public PciTarget(String spec, Profile profile) {
+        this.profile = profile;
+        this.spec = spec;
+        this.lockdep = List.of(LockdepFlavor.PCISTRESS);
+    }
+
     @Override
     public String spec() {
         return spec;

@@ -101,8 +101,9 @@ public final class ExploreCommand implements Callable<Integer> {
     private int replay(PrintWriter out, CellPlan plan, ExploreOptions o) {
         Schedule s;
         try {
+            Inputs.scheduleLength(replay, o.maxSteps());
             s = Schedule.parse(replay);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | BadInput e) {
             return bad(e.getMessage());
         }
         Replay r;

@@ -16,6 +16,26 @@ final class Inputs {
     private Inputs() {
     }
 
+    /**
+     * Checks a {@code --replay} schedule's length before it is expanded: {@code 0x2147483647} asks
+     * for two billion steps, which no execution has (it would exhaust the heap building them).
+     */
+    static void scheduleLength(String text, long maxSteps) {
+        long total = 0;
+        for (String tok : text.trim().split("[.,\\s]+")) {
+            String[] parts = tok.split("[x*]", -1);
+            if (parts.length == 2 && parts[1].matches("\\d+")) {
+                total += parts[1].length() > 12 ? Long.MAX_VALUE / 4 : Long.parseLong(parts[1]);
+            } else if (!tok.isEmpty()) {
+                total++;
+            }
+            if (total > maxSteps) {
+                throw new BadInput("--replay: the schedule is longer than " + maxSteps
+                        + " steps, more than any execution runs (at '" + tok + "')");
+            }
+        }
+    }
+
     static PciTarget target(String spec) {
         return target(spec, "pcistress");
     }
@@ -27,6 +47,20 @@ final class Inputs {
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }
+    }
+
+    /**
+     * Why {@code dir} cannot be an output folder (it is a file, or lies under one), or {@code null}:
+     * checked before the work, so a typo costs nothing.
+     */
+    static String unusableFolder(java.nio.file.Path dir) {
+        for (java.nio.file.Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p)) {
+                return java.nio.file.Files.isDirectory(p) ? null
+                        : dir + (p.equals(dir.toAbsolutePath()) ? " is a file, not a folder" : ": " + p + " is a file");
+            }
+        }
+        return null;
     }
 
     static List<LockdepFlavor> flavours(String lockdep) {
