@@ -7,7 +7,8 @@ import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
 import org.pcistress.explore.matrix.PciTarget;
 import org.pcistress.kernel.locking.LockdepFlavor;
-import org.pcistress.model.entry.EntryPoint;
+import org.pcistress.model.entry.Trigger;
+import org.pcistress.model.entry.Triggers;
 import org.pcistress.tools.cli.BadInput;
 
 /** Turns command-line values into the explorer's objects, or a one-line {@link BadInput}. */
@@ -75,25 +76,41 @@ final class Inputs {
         }
     }
 
-    /** {@code bind_pf+aer} or {@code remove_pf}: one or two entry ids. */
+    /**
+     * {@code remove_pf}, {@code bind_pf+aer} or {@code reset_pf+numvfs_n+numvfs_read}: matrix entry ids
+     * (built-in or installed through {@code EntryVariants}) joined by '+', as many as the explorer
+     * takes tasks.
+     */
     static List<Entry> cell(String scenario) {
         String[] ids = scenario.split("\\+", -1);
-        if (ids.length < 1 || ids.length > 2) {
-            throw new BadInput("a scenario is one entry point or two joined by '+', e.g. bind_pf+aer; got '"
-                    + scenario + "'");
-        }
         List<Entry> out = new ArrayList<>();
         for (String id : ids) {
-            EntryPoint e = EntryPoint.byId(id.trim());
-            if (e == null) {
-                List<String> known = new ArrayList<>();
-                for (EntryPoint k : EntryPoint.matrix()) {
-                    known.add(k.id());
-                }
+            Trigger e = Triggers.byId(id.trim());
+            if (e == null || !e.inMatrix()) {
                 throw new BadInput("unknown entry point '" + id + "' in scenario '" + scenario + "'; known: "
-                        + String.join(", ", known));
+                        + String.join(", ", Triggers.matrix().stream().map(Trigger::id).toList()));
             }
             out.add(PciTarget.entry(e));
+        }
+        return out;
+    }
+
+    /** {@code --triples}: comma-separated cells of exactly three entry ids, e.g. {@code bind_pf+aer+numvfs_read}. */
+    static List<List<Entry>> triples(String list) {
+        List<List<Entry>> out = new ArrayList<>();
+        for (String c : list.split(",")) {
+            if (c.isBlank()) {
+                continue;
+            }
+            List<Entry> cell = cell(c.trim());
+            if (cell.size() != 3) {
+                throw new BadInput("--triples takes cells of three entry points joined by '+', e.g. "
+                        + "bind_pf+aer+numvfs_read; got '" + c.trim() + "'");
+            }
+            out.add(cell);
+        }
+        if (out.isEmpty()) {
+            throw new BadInput("--triples names no cell");
         }
         return out;
     }

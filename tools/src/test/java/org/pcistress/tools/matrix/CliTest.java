@@ -96,7 +96,9 @@ class CliTest {
 
     @Test
     void exploreWithoutABoundProvesOrSaysTheBudgetWasHit() {
-        Run all = run("explore", "--scenario", "bind_pf+hot_unplug", "--profile", "v7.0",
+        // numvfs_n+aer (S1) finishes unbounded in about 600 executions; bind_pf+hot_unplug no longer
+        // does within the budget since pciehp's IST holds ctrl->reset_lock and drops it around each unbind
+        Run all = run("explore", "--scenario", "numvfs_n+aer", "--profile", "v7.0",
                 "--preemptions", "unbounded");
         assertEquals(1, all.code(), all.err());
         assertTrue(all.out().contains("every schedule ran"), all.out());
