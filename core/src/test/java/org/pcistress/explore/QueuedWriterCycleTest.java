@@ -22,7 +22,7 @@ import org.pcistress.kernel.locking.Task;
  * A cycle only three tasks close: the AER walk holds pci_bus_sem for read and wants the PF's
  * device_lock; a bus reset (v6.x) holds that device_lock and wants pci_bus_sem for read in
  * pci_bridge_wait_for_secondary_bus, which alone would share the lock with the walk; a
- * pci_device_add queued for write in between makes the second reader wait behind it (§12: a
+ * pci_device_add queued for write in between makes the second reader wait behind it (the rwsem rules in kernel/locking/package-info.java: a
  * waiting writer stops new readers). Without the writer the two readers pass.
  */
 class QueuedWriterCycleTest {

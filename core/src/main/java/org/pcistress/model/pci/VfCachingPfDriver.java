@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A PF driver that remembers its VFs' {@code pci_dev} pointers (§14 S12, sfc 2022): after enabling
+ * A PF driver that remembers its VFs' {@code pci_dev} pointers (case S12, sfc 2022): after enabling
  * SR-IOV it looks each VF up, and when it disables SR-IOV it walks its table after
  * {@code pci_disable_sriov} to tidy per-VF state. {@link #withoutReference()} drops the lookup's
  * reference and keeps the pointer, so the walk reads VFs that {@code pci_disable_sriov} has freed:

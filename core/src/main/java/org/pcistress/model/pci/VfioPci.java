@@ -5,7 +5,7 @@ import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Task;
 
 /**
- * A vfio-pci-like PF driver whose device a userspace driver (SPDK, DPDK) holds open (§14 S9, SPDK
+ * A vfio-pci-like PF driver whose device a userspace driver (SPDK, DPDK) holds open (case S9, SPDK
  * issue 3205, 2023). Its {@code .remove} ({@code vfio_pci_remove} → {@code vfio_unregister_group_dev})
  * drops the registration and then waits on {@code vfio_device->comp} until the last user closes
  * the device file, asking userspace every 10 s to release it: an unbounded wait for a userspace

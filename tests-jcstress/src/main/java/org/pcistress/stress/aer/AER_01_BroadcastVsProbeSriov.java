@@ -20,7 +20,7 @@ import org.pcistress.model.profile.Profiles;
 import org.pcistress.stress.shared.ModelSample;
 
 /**
- * AER_01: an AER broadcast races the probe of a PF driver that enables its VFs in probe (§14 S1,
+ * AER_01: an AER broadcast races the probe of a PF driver that enables its VFs in probe (case S1,
  * the 2017 report "[PATCH V2] PCI: AER: fix deadlock in do_recovery"). The walk holds
  * {@code pci_bus_sem} for read and wants the PF's device lock; the probe holds the device lock
  * (through the binder, which waits for its {@code work_on_cpu} kworker) and the kworker wants

@@ -20,7 +20,7 @@ import org.pcistress.model.profile.Profiles;
 import org.pcistress.stress.shared.ModelSample;
 
 /**
- * Cross_01: an AER broadcast races the removal of VFs (sriov_numvfs 0): §14 S1 with the VFs going
+ * Cross_01: an AER broadcast races the removal of VFs (sriov_numvfs 0): case S1 with the VFs going
  * away instead of arriving, and what the list-snapshot fix must do with references. The upstream walk
  * holds pci_bus_sem(R) across device_lock(PF); the removal holds the PF's device lock and needs
  * pci_bus_sem(W) to unlink each VF. list-snapshot drops the read lock before reporting, so a VF can be

@@ -21,7 +21,7 @@ import org.pcistress.model.profile.Profiles;
 import org.pcistress.stress.shared.ModelSample;
 
 /**
- * EEH_01: sysfs unbind of the PF races EEH removal of one of its VFs (§14 S6; O'Halloran 2020,
+ * EEH_01: sysfs unbind of the PF races EEH removal of one of its VFs (case S6; O'Halloran 2020,
  * "VFs and the rescan/remove lock"). The PF driver's .remove disables SR-IOV and removes every VF
  * through pci_iov_remove_virtfn; eeh_rmv_device removes a VF through the same function. Neither holds
  * the rescan lock in v5.10. v6.18 gives it to sriov_del_vfs (05703271c3cd) and holds it across the

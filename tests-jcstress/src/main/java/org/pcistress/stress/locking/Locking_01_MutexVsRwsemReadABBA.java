@@ -27,7 +27,7 @@ import org.pcistress.stress.shared.Outcomes;
 
 /**
  * Locking_01: an ABBA between a mutex and an rw_semaphore held for <em>read</em>, the shape of
- * §14 S1 (AER broadcast vs probe-time SR-IOV enable) reduced to the two primitives.
+ * case S1 (AER broadcast vs probe-time SR-IOV enable) reduced to the two primitives.
  *
  * <p>One reader and one writer suffice for a cycle: the reader holds the semaphore for read and
  * waits for the mutex; the writer holds the mutex and waits to take the semaphore for write,

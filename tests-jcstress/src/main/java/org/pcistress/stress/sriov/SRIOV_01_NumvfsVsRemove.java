@@ -20,7 +20,7 @@ import org.pcistress.model.profile.Profiles;
 import org.pcistress.stress.shared.ModelSample;
 
 /**
- * SRIOV_01: a sriov_numvfs write races sysfs remove of the PF (§14 S3 and its cross-task form).
+ * SRIOV_01: a sriov_numvfs write races sysfs remove of the PF (case S3 and its cross-task form).
  * v6.18 (05703271c3cd) put the rescan lock into sriov_add_vfs/sriov_del_vfs: remove_store already
  * holds it when the PF's .remove disables SR-IOV (a self-deadlock, reverted in 2fa119c0e5e5), and
  * sriov_numvfs_store takes it under the PF's device lock, the reverse of remove_store's order.

@@ -21,7 +21,7 @@ import org.pcistress.model.profile.Profiles;
 import org.pcistress.stress.shared.ModelSample;
 
 /**
- * SRIOV_02: two removal paths on the same VFs, one without the rescan lock (§14 S5, the s390 double
+ * SRIOV_02: two removal paths on the same VFs, one without the rescan lock (case S5, the s390 double
  * removal behind 05703271c3cd): the PF driver's unload disables SR-IOV, which removes each VF with no
  * rescan lock in v5.10 and v7.0, while a hot-unplug of the slot removes the PF and its VFs
  * under it. v6.18 closes that window with the rescan lock in sriov_del_vfs and opens an ABBA (and, on
