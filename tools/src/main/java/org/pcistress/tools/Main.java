@@ -11,6 +11,7 @@ import org.pcistress.tools.job.StressMergeCommand;
 import org.pcistress.tools.matrix.ExploreCommand;
 import org.pcistress.tools.matrix.MatrixCommand;
 import org.pcistress.tools.matrix.MatrixDiffCommand;
+import org.pcistress.tools.patch.CheckPatchCommand;
 import org.pcistress.tools.stress.StressCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class, StressMergeCommand.class, MatrixCompareCommand.class, ScenarioIndexCommand.class,
             BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class,
-            ExploreCommand.class, MatrixCommand.class, MatrixDiffCommand.class,
+            ExploreCommand.class, MatrixCommand.class, MatrixDiffCommand.class, CheckPatchCommand.class,
             StressCommand.class,
         })
 public final class Main implements Callable<Integer> {

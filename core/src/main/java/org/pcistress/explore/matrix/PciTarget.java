@@ -26,7 +26,12 @@ public final class PciTarget implements MatrixTarget {
 
     /** @throws IllegalArgumentException for an unknown profile or fix */
     public PciTarget(String spec) {
-        this.profile = Profiles.named(spec);
+        this(spec, Profiles.named(spec));
+    }
+
+    /** {@code profile}, built by the caller (a base with a derived lock change), shown as {@code spec}. */
+    public PciTarget(String spec, Profile profile) {
+        this.profile = profile;
         this.spec = spec.trim();
     }
 

@@ -1,7 +1,7 @@
 package org.pcistress.tools.matrix;
 
 /** Input the command cannot use: printed as one line, exit status 2. */
-final class BadInput extends RuntimeException {
+public final class BadInput extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     BadInput(String message) {

@@ -6,7 +6,7 @@ import org.pcistress.explore.matrix.Entry;
 import picocli.CommandLine.Option;
 
 /** The search options every matrix command shares: bound, cells, time per cell. A picocli mixin. */
-final class MatrixSearchOptions {
+public final class MatrixSearchOptions {
     @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2", description = "preemption bound per cell (default ${DEFAULT-VALUE})")
     int preemptions;
 
@@ -16,16 +16,16 @@ final class MatrixSearchOptions {
     @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "20", description = "wall-clock budget per cell (default ${DEFAULT-VALUE})")
     long seconds;
 
-    ExploreOptions options() throws BadInput {
+    public ExploreOptions options() throws BadInput {
         return Inputs.options(preemptions, false, seconds);
     }
 
-    List<List<Entry>> cells(List<Entry> entries) throws BadInput {
+    public List<List<Entry>> cells(List<Entry> entries) throws BadInput {
         return Inputs.cells(cells, entries);
     }
 
     /** How the command line named these options, for the report's "Command:" line. */
-    String describe() {
+    public String describe() {
         return " --preemptions " + preemptions + (cells == null ? "" : " --cells " + cells);
     }
 }

@@ -1,0 +1,93 @@
+package org.pcistress.tools.patch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.pcistress.explore.ExploreOptions;
+import org.pcistress.explore.matrix.Cell;
+import org.pcistress.explore.matrix.CellFailure;
+import org.pcistress.explore.matrix.Entry;
+import org.pcistress.explore.matrix.Matrix;
+import org.pcistress.explore.matrix.MatrixDiff;
+import org.pcistress.explore.matrix.MatrixResult;
+import org.pcistress.explore.matrix.PciTarget;
+import org.pcistress.model.change.LockChange;
+import org.pcistress.model.profile.Profile;
+
+/**
+ * A lock change checked on each base: skipped with the reasons when it is no change to that base,
+ * else the matrix diff base → base+change and the counterexamples of what it introduces.
+ */
+record Verdicts(List<Base> bases) {
+
+    /**
+     * One base.
+     *
+     * @param spec      the base spec
+     * @param conflicts why the change does not apply (then nothing ran)
+     * @param diff      the matrix diff, or {@code null} when skipped
+     * @param patched   the matrix with the change, or {@code null}
+     * @param before    the matrix without it, or {@code null}
+     */
+    record Base(String spec, List<String> conflicts, MatrixDiff diff, MatrixResult patched, MatrixResult before) {
+    }
+
+    static Verdicts run(LockChange change, List<String> specs, List<Profile> profiles, String lockSpec,
+                        List<List<Entry>> cells, ExploreOptions options, Consumer<String> progress) {
+        List<Base> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            Profile base = profiles.get(i);
+            List<String> conflicts = change.conflicts(base);
+            if (!conflicts.isEmpty()) {
+                out.add(new Base(specs.get(i), conflicts, null, null, null));
+                continue;
+            }
+            PciTarget from = new PciTarget(specs.get(i), base);
+            PciTarget to = new PciTarget(specs.get(i) + "+" + lockSpec, base.with(change.toFix()));
+            MatrixResult a = Matrix.run(from, cells, options, l -> progress.accept(from.spec() + " " + l));
+            MatrixResult b = Matrix.run(to, cells, options, l -> progress.accept(to.spec() + " " + l));
+            out.add(new Base(specs.get(i), List.of(), MatrixDiff.compare(a, b), b, a));
+        }
+        return new Verdicts(List.copyOf(out));
+    }
+
+    int applied() {
+        return (int) bases.stream().filter(b -> b.diff() != null).count();
+    }
+
+    boolean introduced() {
+        return bases.stream().anyMatch(b -> b.diff() != null && !b.diff().introduced().isEmpty());
+    }
+
+    /** Per base: skipped and why, or the diff, then each introduced failure's counterexample. */
+    String text() {
+        StringBuilder s = new StringBuilder();
+        for (Base b : bases) {
+            s.append('\n').append("== base ").append(b.spec()).append('\n');
+            if (b.diff() == null) {
+                s.append("not checked: the change is no change to this base\n");
+                b.conflicts().forEach(c -> s.append("  ").append(c).append('\n'));
+                continue;
+            }
+            s.append(b.diff().text());
+            for (MatrixDiff.Change c : b.diff().introduced()) {
+                Cell cell = b.patched().cell(c.key());
+                for (CellFailure f : cell.failures()) {
+                    if (c.introduced().contains(f.kind())) {
+                        s.append("\nintroduced in ").append(c.key()).append(": ").append(f.kind()).append('\n')
+                                .append(f.text().strip()).append('\n');
+                    }
+                }
+            }
+            for (MatrixDiff.Change c : b.diff().fixed()) {
+                Cell cell = b.before().cell(c.key());
+                for (CellFailure f : cell.failures()) {
+                    if (c.fixed().contains(f.kind())) {
+                        s.append("fixed in ").append(c.key()).append(": ").append(f.title()).append('\n');
+                    }
+                }
+            }
+        }
+        return s.toString();
+    }
+}
