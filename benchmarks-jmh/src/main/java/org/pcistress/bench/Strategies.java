@@ -2,8 +2,8 @@ package org.pcistress.bench;
 
 import java.util.List;
 import org.pcistress.kernel.locking.KernelConfig;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.Topology;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
 
@@ -43,23 +43,23 @@ public final class Strategies {
      * deferred-enumeration the VFs enabled at boot are enumerated by work items after
      * {@code sriov_numvfs} returns, and a benchmark must not start before they are on the bus.
      */
-    public static PciCore bootSettled(String strategy, Topology topology) {
-        PciCore core = PciCore.boot(profile(strategy), topology, config());
-        if (!core.kernel().quiesce()) {
-            var reports = core.kernel().reports();
+    public static PciSystem bootSettled(String strategy, Topology topology) {
+        PciSystem sys = PciSystem.boot(profile(strategy), topology, config());
+        if (!sys.kernel().quiesce()) {
+            var reports = sys.kernel().reports();
             throw new IllegalStateException("the work queued at boot did not finish"
                     + (reports.isEmpty() ? "" : ": " + reports.get(reports.size() - 1)));
         }
-        requireClean(core, "boot");
-        return core;
+        requireClean(sys, "boot");
+        return sys;
     }
 
     /**
      * Fails the trial when the model reported a failure (a deadlock, a use-after-free, a missed
      * broadcast): a benchmark of a broken run measures nothing.
      */
-    public static void requireClean(PciCore core, String what) {
-        var failures = core.kernel().failures();
+    public static void requireClean(PciSystem sys, String what) {
+        var failures = sys.kernel().failures();
         if (!failures.isEmpty()) {
             throw new IllegalStateException(what + ": the model reported " + failures.size() + " failure(s), first: "
                     + failures.get(0));

@@ -1,6 +1,6 @@
 package org.pcistress.bench;
 
-import org.pcistress.model.Topology;
+import org.pcistress.model.pci.Topology;
 
 /**
  * Topologies of an exact size for the model benchmarks: {@code n} devices behind the root port,

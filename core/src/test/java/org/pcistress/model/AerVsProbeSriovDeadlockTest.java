@@ -11,8 +11,11 @@ import org.pcistress.kernel.Report;
 import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.KernelConfig;
 import org.pcistress.kernel.locking.Scheduler.Op;
+import org.pcistress.model.aer.AerRecovery;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.entry.Verdict;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
-import org.pcistress.model.sysfs.EntryPoints;
 
 /**
  * The 2017 report ("[PATCH V2] PCI: AER: fix deadlock in do_recovery"): a PF driver enables VFs in
@@ -29,19 +32,19 @@ class AerVsProbeSriovDeadlockTest {
 
     /** The AER task: v4.14's aer_isr work item on a kworker, v5.10+'s aerdrv IRQ thread. */
     static String aerTask(String profile) {
-        return profile.startsWith("v4.14") ? "aer_isr" : "irq/" + EntryPoints.AER_IRQ + "-aerdrv";
+        return profile.startsWith("v4.14") ? "aer_isr" : "irq/" + AerRecovery.AER_IRQ + "-aerdrv";
     }
 
     private static Verdict race(String profile) {
         ScriptedScheduler s = new ScriptedScheduler();
         String aer = aerTask(profile);
-        PciCore core = PciCore.boot(Profiles.named(profile), Topology.enablingVfsInProbe(2), KernelConfig.defaults(), s);
+        PciSystem sys = PciSystem.boot(Profiles.named(profile), Topology.enablingVfsInProbe(2), KernelConfig.defaults(), s);
         var aerWaits = s.pause(aer, Op.READ_LOCK, "pci_bus_sem", "kworker", Op.LOCK, "pci_bus_sem");
         var kworkerWaits = s.pause("kworker", Op.LOCK, "pci_bus_sem", aer, Op.LOCK, "&dev->mutex(01:00.0)");
         assertTrue(Actors.run(
-                () -> core.entry().driverLoad("sriov_pf_probe"),
-                () -> core.entry().aerError(Topology.PF)));
-        Verdict v = core.finish();
+                () -> sys.entry().driverLoad("sriov_pf_probe"),
+                () -> sys.entry().aerError(Topology.PF)));
+        Verdict v = sys.finish();
         assertTrue(aerWaits.used() && kworkerWaits.used(), "the interleaving was not reached");
         assertFalse(aerWaits.timedOut() || kworkerWaits.timedOut(), "a gate timed out: " + v.summary());
         return v;
@@ -58,7 +61,7 @@ class AerVsProbeSriovDeadlockTest {
         assertTrue(tasks.stream().anyMatch(t -> ScriptedScheduler.named(t, aerTask(profile))), r.text());
         assertTrue(tasks.contains("modprobe"), r.text());
         assertTrue(tasks.stream().anyMatch(t -> t.startsWith("kworker/") && t.endsWith("local_pci_probe")), r.text());
-        assertEquals(!profile.startsWith("v4.14"), tasks.contains("irq/" + EntryPoints.AER_IRQ + "-aerdrv"),
+        assertEquals(!profile.startsWith("v4.14"), tasks.contains("irq/" + AerRecovery.AER_IRQ + "-aerdrv"),
                 "v4.14 recovers in a kworker, later kernels in the aerdrv IRQ thread: " + tasks);
         assertTrue(r.text().contains("pci_bus_sem") && r.text().contains("&dev->mutex(01:00.0)"), r.text());
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
 
 /**
@@ -17,10 +19,10 @@ class BootShapeTest {
 
     @Test
     void bootOfTheStandardTopologyRunsInOneTaskAndSpawnsNoWorker() {
-        PciCore core = PciCore.boot(Profiles.named("v6.19+revert"), Topology.standard());
-        assertEquals(1, core.kernel().tasksCreated(), "boot runs as swapper/0 alone and starts no worker");
-        assertEquals(List.of(), core.kernel().tasks(), "an exited task does not stay in the kernel");
-        assertEquals(2, core.devices().size());
-        assertEquals("OK", core.finish().outcome());
+        PciSystem sys = PciSystem.boot(Profiles.named("v6.19+revert"), Topology.standard());
+        assertEquals(1, sys.kernel().tasksCreated(), "boot runs as swapper/0 alone and starts no worker");
+        assertEquals(List.of(), sys.kernel().tasks(), "an exited task does not stay in the kernel");
+        assertEquals(2, sys.devices().size());
+        assertEquals("OK", sys.finish().outcome());
     }
 }

@@ -11,8 +11,10 @@ import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.ExploreResult;
 import org.pcistress.explore.Explorer;
 import org.pcistress.explore.Scenario;
-import org.pcistress.explore.matrix.PciEntry;
 import org.pcistress.explore.matrix.PciTarget;
+import org.pcistress.model.entry.EntryPoint;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.Topology;
 
 /**
  * device_del → bus_remove_device → device_release_driver: a driver that binds a device after
@@ -26,14 +28,14 @@ import org.pcistress.explore.matrix.PciTarget;
 class DeviceDelReleasesDriverTest {
     private static final ExploreOptions MINIMAL = ExploreOptions.defaults().withStop(ExploreOptions.Stop.MINIMAL);
 
-    private static Scenario cell(String spec, PciEntry a, PciEntry b) {
-        return new PciTarget(spec).plan(List.of(a.entry(), b.entry())).scenario();
+    private static Scenario cell(String spec, EntryPoint a, EntryPoint b) {
+        return new PciTarget(spec).plan(List.of(PciTarget.entry(a), PciTarget.entry(b))).scenario();
     }
 
     @ParameterizedTest
     @CsvSource({"v4.14, BIND_PF, REMOVE_PF", "v5.10, BIND_PF, REMOVE_PF", "v4.14, LOAD_PF, EEH_PF",
             "v5.10, LOAD_PF, REMOVE_PF", "v5.10, BIND_PF, EEH_PF"})
-    void aDriverBoundBetweenStopAndDestroyIsReleasedByDeviceDel(String spec, PciEntry a, PciEntry b) {
+    void aDriverBoundBetweenStopAndDestroyIsReleasedByDeviceDel(String spec, EntryPoint a, EntryPoint b) {
         ExploreResult r = Explorer.explore(cell(spec, a, b), MINIMAL);
         assertTrue(r.exhausted(), r.summary());
         assertFalse(r.counterexamples().containsKey("VF_LEAKED"), r.summary());
@@ -42,7 +44,7 @@ class DeviceDelReleasesDriverTest {
 
     @ParameterizedTest
     @CsvSource({"v6.18, BIND_PF, REMOVE_PF"})
-    void theKnownDeadlocksOfThoseCellsStay(String spec, PciEntry a, PciEntry b) {
+    void theKnownDeadlocksOfThoseCellsStay(String spec, EntryPoint a, EntryPoint b) {
         // 05703271c3cd: the probe kworker's sriov_add_vfs wants the rescan lock remove_store holds
         ExploreResult r = Explorer.explore(cell(spec, a, b), MINIMAL);
         assertEquals("DEADLOCK", r.verdict(), r.summary());
@@ -51,9 +53,9 @@ class DeviceDelReleasesDriverTest {
     @ParameterizedTest
     @CsvSource({"v4.14", "v5.10", "v6.19+revert"})
     void unbindingIsWhatTheRemovalDoesWhenNothingBoundInTheWindow(String spec) {
-        PciCore core = PciCore.boot(org.pcistress.model.profile.Profiles.named(spec),
+        PciSystem sys = PciSystem.boot(org.pcistress.model.profile.Profiles.named(spec),
                 Topology.standard().withNumVfsAtBoot(2));
-        assertEquals(0, core.entry().removeStore(Topology.PF));
-        assertEquals("OK", core.finish().outcome());
+        assertEquals(0, sys.entry().removeStore(Topology.PF));
+        assertEquals("OK", sys.finish().outcome());
     }
 }

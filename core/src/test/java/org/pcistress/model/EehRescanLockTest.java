@@ -8,9 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pcistress.kernel.Report;
 import org.pcistress.kernel.ReportKind;
-import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.entry.EntryPoints;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.entry.Verdict;
+import org.pcistress.model.pci.DeviceRole;
+import org.pcistress.model.pci.PciDriver;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
-import org.pcistress.model.sysfs.EntryPoints;
 
 /**
  * 1010b4c012b0 "powerpc/eeh: Make EEH driver device hotplug safe" (v6.17): eeh_handle_normal_event
@@ -24,9 +28,9 @@ class EehRescanLockTest {
 
     @Test
     void v619EehSelfDeadlocksInEehPeBusGet() {
-        PciCore core = PciCore.boot(Profiles.named("v6.19"), Topology.standard().withNumVfsAtBoot(2));
-        assertEquals(EntryPoints.KERNEL_BUG, core.entry().eehEvent(VF0));
-        Verdict v = core.finish();
+        PciSystem sys = PciSystem.boot(Profiles.named("v6.19"), Topology.standard().withNumVfsAtBoot(2));
+        assertEquals(EntryPoints.KERNEL_BUG, sys.entry().eehEvent(VF0));
+        Verdict v = sys.finish();
         assertEquals("DEADLOCK", v.outcome(), v.summary());
         Report r = v.reports(ReportKind.DEADLOCK).get(0);
         assertEquals(List.of("eehd"), r.tasks());
@@ -36,28 +40,28 @@ class EehRescanLockTest {
 
     @Test
     void withTheFixTheVfIsRemovedUnderTheHandlersRescanLock() {
-        PciCore core = PciCore.boot(Profiles.named("v6.19+eeh-bus-get-nolock"), Topology.standard().withNumVfsAtBoot(2));
-        assertEquals(0, core.entry().eehEvent(VF0));
-        Verdict v = core.finish();
+        PciSystem sys = PciSystem.boot(Profiles.named("v6.19+eeh-bus-get-nolock"), Topology.standard().withNumVfsAtBoot(2));
+        assertEquals(0, sys.entry().eehEvent(VF0));
+        Verdict v = sys.finish();
         assertEquals("OK", v.outcome(), v.summary());
-        assertNull(core.device(VF0), "sriov_vf has no slot_reset: eeh_rmv_device removed the VF");
+        assertNull(sys.device(VF0), "sriov_vf has no slot_reset: eeh_rmv_device removed the VF");
     }
 
     @Test
     void withTheFixANonVfWithoutEehHandlersStillSelfDeadlocksInEehRmvDevice() {
         PciDriver plain = PciDriver.builder("plain_pf").matching(DeviceRole.PF).probe(d -> 0).remove(d -> { }).build();
-        PciCore core = PciCore.boot(Profiles.named("v6.19+eeh-bus-get-nolock"), Topology.standard().withPfDriver(plain));
-        assertEquals(EntryPoints.KERNEL_BUG, core.entry().eehEvent(Topology.PF));
-        Verdict v = core.finish();
+        PciSystem sys = PciSystem.boot(Profiles.named("v6.19+eeh-bus-get-nolock"), Topology.standard().withPfDriver(plain));
+        assertEquals(EntryPoints.KERNEL_BUG, sys.entry().eehEvent(Topology.PF));
+        Verdict v = sys.finish();
         assertEquals("DEADLOCK", v.outcome(), v.summary());
         assertTrue(v.reports(ReportKind.DEADLOCK).get(0).text().contains("eeh_rmv_device"), v.summary());
     }
 
     @Test
     void v510EehTakesNoRescanLockForTheVf() {
-        PciCore core = PciCore.boot(Profiles.named("v5.10"), Topology.standard().withNumVfsAtBoot(2));
-        assertEquals(0, core.entry().eehEvent(VF0));
-        assertEquals("OK", core.finish().outcome());
-        assertNull(core.device(VF0));
+        PciSystem sys = PciSystem.boot(Profiles.named("v5.10"), Topology.standard().withNumVfsAtBoot(2));
+        assertEquals(0, sys.entry().eehEvent(VF0));
+        assertEquals("OK", sys.finish().outcome());
+        assertNull(sys.device(VF0));
     }
 }

@@ -9,6 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pcistress.kernel.locking.KernelConfig;
 import org.pcistress.kernel.locking.Scheduler.Op;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.entry.Verdict;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
 
 /**
@@ -22,14 +25,14 @@ class EehVfVsPfUnbindTest {
 
     private static Verdict race(String profile) {
         ScriptedScheduler s = new ScriptedScheduler();
-        PciCore core = PciCore.boot(Profiles.named(profile), Topology.standard().withNumVfsAtBoot(2),
+        PciSystem sys = PciSystem.boot(Profiles.named(profile), Topology.standard().withNumVfsAtBoot(2),
                 KernelConfig.defaults(), s);
         var eehWaits = s.pause("eehd", Op.ACCESS, GOT_VF, "unbind_store", Op.ACCESS, GOT_VF);
         var unbindWaits = s.pause("unbind_store", Op.ACCESS, GOT_VF, "eehd", Op.ACCESS, GOT_VF);
         assertTrue(Actors.run(
-                () -> core.entry().eehEvent(Topology.PF.replace(".0", ".2")),
-                () -> core.entry().unbindStore(Topology.PF)));
-        Verdict v = core.finish();
+                () -> sys.entry().eehEvent(Topology.PF.replace(".0", ".2")),
+                () -> sys.entry().unbindStore(Topology.PF)));
+        Verdict v = sys.finish();
         assertFalse(eehWaits.timedOut() || unbindWaits.timedOut(), "a gate timed out: " + v.summary());
         assertTrue(eehWaits.used() || unbindWaits.used(), "neither task reached the VF: " + v.summary());
         return v;

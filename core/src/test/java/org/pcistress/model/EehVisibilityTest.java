@@ -13,8 +13,12 @@ import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.ExploreResult;
 import org.pcistress.explore.Explorer;
 import org.pcistress.explore.Scenario;
-import org.pcistress.explore.matrix.PciEntry;
 import org.pcistress.explore.matrix.PciTarget;
+import org.pcistress.model.entry.EntryPoint;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DeviceRole;
+import org.pcistress.model.pci.PciDev;
+import org.pcistress.model.pci.Topology;
 
 /**
  * What EEH can act on. (1) A device gets its eeh_dev in a PE from the platform's
@@ -28,44 +32,44 @@ import org.pcistress.explore.matrix.PciTarget;
 class EehVisibilityTest {
     private static final ExploreOptions MINIMAL = ExploreOptions.defaults().withStop(ExploreOptions.Stop.MINIMAL);
 
-    private static Scenario cell(String spec, PciEntry a, PciEntry b) {
-        return new PciTarget(spec).plan(List.of(a.entry(), b.entry())).scenario();
+    private static Scenario cell(String spec, EntryPoint a, EntryPoint b) {
+        return new PciTarget(spec).plan(List.of(PciTarget.entry(a), PciTarget.entry(b))).scenario();
     }
 
     @ParameterizedTest
     @CsvSource({"v4.14", "v5.10"})
     void aVfThatIsOnlyDeviceAddedIsNotAnEehTarget(String spec) {
-        PciCore core = PciCore.boot(org.pcistress.model.profile.Profiles.named(spec), Topology.standard());
-        PciDev pf = core.device(Topology.PF);
+        PciSystem sys = PciSystem.boot(org.pcistress.model.profile.Profiles.named(spec), Topology.standard());
+        PciDev pf = sys.device(Topology.PF);
         assertTrue(pf.edev().get() && pf.added().get(), "bus-added at boot");
-        String vf = core.topology().vf(0);
+        String vf = sys.topology().vf(0);
         // the first half of pci_iov_add_virtfn: allocated and pci_device_add'ed, not yet bus-added
-        PciDev virtfn = core.kernel().call("sriov_numvfs_store", () -> {
-            PciDev d = core.allocDev(vf, DeviceRole.VF, pf.bus(), 0, core.pciDevGet(pf), 0);
-            core.probe().pciDeviceAdd(d, pf.bus());
+        PciDev virtfn = sys.kernel().call("sriov_numvfs_store", () -> {
+            PciDev d = sys.core().allocDev(vf, DeviceRole.VF, pf.bus(), 0, sys.core().pciDevGet(pf), 0);
+            sys.core().probe().pciDeviceAdd(d, pf.bus());
             return d;
         });
         assertTrue(virtfn.registered().get());
         assertFalse(virtfn.edev().get());
-        assertEquals(-19, core.entry().eehEvent(vf), "-ENODEV: no eeh_dev in a PE yet");
+        assertEquals(-19, sys.entry().eehEvent(vf), "-ENODEV: no eeh_dev in a PE yet");
         assertTrue(virtfn.registered().get(), "EEH left the VF alone");
         assertEquals(0, virtfn.stops().get());
         // the second half: pcibios_bus_add_device gives it its eeh_dev, then EEH can act on it
-        core.kernel().call("sriov_numvfs_store", () -> {
-            core.busOps().pciBusAddDevice(virtfn);
+        sys.kernel().call("sriov_numvfs_store", () -> {
+            sys.core().busOps().pciBusAddDevice(virtfn);
             return null;
         });
         assertTrue(virtfn.edev().get() && virtfn.added().get());
-        assertEquals(0, core.entry().eehEvent(vf));
+        assertEquals(0, sys.entry().eehEvent(vf));
     }
 
     @ParameterizedTest
     @CsvSource({"v4.14, BIND_PF", "v5.10, BIND_PF", "v5.10, LOAD_PF", "v4.14, NUMVFS_N"})
-    void whatRemainsOfEnableVersusEehIsTheBusAddWindow(String spec, PciEntry enabler) {
+    void whatRemainsOfEnableVersusEehIsTheBusAddWindow(String spec, EntryPoint enabler) {
         // EEH may now act on a VF only after pcibios_bus_add_device: a VF that EEH removes while its
         // enabler is between that hook and device_attach is still freed under the enabler (S6: the
         // EEH VF branch and v4.14/v5.10's sriov_add_vfs both run without the rescan lock)
-        ExploreResult r = Explorer.explore(cell(spec, enabler, PciEntry.EEH_VF), MINIMAL);
+        ExploreResult r = Explorer.explore(cell(spec, enabler, EntryPoint.EEH_VF), MINIMAL);
         assertTrue(r.exhausted(), r.summary());
         Counterexample uaf = r.counterexamples().get("USE_AFTER_FREE");
         if (uaf != null) {
@@ -76,7 +80,7 @@ class EehVisibilityTest {
     @ParameterizedTest
     @CsvSource({"v4.14", "v5.10"})
     void twoEehEventsAreHandledOneAfterTheOther(String spec) {
-        ExploreResult r = Explorer.explore(cell(spec, PciEntry.EEH_VF, PciEntry.EEH_VF), MINIMAL);
+        ExploreResult r = Explorer.explore(cell(spec, EntryPoint.EEH_VF, EntryPoint.EEH_VF), MINIMAL);
         assertTrue(r.exhausted(), r.summary());
         assertFalse(r.counterexamples().containsKey("DOUBLE_REMOVE"), r.summary());
         assertEquals("OK", r.verdict(), r.summary());
@@ -84,15 +88,15 @@ class EehVisibilityTest {
 
     @ParameterizedTest
     @CsvSource({"v4.14, REMOVE_VF", "v5.10, REMOVE_VF", "v4.14, NUMVFS_0"})
-    void eehVfRemovalWithoutTheRescanLockStillRacesTheOtherRemovers(String spec, PciEntry other) {
+    void eehVfRemovalWithoutTheRescanLockStillRacesTheOtherRemovers(String spec, EntryPoint other) {
         // O'Halloran 2020 (S6): the EEH VF branch takes no rescan lock in v4.14/v5.10
-        ExploreResult r = Explorer.explore(cell(spec, other, PciEntry.EEH_VF), MINIMAL);
+        ExploreResult r = Explorer.explore(cell(spec, other, EntryPoint.EEH_VF), MINIMAL);
         assertTrue(r.counterexamples().containsKey("DOUBLE_REMOVE"), r.summary());
     }
 
     @Test
     void theV618EehRecursionStays() {
-        ExploreResult r = Explorer.explore(cell("v6.18", PciEntry.EEH_VF, PciEntry.EEH_VF), MINIMAL);
+        ExploreResult r = Explorer.explore(cell("v6.18", EntryPoint.EEH_VF, EntryPoint.EEH_VF), MINIMAL);
         assertEquals("DEADLOCK", r.verdict(), r.summary());
     }
 }

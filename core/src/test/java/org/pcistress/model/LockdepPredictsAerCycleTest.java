@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.KernelConfig;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.entry.Verdict;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
 
 /**
@@ -19,10 +22,10 @@ import org.pcistress.model.profile.Profiles;
 class LockdepPredictsAerCycleTest {
 
     private static Verdict sequential(Topology topo) {
-        PciCore core = PciCore.boot(Profiles.named("v5.10"), topo, KernelConfig.defaults().withDetector(false));
-        assertEquals(0, core.entry().sriovNumvfsStore(Topology.PF, 2));
-        assertEquals(0, core.entry().aerError(Topology.PF));
-        return core.finish();
+        PciSystem sys = PciSystem.boot(Profiles.named("v5.10"), topo, KernelConfig.defaults().withDetector(false));
+        assertEquals(0, sys.entry().sriovNumvfsStore(Topology.PF, 2));
+        assertEquals(0, sys.entry().aerError(Topology.PF));
+        return sys.finish();
     }
 
     @Test

@@ -10,10 +10,13 @@ import org.pcistress.kernel.Report;
 import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.KernelConfig;
 import org.pcistress.kernel.locking.Scheduler.Op;
+import org.pcistress.model.aer.AerRecovery;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.entry.Verdict;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Feature;
 import org.pcistress.model.profile.Fix;
 import org.pcistress.model.profile.Profiles;
-import org.pcistress.model.sysfs.EntryPoints;
 
 /**
  * MISSED_BROADCAST: a device bound to an AER-aware driver for the whole recovery that never got
@@ -28,15 +31,15 @@ class MissedBroadcastTest {
 
     @Test
     void skippingVfsInTheBroadcastIsDetected() {
-        PciCore core = PciCore.boot(Profiles.named("v5.10").with(SKIP_VFS), Topology.standard().withNumVfsAtBoot(2));
-        assertEquals(0, core.entry().aerError(Topology.PF));
-        Verdict v = core.finish();
+        PciSystem sys = PciSystem.boot(Profiles.named("v5.10").with(SKIP_VFS), Topology.standard().withNumVfsAtBoot(2));
+        assertEquals(0, sys.entry().aerError(Topology.PF));
+        Verdict v = sys.finish();
         assertEquals("MISSED_BROADCAST", v.outcome(), v.summary());
         List<String> titles = v.reports(ReportKind.MISSED_BROADCAST).stream().map(Report::title).toList();
         assertEquals(2, titles.size(), titles.toString());
         assertTrue(titles.get(0).contains("01:00.2") && titles.get(1).contains("01:00.3"), titles.toString());
 
-        PciCore plain = PciCore.boot(Profiles.named("v5.10"), Topology.standard().withNumVfsAtBoot(2));
+        PciSystem plain = PciSystem.boot(Profiles.named("v5.10"), Topology.standard().withNumVfsAtBoot(2));
         assertEquals(0, plain.entry().aerError(Topology.PF));
         assertEquals("OK", plain.finish().outcome());
     }
@@ -52,26 +55,26 @@ class MissedBroadcastTest {
     @Test
     void aDriverUnboundAndReboundMidRecoveryIsNoMiss() {
         ScriptedScheduler s = new ScriptedScheduler();
-        PciCore core = PciCore.boot(Profiles.named("v5.10"),
+        PciSystem sys = PciSystem.boot(Profiles.named("v5.10"),
                 Topology.standard().withNumVfsAtBoot(2).withNumaNode(false), KernelConfig.defaults(), s);
-        String aer = "irq/" + EntryPoints.AER_IRQ + "-aerdrv";
+        String aer = "irq/" + AerRecovery.AER_IRQ + "-aerdrv";
         String vf0 = "&dev->mutex(01:00.2)";
         var g0 = s.pause("unbind_store", Op.LOCK, vf0, aer, Op.READ_LOCK, "pci_bus_sem");
         var g1 = s.pause(aer, Op.LOCK, vf0, "unbind_store", Op.EXIT, "");
         var g2 = s.pause("bind_store", Op.LOCK, vf0, aer, Op.LOCK, "&dev->mutex(01:00.3)");
         var g3 = s.pause(aer, Op.LOCK, "&dev->mutex(01:00.3)", "bind_store", Op.EXIT, "");
         assertTrue(Actors.run(
-                () -> core.entry().aerError(Topology.PF),
+                () -> sys.entry().aerError(Topology.PF),
                 () -> {
-                    core.entry().unbindStore("01:00.2"); // echo 01:00.2 > unbind; echo 01:00.2 > bind
-                    core.entry().bindStore("01:00.2", "sriov_vf");
+                    sys.entry().unbindStore("01:00.2"); // echo 01:00.2 > unbind; echo 01:00.2 > bind
+                    sys.entry().bindStore("01:00.2", "sriov_vf");
                 }));
-        Verdict v = core.finish();
+        Verdict v = sys.finish();
         for (var g : List.of(g0, g1, g2, g3)) {
             assertTrue(g.used() && !g.timedOut(), "the interleaving was not reached: " + v.summary());
         }
-        assertEquals("sriov_vf", core.device("01:00.2").driver().name(), "bound again");
-        assertEquals(0, core.device("01:00.2").errorDetectedCalls().get(), "the walk passed it driverless");
+        assertEquals("sriov_vf", sys.device("01:00.2").driver().name(), "bound again");
+        assertEquals(0, sys.device("01:00.2").errorDetectedCalls().get(), "the walk passed it driverless");
         assertFalse(v.has(ReportKind.MISSED_BROADCAST), v.summary());
         assertEquals("OK", v.outcome(), v.summary());
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.pcistress.model.pci.Integrity;
 
 /**
  * The seeds turn on this: the kernel's mutex API has no "do I own it" query, so no kernel path of

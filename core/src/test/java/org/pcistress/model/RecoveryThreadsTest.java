@@ -7,9 +7,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pcistress.kernel.locking.Task;
-import org.pcistress.model.driver.ErrorHandlers;
-import org.pcistress.model.driver.ErsResult;
-import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DeviceRole;
+import org.pcistress.model.pci.ErrorHandlers;
+import org.pcistress.model.pci.ErsResult;
+import org.pcistress.model.pci.PciDriver;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
 
 /**
@@ -27,9 +30,9 @@ class RecoveryThreadsTest {
                     return ErsResult.CAN_RECOVER;
                 }, d -> ErsResult.RECOVERED, d -> ErsResult.RECOVERED, d -> { }))
                 .build();
-        PciCore core = PciCore.boot(Profiles.named(profile), Topology.standard().withPfDriver(pf));
-        assertEquals(0, eeh ? core.entry().eehEvent(Topology.PF) : core.entry().aerError(Topology.PF));
-        assertEquals("OK", core.finish().outcome());
+        PciSystem sys = PciSystem.boot(Profiles.named(profile), Topology.standard().withPfDriver(pf));
+        assertEquals(0, eeh ? sys.entry().eehEvent(Topology.PF) : sys.entry().aerError(Topology.PF));
+        assertEquals("OK", sys.finish().outcome());
         return where.get();
     }
 

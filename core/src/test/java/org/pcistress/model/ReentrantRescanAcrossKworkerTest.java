@@ -8,8 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pcistress.kernel.Report;
 import org.pcistress.kernel.ReportKind;
+import org.pcistress.model.entry.EntryPoints;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.entry.Verdict;
+import org.pcistress.model.hotplug.PciehpPci;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
-import org.pcistress.model.sysfs.EntryPoints;
 
 /**
  * The gap the reentrant-rescan proposal leaves: hot-add (or rescan) holds the rescan lock and
@@ -27,15 +31,15 @@ class ReentrantRescanAcrossKworkerTest {
     @ParameterizedTest
     @ValueSource(strings = {"v6.19+revert+reentrant-rescan", "v6.18", "v4.14+reentrant-rescan"})
     void hotAddDeadlocksAcrossTheProbeKworker(String profile) {
-        PciCore core = PciCore.boot(Profiles.named(profile), emptySlot());
-        assertEquals(EntryPoints.KERNEL_BUG, core.entry().hotAdd(Topology.SLOT));
-        Verdict v = core.finish();
+        PciSystem sys = PciSystem.boot(Profiles.named(profile), emptySlot());
+        assertEquals(EntryPoints.KERNEL_BUG, sys.entry().hotAdd(Topology.SLOT));
+        Verdict v = sys.finish();
         assertEquals("DEADLOCK", v.outcome(), v.summary());
         Report r = v.reports(ReportKind.DEADLOCK).get(0);
         List<String> tasks = r.tasks();
         assertEquals(2, tasks.size(), r.text());
         assertTrue(tasks.stream().anyMatch(t -> ScriptedScheduler.named(t,
-                profile.startsWith("v4.14") ? "pciehp_power_thread" : "irq/" + EntryPoints.PCIEHP_IRQ + "-pciehp")),
+                profile.startsWith("v4.14") ? "pciehp_power_thread" : "irq/" + PciehpPci.PCIEHP_IRQ + "-pciehp")),
                 r.text());
         assertTrue(tasks.stream().anyMatch(t -> t.startsWith("kworker/")), r.text());
         assertTrue(r.text().contains("pci_rescan_remove_lock") && r.text().contains("sriov_enable"), r.text());
@@ -44,20 +48,20 @@ class ReentrantRescanAcrossKworkerTest {
     @ParameterizedTest
     @ValueSource(strings = {"v6.19+revert+reentrant-rescan", "v6.18"})
     void rescanDeadlocksTheSameWay(String profile) {
-        PciCore core = PciCore.boot(Profiles.named(profile), emptySlot());
-        core.cardPresent(true); // the card is there; only a rescan finds it
-        assertEquals(EntryPoints.KERNEL_BUG, core.entry().rescanStore());
-        assertEquals("DEADLOCK", core.finish().outcome());
+        PciSystem sys = PciSystem.boot(Profiles.named(profile), emptySlot());
+        sys.core().cardPresent(true); // the card is there; only a rescan finds it
+        assertEquals(EntryPoints.KERNEL_BUG, sys.entry().rescanStore());
+        assertEquals("DEADLOCK", sys.finish().outcome());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"v6.19+revert", "v5.10", "v6.19+detach-outside-rescan"})
     void hotAddEnumeratesTheVfsWithoutTheLockInSriovAddVfs(String profile) {
-        PciCore core = PciCore.boot(Profiles.named(profile), emptySlot());
-        assertEquals(0, core.entry().hotAdd(Topology.SLOT));
-        Verdict v = core.finish();
+        PciSystem sys = PciSystem.boot(Profiles.named(profile), emptySlot());
+        assertEquals(0, sys.entry().hotAdd(Topology.SLOT));
+        Verdict v = sys.finish();
         assertEquals("OK", v.outcome(), v.summary());
-        assertEquals(3, core.bus(1).entries().size());
-        assertEquals("sriov_vf", core.device("01:00.3").driver().name());
+        assertEquals(3, sys.core().bus(1).entries().size());
+        assertEquals("sriov_vf", sys.device("01:00.3").driver().name());
     }
 }

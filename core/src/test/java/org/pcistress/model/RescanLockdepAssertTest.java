@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pcistress.kernel.ReportKind;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.entry.Verdict;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
 
 /**
@@ -19,13 +22,13 @@ class RescanLockdepAssertTest {
     @ParameterizedTest
     @CsvSource({"v6.19+revert, LOCKING_BUG", "v6.19, OK", "v5.10, OK", "v6.19+revert+reentrant-rescan, OK"})
     void unbindOfAPfWithVfs(String profile, String outcome) {
-        PciCore core = PciCore.boot(Profiles.named(profile), Topology.standard().withNumVfsAtBoot(2));
-        assertEquals(0, core.entry().unbindStore(Topology.PF));
-        Verdict v = core.finish();
+        PciSystem sys = PciSystem.boot(Profiles.named(profile), Topology.standard().withNumVfsAtBoot(2));
+        assertEquals(0, sys.entry().unbindStore(Topology.PF));
+        Verdict v = sys.finish();
         assertEquals(outcome, v.outcome(), v.summary());
         if (outcome.equals("LOCKING_BUG")) {
             assertTrue(v.reports(ReportKind.LOCKING_BUG).get(0).title().contains("lockdep_assert_held"), v.summary());
-            assertEquals(1, core.bus(1).entries().size(), "the VFs are still removed: a WARN, not a stop");
+            assertEquals(1, sys.core().bus(1).entries().size(), "the VFs are still removed: a WARN, not a stop");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.pcistress.kernel.locking.RealScheduler;
 import org.pcistress.kernel.locking.Scheduler;
 import org.pcistress.kernel.locking.Task;
+import org.pcistress.model.pci.Access;
 
 /**
  * Real threads, plus gates that order one interleaving: a task pauses at a scheduling point until

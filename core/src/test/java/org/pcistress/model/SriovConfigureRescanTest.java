@@ -14,11 +14,14 @@ import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.ExploreResult;
 import org.pcistress.explore.Explorer;
 import org.pcistress.explore.Scenario;
-import org.pcistress.explore.matrix.PciEntry;
 import org.pcistress.explore.matrix.PciTarget;
 import org.pcistress.kernel.locking.Locks;
-import org.pcistress.model.driver.Drivers;
-import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.entry.EntryPoint;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DeviceRole;
+import org.pcistress.model.pci.Drivers;
+import org.pcistress.model.pci.PciDriver;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
 
 /**
@@ -45,14 +48,14 @@ class SriovConfigureRescanTest {
                     return Drivers.sriovConfigure(dev, n);
                 })
                 .remove(dev -> dev.core().iov().pciDisableSriov(dev)).build();
-        PciCore core = PciCore.boot(Profiles.named("v6.19+revert"), Topology.standard().withPfDriver(pf));
-        assertEquals(0, core.entry().sriovNumvfsStore(Topology.PF, 2));
+        PciSystem sys = PciSystem.boot(Profiles.named("v6.19+revert"), Topology.standard().withPfDriver(pf));
+        assertEquals(0, sys.entry().sriovNumvfsStore(Topology.PF, 2));
         assertTrue(held.get());
-        assertEquals(0, core.entry().sriovNumvfsStore(Topology.PF, 0));
-        assertEquals("OK", core.finish().outcome());
+        assertEquals(0, sys.entry().sriovNumvfsStore(Topology.PF, 0));
+        assertEquals("OK", sys.finish().outcome());
 
         held.set(true);
-        PciCore v619 = PciCore.boot(Profiles.named("v6.19"), Topology.standard().withPfDriver(pf));
+        PciSystem v619 = PciSystem.boot(Profiles.named("v6.19"), Topology.standard().withPfDriver(pf));
         assertEquals(0, v619.entry().sriovNumvfsStore(Topology.PF, 2));
         assertFalse(held.get(), "v6.19 takes it only inside sriov_add_vfs, after sriov_configure was called");
     }
@@ -63,7 +66,7 @@ class SriovConfigureRescanTest {
      */
     private static ExploreResult race(String profile) {
         Scenario cell = new PciTarget(profile)
-                .plan(List.of(PciEntry.NUMVFS_0.entry(), PciEntry.REMOVE_PF.entry())).scenario();
+                .plan(List.of(PciTarget.entry(EntryPoint.NUMVFS_0), PciTarget.entry(EntryPoint.REMOVE_PF))).scenario();
         ExploreResult r = Explorer.explore(cell, ExploreOptions.defaults());
         assertTrue(r.failed() || r.exhausted(), "the search must finish or find: " + r.summary());
         return r;

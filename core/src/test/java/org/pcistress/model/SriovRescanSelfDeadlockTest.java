@@ -8,8 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pcistress.kernel.Report;
 import org.pcistress.kernel.ReportKind;
+import org.pcistress.model.entry.EntryPoints;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.entry.Verdict;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
-import org.pcistress.model.sysfs.EntryPoints;
 
 /**
  * 05703271c3cd (v6.18) took the rescan lock in sriov_del_vfs; {@code echo 2 > sriov_numvfs; echo 1
@@ -19,18 +22,18 @@ import org.pcistress.model.sysfs.EntryPoints;
  */
 class SriovRescanSelfDeadlockTest {
 
-    private static PciCore numvfsThenRemove(String profile) {
-        PciCore core = PciCore.boot(Profiles.named(profile), Topology.standard());
-        assertEquals(0, core.entry().sriovNumvfsStore(Topology.PF, 2));
-        assertEquals(3, core.bus(1).entries().size(), "PF and two VFs on bus 01");
-        return core;
+    private static PciSystem numvfsThenRemove(String profile) {
+        PciSystem sys = PciSystem.boot(Profiles.named(profile), Topology.standard());
+        assertEquals(0, sys.entry().sriovNumvfsStore(Topology.PF, 2));
+        assertEquals(3, sys.core().bus(1).entries().size(), "PF and two VFs on bus 01");
+        return sys;
     }
 
     @Test
     void v618SelfDeadlocksWithoutHanging() {
-        PciCore core = numvfsThenRemove("v6.18");
-        assertEquals(EntryPoints.KERNEL_BUG, core.entry().removeStore(Topology.PF));
-        Verdict v = core.finish();
+        PciSystem sys = numvfsThenRemove("v6.18");
+        assertEquals(EntryPoints.KERNEL_BUG, sys.entry().removeStore(Topology.PF));
+        Verdict v = sys.finish();
         assertEquals("DEADLOCK", v.outcome(), v.summary());
         Report r = v.reports(ReportKind.DEADLOCK).get(0);
         assertEquals(List.of("remove_store"), r.tasks());
@@ -40,25 +43,25 @@ class SriovRescanSelfDeadlockTest {
 
     @Test
     void v619RevertRemovesPfAndVfs() {
-        PciCore core = numvfsThenRemove("v6.19+revert");
-        assertEquals(0, core.entry().removeStore(Topology.PF));
-        Verdict v = core.finish();
+        PciSystem sys = numvfsThenRemove("v6.19+revert");
+        assertEquals(0, sys.entry().removeStore(Topology.PF));
+        Verdict v = sys.finish();
         assertEquals("OK", v.outcome(), v.summary());
-        assertEquals(List.of(), core.bus(1).entries());
-        assertNull(core.device("01:00.2"));
+        assertEquals(List.of(), sys.core().bus(1).entries());
+        assertNull(sys.device("01:00.2"));
     }
 
     @Test
     void reentrantRescanFixesTheSameTaskCase() {
-        PciCore core = numvfsThenRemove("v6.19+revert+reentrant-rescan");
-        assertEquals(0, core.entry().removeStore(Topology.PF));
-        assertEquals("OK", core.finish().outcome());
+        PciSystem sys = numvfsThenRemove("v6.19+revert+reentrant-rescan");
+        assertEquals(0, sys.entry().removeStore(Topology.PF));
+        assertEquals("OK", sys.finish().outcome());
     }
 
     @Test
     void hotUnplugOfAPfWithVfsTakesTheSamePathInV619() {
-        PciCore core = numvfsThenRemove("v6.19");
-        assertEquals(EntryPoints.KERNEL_BUG, core.entry().hotUnplug(Topology.SLOT));
-        assertEquals("DEADLOCK", core.finish().outcome());
+        PciSystem sys = numvfsThenRemove("v6.19");
+        assertEquals(EntryPoints.KERNEL_BUG, sys.entry().hotUnplug(Topology.SLOT));
+        assertEquals("DEADLOCK", sys.finish().outcome());
     }
 }

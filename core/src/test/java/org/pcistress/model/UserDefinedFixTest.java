@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.pcistress.kernel.locking.Locks;
-import org.pcistress.model.driver.Drivers;
-import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.entry.EntryPoints;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DeviceRole;
+import org.pcistress.model.pci.Drivers;
+import org.pcistress.model.pci.PciDriver;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Fix;
 import org.pcistress.model.profile.KernelPath;
 import org.pcistress.model.profile.LockStep;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
-import org.pcistress.model.sysfs.EntryPoints;
 
 /** A fix written by a user in a few lines, composed with named profiles, without editing the model. */
 class UserDefinedFixTest {
@@ -39,30 +42,30 @@ class UserDefinedFixTest {
         Profile p = Profiles.named("v5.10").with(NUMVFS_RESCAN);
         assertEquals("v5.10+numvfs-rescan", p.name());
         AtomicBoolean held = new AtomicBoolean();
-        PciCore core = PciCore.boot(p, observing(held));
-        assertEquals(0, core.entry().sriovNumvfsStore(Topology.PF, 2));
+        PciSystem sys = PciSystem.boot(p, observing(held));
+        assertEquals(0, sys.entry().sriovNumvfsStore(Topology.PF, 2));
         assertTrue(held.get());
-        assertEquals(0, core.entry().removeStore(Topology.PF));
-        assertEquals("OK", core.finish().outcome());
+        assertEquals(0, sys.entry().removeStore(Topology.PF));
+        assertEquals("OK", sys.finish().outcome());
 
         AtomicBoolean without = new AtomicBoolean();
-        PciCore plain = PciCore.boot(Profiles.named("v5.10"), observing(without));
+        PciSystem plain = PciSystem.boot(Profiles.named("v5.10"), observing(without));
         assertEquals(0, plain.entry().sriovNumvfsStore(Topology.PF, 2));
         assertFalse(without.get());
     }
 
     @Test
     void theSameFixSelfDeadlocksOnV618() {
-        PciCore core = PciCore.boot(Profiles.named("v6.18").with(NUMVFS_RESCAN), Topology.standard());
-        assertEquals(EntryPoints.KERNEL_BUG, core.entry().sriovNumvfsStore(Topology.PF, 2));
-        assertEquals("DEADLOCK", core.finish().outcome());
+        PciSystem sys = PciSystem.boot(Profiles.named("v6.18").with(NUMVFS_RESCAN), Topology.standard());
+        assertEquals(EntryPoints.KERNEL_BUG, sys.entry().sriovNumvfsStore(Topology.PF, 2));
+        assertEquals("DEADLOCK", sys.finish().outcome());
     }
 
     @Test
     void droppingTheReportLockIsAnUnlockedCallback() {
         Fix broken = Fix.of("aer-no-device-lock", p -> p.drop(KernelPath.AER_REPORT, LockStep.DEVICE_LOCK_SELF));
-        PciCore core = PciCore.boot(Profiles.named("v5.10").with(broken), Topology.standard());
-        assertEquals(0, core.entry().aerError(Topology.PF));
-        assertEquals("UNLOCKED_CALLBACK", core.finish().outcome());
+        PciSystem sys = PciSystem.boot(Profiles.named("v5.10").with(broken), Topology.standard());
+        assertEquals(0, sys.entry().aerError(Topology.PF));
+        assertEquals("UNLOCKED_CALLBACK", sys.finish().outcome());
     }
 }

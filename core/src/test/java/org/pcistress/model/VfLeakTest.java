@@ -3,8 +3,12 @@ package org.pcistress.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.pcistress.model.driver.Drivers;
-import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.entry.Verdict;
+import org.pcistress.model.pci.DeviceRole;
+import org.pcistress.model.pci.Drivers;
+import org.pcistress.model.pci.PciDriver;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
 
 /** A PF driver whose .remove leaves SR-IOV enabled: removing the PF leaves its VFs on the bus. */
@@ -14,17 +18,17 @@ class VfLeakTest {
     void vfsOutliveTheirPf() {
         PciDriver forgetful = PciDriver.builder("forgetful_pf").matching(DeviceRole.PF)
                 .sriovConfigure(Drivers::sriovConfigure).remove(d -> { }).build();
-        PciCore core = PciCore.boot(Profiles.named("v5.10"), Topology.standard().withPfDriver(forgetful).withNumVfsAtBoot(2));
-        assertEquals(0, core.entry().removeStore(Topology.PF));
-        Verdict v = core.finish();
+        PciSystem sys = PciSystem.boot(Profiles.named("v5.10"), Topology.standard().withPfDriver(forgetful).withNumVfsAtBoot(2));
+        assertEquals(0, sys.entry().removeStore(Topology.PF));
+        Verdict v = sys.finish();
         assertEquals("VF_LEAKED", v.outcome(), v.summary());
         assertEquals(2, v.reports(org.pcistress.kernel.ReportKind.VF_LEAKED).size());
     }
 
     @Test
     void aWellBehavedPfDriverLeavesNothing() {
-        PciCore core = PciCore.boot(Profiles.named("v5.10"), Topology.standard().withNumVfsAtBoot(2));
-        assertEquals(0, core.entry().removeStore(Topology.PF));
-        assertEquals("OK", core.finish().outcome());
+        PciSystem sys = PciSystem.boot(Profiles.named("v5.10"), Topology.standard().withNumVfsAtBoot(2));
+        assertEquals(0, sys.entry().removeStore(Topology.PF));
+        assertEquals("OK", sys.finish().outcome());
     }
 }

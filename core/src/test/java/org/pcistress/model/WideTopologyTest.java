@@ -13,7 +13,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.pcistress.model.driver.ErsResult;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DeviceRole;
+import org.pcistress.model.pci.ErsResult;
+import org.pcistress.model.pci.PciBus;
+import org.pcistress.model.pci.PciDev;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
 
 /**
@@ -25,8 +30,8 @@ import org.pcistress.model.profile.Profiles;
 class WideTopologyTest {
     private static final Pattern BDF = Pattern.compile("[0-9a-f]{2}:[0-1][0-9a-f]\\.[0-7]");
 
-    private static PciCore boot(Topology t) {
-        return PciCore.boot(Profiles.named("v6.19+revert"), t.withNumaNode(false));
+    private static PciSystem boot(Topology t) {
+        return PciSystem.boot(Profiles.named("v6.19+revert"), t.withNumaNode(false));
     }
 
     /** Every device below bus 01, in pci_walk_bus order, read without locks (the harness's view). */
@@ -41,10 +46,10 @@ class WideTopologyTest {
         return out;
     }
 
-    private static void assertBooted(PciCore core, int expected) {
-        List<PciDev> devs = below(core.bus(1));
+    private static void assertBooted(PciSystem sys, int expected) {
+        List<PciDev> devs = below(sys.core().bus(1));
         assertEquals(expected, devs.size());
-        assertEquals(expected, core.topology().devicesBehindRootPort());
+        assertEquals(expected, sys.topology().devicesBehindRootPort());
         Set<String> bdfs = new HashSet<>();
         for (PciDev d : devs) {
             assertTrue(BDF.matcher(d.bdf()).matches(), d.bdf());
@@ -64,66 +69,66 @@ class WideTopologyTest {
 
     @Test
     void sixteenDevicesFitOnBusOne() {
-        PciCore core = boot(Topology.standard().withExtraPfs(2, 6).withExtraEndpoints(1));
-        assertBooted(core, 16);
-        assertEquals(0, core.topology().extra().bridges());
-        assertNotNull(core.device("01:01.7"), "the first extra PF's last VF");
-        assertNotNull(core.device("01:03.0"), "the endpoint after the two PFs");
-        assertEquals(6, core.device("01:02.0").numVfs());
-        assertEquals("OK", core.finish().outcome());
+        PciSystem sys = boot(Topology.standard().withExtraPfs(2, 6).withExtraEndpoints(1));
+        assertBooted(sys, 16);
+        assertEquals(0, sys.topology().extra().bridges());
+        assertNotNull(sys.device("01:01.7"), "the first extra PF's last VF");
+        assertNotNull(sys.device("01:03.0"), "the endpoint after the two PFs");
+        assertEquals(6, sys.device("01:02.0").numVfs());
+        assertEquals("OK", sys.finish().outcome());
     }
 
     @Test
     void beyondBusOneASwitchTakesTheRest() {
         Topology t = Topology.standard().withExtraPfs(36, 6).withExtraEndpoints(1);
         assertEquals(2, t.extra().bridges(), "an upstream and one downstream port");
-        PciCore core = boot(t);
-        assertBooted(core, 256);
-        PciDev usp = core.device("01:1f.0");
+        PciSystem sys = boot(t);
+        assertBooted(sys, 256);
+        PciDev usp = sys.device("01:1f.0");
         assertEquals(DeviceRole.BRIDGE, usp.role());
         assertEquals(2, usp.subordinate().number());
-        assertEquals(3, core.device("02:00.0").subordinate().number());
-        assertNotNull(core.device("03:05.7"), "VF 5 of the sixth PF behind the switch");
-        assertEquals(core.device("02:00.0"), core.device("03:05.7").parent(), "a VF's parent is its bus's bridge");
-        assertEquals("OK", core.finish().outcome());
+        assertEquals(3, sys.device("02:00.0").subordinate().number());
+        assertNotNull(sys.device("03:05.7"), "VF 5 of the sixth PF behind the switch");
+        assertEquals(sys.device("02:00.0"), sys.device("03:05.7").parent(), "a VF's parent is its bus's bridge");
+        assertEquals("OK", sys.finish().outcome());
     }
 
     @Test
     void fourThousandDevicesBootAndOneBroadcastReachesThemAll() {
         Topology t = Topology.standard().withExtraPfs(582, 6).withExtraEndpoints(2);
-        PciCore core = boot(t);
-        assertBooted(core, 4096);
-        assertEquals(0x03 + 17, core.device("02:11.0").subordinate().number(), "the 18th downstream port's bus");
-        PciDev pf = core.device(Topology.PF);
-        assertEquals(ErsResult.CAN_RECOVER, core.aer().broadcastTask(pf, "error_detected"));
-        for (PciDev d : below(core.bus(1))) {
+        PciSystem sys = boot(t);
+        assertBooted(sys, 4096);
+        assertEquals(0x03 + 17, sys.device("02:11.0").subordinate().number(), "the 18th downstream port's bus");
+        PciDev pf = sys.device(Topology.PF);
+        assertEquals(ErsResult.CAN_RECOVER, sys.aer().broadcastTask(pf, "error_detected"));
+        for (PciDev d : below(sys.core().bus(1))) {
             assertEquals(d.isBridge() ? 0 : 1, d.errorDetectedCalls().get(), d.toString());
         }
-        assertEquals(0, core.entry().aerError(Topology.PF));
-        assertEquals("OK", core.finish().outcome());
+        assertEquals(0, sys.entry().aerError(Topology.PF));
+        assertEquals("OK", sys.finish().outcome());
     }
 
     @Test
     void anEndpointRemovedComesBackWithARescanAndTheCardWithAHotAdd() {
-        PciCore core = boot(Topology.standard().withExtraEndpoints(253));
-        assertBooted(core, 256);
-        assertEquals(0, core.entry().removeStore("01:10.3"));
-        assertEquals(255, below(core.bus(1)).size());
-        assertEquals(0, core.entry().rescanStore());
-        assertBooted(core, 256);
-        assertEquals(0, core.entry().hotUnplug(Topology.SLOT));
-        assertEquals(List.of(), core.bus(1).entries());
-        assertEquals(0, core.entry().hotAdd(Topology.SLOT));
-        assertBooted(core, 256);
-        assertEquals("OK", core.finish().outcome());
+        PciSystem sys = boot(Topology.standard().withExtraEndpoints(253));
+        assertBooted(sys, 256);
+        assertEquals(0, sys.entry().removeStore("01:10.3"));
+        assertEquals(255, below(sys.core().bus(1)).size());
+        assertEquals(0, sys.entry().rescanStore());
+        assertBooted(sys, 256);
+        assertEquals(0, sys.entry().hotUnplug(Topology.SLOT));
+        assertEquals(List.of(), sys.core().bus(1).entries());
+        assertEquals(0, sys.entry().hotAdd(Topology.SLOT));
+        assertBooted(sys, 256);
+        assertEquals("OK", sys.finish().outcome());
     }
 
     @Test
     void underDeferredEnumerationBootWaitsForEachPfsVfs() {
         Topology t = Topology.standard().withNumaNode(false).withExtraPfs(36, 6).withExtraEndpoints(1);
-        PciCore core = PciCore.boot(Profiles.named("v6.19+revert+deferred-enumeration"), t);
-        assertBooted(core, 256);
-        assertEquals("OK", core.finish().outcome());
+        PciSystem sys = PciSystem.boot(Profiles.named("v6.19+revert+deferred-enumeration"), t);
+        assertBooted(sys, 256);
+        assertEquals("OK", sys.finish().outcome());
     }
 
     @Test

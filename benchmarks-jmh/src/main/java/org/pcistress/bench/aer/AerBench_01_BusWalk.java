@@ -19,13 +19,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.pcistress.bench.Strategies;
 import org.pcistress.bench.Topologies;
 import org.pcistress.kernel.locking.AttachedTask;
-import org.pcistress.model.PciBus;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.PciDev;
-import org.pcistress.model.Topology;
-import org.pcistress.model.driver.ErrorHandlers;
-import org.pcistress.model.driver.ErsResult;
-import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.ErrorHandlers;
+import org.pcistress.model.pci.ErsResult;
+import org.pcistress.model.pci.PciBus;
+import org.pcistress.model.pci.PciDev;
+import org.pcistress.model.pci.PciDriver;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
 
 @BenchmarkMode(Mode.AverageTime)
@@ -80,31 +80,31 @@ public class AerBench_01_BusWalk {
         @Param({Strategies.REVERT, Strategies.LIST_SNAPSHOT, Strategies.DEFERRED})
         public String strategy;
 
-        PciCore core;
+        PciSystem sys;
         PciDev pf;
         AttachedTask aer;
 
         @Setup(Level.Trial)
         public void boot() {
-            core = Strategies.bootSettled(strategy, Topologies.wide(n));
-            pf = core.device(Topology.PF);
-            int size = devices(core).size();
+            sys = Strategies.bootSettled(strategy, Topologies.wide(n));
+            pf = sys.device(Topology.PF);
+            int size = devices(sys).size();
             if (size != n) {
                 throw new IllegalStateException("booted " + size + " devices behind the root port, not " + n);
             }
-            Strategies.requireClean(core, "boot");
+            Strategies.requireClean(sys, "boot");
         }
 
         /** The AER thread, bound to this benchmark thread for the iteration. */
         @Setup(Level.Iteration)
         public void attach() {
-            aer = core.kernel().attach(core.entry().aerTaskName());
+            aer = sys.kernel().attach(sys.aer().aerTaskName());
         }
 
         @TearDown(Level.Iteration)
         public void detach() {
             aer.close();
-            Strategies.requireClean(core, "walk");
+            Strategies.requireClean(sys, "walk");
         }
     }
 
@@ -117,14 +117,14 @@ public class AerBench_01_BusWalk {
 
         @Setup(Level.Trial)
         public void boot() {
-            devices = devices(PciCore.boot(Profiles.named(Strategies.REVERT), Topologies.wide(n), Strategies.config()));
+            devices = devices(PciSystem.boot(Profiles.named(Strategies.REVERT), Topologies.wide(n), Strategies.config()));
         }
     }
 
     /** Every device behind the root port in pci_walk_bus order: each device, then the bus behind it. */
-    static List<PciDev> devices(PciCore core) {
+    static List<PciDev> devices(PciSystem sys) {
         List<PciDev> out = new ArrayList<>();
-        collect(core.bus(1), out);
+        collect(sys.core().bus(1), out);
         return out;
     }
 
@@ -139,7 +139,7 @@ public class AerBench_01_BusWalk {
 
     @Benchmark
     public ErsResult walk(Walk s) {
-        return s.core.aer().broadcastOne(s.pf, "error_detected");
+        return s.sys.aer().broadcastOne(s.pf, "error_detected");
     }
 
     @Benchmark

@@ -20,12 +20,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pcistress.bench.Strategies;
 import org.pcistress.bench.Topologies;
-import org.pcistress.model.DeviceRole;
-import org.pcistress.model.ExtraDevices;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.PciDev;
-import org.pcistress.model.Topology;
-import org.pcistress.model.driver.ErsResult;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DeviceRole;
+import org.pcistress.model.pci.ErsResult;
+import org.pcistress.model.pci.ExtraDevices;
+import org.pcistress.model.pci.PciDev;
+import org.pcistress.model.pci.Topology;
 
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -86,21 +86,21 @@ public class AerBench_02_WalkUnderChurn {
         @Param({Strategies.REVERT, Strategies.LIST_SNAPSHOT, Strategies.DEFERRED})
         public String strategy;
 
-        PciCore core;
+        PciSystem sys;
         PciDev rootPort;
         String churned;
 
         /** A fresh core per iteration, checked at its end. */
         @Setup(Level.Iteration)
         public void boot() {
-            core = AerBench_02_WalkUnderChurn.boot(strategy, topology, n);
-            rootPort = core.device(Topology.ROOT_PORT);
-            churned = churned(core.topology());
+            sys = AerBench_02_WalkUnderChurn.boot(strategy, topology, n);
+            rootPort = sys.device(Topology.ROOT_PORT);
+            churned = churned(sys.topology());
         }
 
         @TearDown(Level.Iteration)
         public void check() {
-            Strategies.requireClean(core, "churn");
+            Strategies.requireClean(sys, "churn");
         }
     }
 
@@ -115,35 +115,35 @@ public class AerBench_02_WalkUnderChurn {
         @Param({Strategies.REVERT, Strategies.LIST_SNAPSHOT, Strategies.DEFERRED})
         public String strategy;
 
-        PciCore core;
+        PciSystem sys;
         PciDev rootPort;
         String churned;
 
         @Setup(Level.Iteration)
         public void boot() {
-            core = AerBench_02_WalkUnderChurn.boot(strategy, topology, n);
-            rootPort = core.device(Topology.ROOT_PORT);
-            churned = churned(core.topology());
+            sys = AerBench_02_WalkUnderChurn.boot(strategy, topology, n);
+            rootPort = sys.device(Topology.ROOT_PORT);
+            churned = churned(sys.topology());
         }
 
         @TearDown(Level.Iteration)
         public void check() {
-            Strategies.requireClean(core, "alone");
+            Strategies.requireClean(sys, "alone");
         }
     }
 
-    static PciCore boot(String strategy, String topology, int n) {
+    static PciSystem boot(String strategy, String topology, int n) {
         Topology t = switch (topology) {
             case "endpoints" -> Topologies.endpoints(n);
             case "sriov" -> Topologies.wide(n);
             default -> throw new IllegalArgumentException("topology=" + topology);
         };
-        PciCore core = Strategies.bootSettled(strategy, t);
-        if (walk(core, core.device(Topology.ROOT_PORT)) == null) {
+        PciSystem sys = Strategies.bootSettled(strategy, t);
+        if (walk(sys, sys.device(Topology.ROOT_PORT)) == null) {
             throw new IllegalStateException("a broadcast failed on a quiet core");
         }
-        cycle(core, churned(t));
-        return core;
+        cycle(sys, churned(t));
+        return sys;
     }
 
     /** The middle one of the topology's extra endpoints. */
@@ -162,14 +162,14 @@ public class AerBench_02_WalkUnderChurn {
         return eps.get(eps.size() / 2);
     }
 
-    static ErsResult walk(PciCore core, PciDev rootPort) {
-        return core.aer().broadcastTask(rootPort, "error_detected");
+    static ErsResult walk(PciSystem sys, PciDev rootPort) {
+        return sys.aer().broadcastTask(rootPort, "error_detected");
     }
 
-    static int cycle(PciCore core, String bdf) {
-        int rc = core.entry().removeStore(bdf);
+    static int cycle(PciSystem sys, String bdf) {
+        int rc = sys.entry().removeStore(bdf);
         if (rc == 0) {
-            rc = core.entry().rescanStore();
+            rc = sys.entry().rescanStore();
         }
         if (rc != 0) {
             throw new IllegalStateException("remove + rescan of " + bdf + " returned " + rc);
@@ -181,24 +181,24 @@ public class AerBench_02_WalkUnderChurn {
     @Group("churn")
     @GroupThreads(1)
     public ErsResult walker(Shared s) {
-        return walk(s.core, s.rootPort);
+        return walk(s.sys, s.rootPort);
     }
 
     @Benchmark
     @Group("churn")
     @GroupThreads(1)
     public int writer(Shared s) {
-        return cycle(s.core, s.churned);
+        return cycle(s.sys, s.churned);
     }
 
     @Benchmark
     public ErsResult walkerAlone(Quiet s) {
-        return walk(s.core, s.rootPort);
+        return walk(s.sys, s.rootPort);
     }
 
     @Benchmark
     public int writerAlone(Quiet s) {
-        return cycle(s.core, s.churned);
+        return cycle(s.sys, s.churned);
     }
 
     /*

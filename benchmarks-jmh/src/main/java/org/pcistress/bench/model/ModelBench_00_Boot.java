@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.pcistress.bench.Strategies;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.KernelConfig;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.Topology;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profile;
 
 @BenchmarkMode(Mode.AverageTime)
@@ -27,11 +27,11 @@ import org.pcistress.model.profile.Profile;
 public class ModelBench_00_Boot {
 
     /*
-     * The question: what does one PciCore.boot of the standard topology cost? jcstress boots a
+     * The question: what does one PciSystem.boot of the standard topology cost? jcstress boots a
      * fresh core for every sample of every test, so this number, times the samples a run takes,
      * is the part of a stress run spent booting: it sizes the stress suite.
      *
-     * One operation is PciCore.boot(v6.19+revert, Topology.standard(), config): a new Kernel,
+     * One operation is PciSystem.boot(v6.19+revert, Topology.standard(), config): a new Kernel,
      * task swapper/0 scanning bus 00 and bus 01 (root port, PF), pci_bus_add_devices, then the PF
      * and VF drivers registering and __driver_attach probing the PF inline. No VFs, no kworker
      * (BootShapeTest checks that shape). checking is the kernel configuration:
@@ -71,8 +71,8 @@ public class ModelBench_00_Boot {
     }
 
     @Benchmark
-    public PciCore boot(Config c) {
-        return PciCore.boot(c.profile, c.topology, c.config);
+    public PciSystem boot(Config c) {
+        return PciSystem.boot(c.profile, c.topology, c.config);
     }
 
     /*

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pcistress.bench.Strategies;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.PciDev;
-import org.pcistress.model.Topology;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.PciDev;
+import org.pcistress.model.pci.Topology;
 
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -60,7 +60,7 @@ public class SriovBench_01_ProbeTimeEnable {
     @Param({Strategies.REVERT, Strategies.DEFERRED})
     public String strategy;
 
-    PciCore core;
+    PciSystem sys;
     String pf;
     String driver;
     String[] vfBdfs;
@@ -69,14 +69,14 @@ public class SriovBench_01_ProbeTimeEnable {
     @Setup(Level.Iteration)
     public void boot() {
         Topology t = Topology.enablingVfsInProbe(vfs).withTotalVfs(6).withNumaNode(false);
-        core = PciCore.boot(Strategies.profile(strategy), t, Strategies.config());
+        sys = PciSystem.boot(Strategies.profile(strategy), t, Strategies.config());
         pf = t.pf();
         driver = t.pfDriver().name();
         vfBdfs = new String[vfs];
         for (int i = 0; i < vfs; i++) {
             vfBdfs[i] = t.vf(i);
         }
-        if (core.entry().driverLoad(driver) != 0) {
+        if (sys.entry().driverLoad(driver) != 0) {
             throw new IllegalStateException("modprobe " + driver + " failed");
         }
         awaitAllBound();
@@ -90,32 +90,32 @@ public class SriovBench_01_ProbeTimeEnable {
      */
     @Setup(Level.Invocation)
     public void unbind() {
-        PciDev dev = core.device(pf);
+        PciDev dev = sys.device(pf);
         if (dev == null || dev.driver() == null) {
             return;
         }
-        if (dev.numVfs() != 0 && core.entry().sriovNumvfsStore(pf, 0) != 0) {
+        if (dev.numVfs() != 0 && sys.entry().sriovNumvfsStore(pf, 0) != 0) {
             throw new IllegalStateException("echo 0 > sriov_numvfs of " + pf + " failed");
         }
-        if (core.entry().unbindStore(pf) != 0) {
+        if (sys.entry().unbindStore(pf) != 0) {
             throw new IllegalStateException("unbind of " + pf + " failed");
         }
     }
 
     @TearDown(Level.Iteration)
     public void check() {
-        core.kernel().quiesce();
-        Strategies.requireClean(core, "probe-time enable");
+        sys.kernel().quiesce();
+        Strategies.requireClean(sys, "probe-time enable");
     }
 
     @Benchmark
     public int probeReturns() {
-        return core.entry().bindStore(pf, driver);
+        return sys.entry().bindStore(pf, driver);
     }
 
     @Benchmark
     public int allVfsBound() {
-        int rc = core.entry().bindStore(pf, driver);
+        int rc = sys.entry().bindStore(pf, driver);
         awaitAllBound();
         return rc;
     }
@@ -124,14 +124,14 @@ public class SriovBench_01_ProbeTimeEnable {
         long deadline = System.nanoTime() + WAIT_NANOS;
         for (int i = 0; i < vfBdfs.length; i++) {
             for (;;) {
-                PciDev vf = core.device(vfBdfs[i]);
+                PciDev vf = sys.device(vfBdfs[i]);
                 if (vf != null && vf.driver() != null) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(vfBdfs[i] + " not bound 5 s after the PF's probe");
                 }
-                Thread.yield(); // on a busy 2-core machine the kworker needs this core
+                Thread.yield(); // on a busy 2-core machine the kworker needs this sys
             }
         }
     }

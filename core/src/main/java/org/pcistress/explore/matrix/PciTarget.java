@@ -10,14 +10,16 @@ import org.pcistress.kernel.Report;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.KernelConfig;
 import org.pcistress.kernel.locking.Lockdep;
-import org.pcistress.model.PciCore;
+import org.pcistress.model.entry.BootState;
+import org.pcistress.model.entry.EntryPoint;
+import org.pcistress.model.entry.PciSystem;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
 
 /**
  * The PCI model under one profile spec, as a {@link MatrixTarget}: each cell boots a fresh
- * {@link PciCore} per execution in a state both entries can act on ({@link BootState}), races the
- * entry points, and ends with {@link PciCore#finish()}'s integrity checks. One lockdep validator is
+ * {@link PciSystem} per execution in a state both entries can act on ({@link BootState}), races the
+ * entry points, and ends with {@link PciSystem#finish()}'s integrity checks. One lockdep validator is
  * shared by all executions of a cell, so it learns every lock order any explored schedule took.
  */
 public final class PciTarget implements MatrixTarget {
@@ -43,17 +45,22 @@ public final class PciTarget implements MatrixTarget {
     @Override
     public List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
-        for (PciEntry e : PciEntry.values()) {
-            out.add(e.entry());
+        for (EntryPoint e : EntryPoint.matrix()) {
+            out.add(entry(e));
         }
         return out;
+    }
+
+    /** {@code e} as a matrix row and column. */
+    public static Entry entry(EntryPoint e) {
+        return new Entry(e.id(), e.title());
     }
 
     /**
      * The state for a cell: the baseline (PF bound, VFs enabled), changed by the second entry's
      * needs, then the first's, so the first entry wins a conflict; then made consistent.
      */
-    public static BootState stateFor(List<PciEntry> cell) {
+    public static BootState stateFor(List<EntryPoint> cell) {
         BootState s = BootState.baseline();
         for (int i = cell.size() - 1; i >= 0; i--) {
             s = cell.get(i).needs(s);
@@ -63,9 +70,9 @@ public final class PciTarget implements MatrixTarget {
 
     @Override
     public CellPlan plan(List<Entry> cell) {
-        List<PciEntry> es = new ArrayList<>();
+        List<EntryPoint> es = new ArrayList<>();
         for (Entry e : cell) {
-            PciEntry p = PciEntry.byId(e.id());
+            EntryPoint p = EntryPoint.byId(e.id());
             if (p == null) {
                 throw new IllegalArgumentException("unknown entry point '" + e.id() + "'");
             }
@@ -76,25 +83,25 @@ public final class PciTarget implements MatrixTarget {
     }
 
     /** The scenario racing {@code entries} from {@code state}. */
-    public Scenario scenario(List<PciEntry> entries, BootState state) {
-        String name = spec + ":" + String.join("+", entries.stream().map(PciEntry::id).toList());
+    public Scenario scenario(List<EntryPoint> entries, BootState state) {
+        String name = spec + ":" + String.join("+", entries.stream().map(EntryPoint::id).toList());
         Lockdep shared = new Lockdep();
         KernelConfig config = KernelConfig.defaults().withLockdep(shared);
         return Scenario.of(name, sched -> {
             Kernel kernel = new Kernel(config, sched);
-            PciCore core = state.boot(profile, kernel);
+            PciSystem sys = state.boot(profile, kernel);
             List<Actor> actors = new ArrayList<>();
-            for (PciEntry e : entries) {
-                actors.add(Actor.attaching(e.id(), () -> e.entryPoint().run(core)));
+            for (EntryPoint e : entries) {
+                actors.add(Actor.attaching(e.id(), () -> e.run(sys)));
             }
-            return new Setup(kernel, actors, () -> integrity(core));
+            return new Setup(kernel, actors, () -> integrity(sys));
         });
     }
 
-    /** The failures {@link PciCore#finish()} adds: list corruption, freed devices still listed, leaked VFs. */
-    private static List<Finding> integrity(PciCore core) {
-        int before = core.kernel().reports().size();
-        List<Report> all = core.finish().reports();
+    /** The failures {@link PciSystem#finish()} adds: list corruption, freed devices still listed, leaked VFs. */
+    private static List<Finding> integrity(PciSystem sys) {
+        int before = sys.kernel().reports().size();
+        List<Report> all = sys.finish().reports();
         List<Finding> out = new ArrayList<>();
         for (Report r : all.subList(Math.min(before, all.size()), all.size())) {
             if (r.kind().isFailure()) {

@@ -29,12 +29,12 @@ public final class CfgAccessLock extends KernelLock {
                 setter = self;
             } else {
                 waiters.addLast(self);
-                kernel.await(self, this, false); // the unlocker set the flag for us
+                kernel.waits().await(self, this, false); // the unlocker set the flag for us
             }
         } finally {
             sched.unlock();
         }
-        kernel.acquired(self, this, false, false);
+        kernel.locks().acquired(self, this, false, false);
     }
 
     /** {@code pci_cfg_access_trylock()}. */
@@ -50,7 +50,7 @@ public final class CfgAccessLock extends KernelLock {
         } finally {
             sched.unlock();
         }
-        kernel.acquired(self, this, false, true);
+        kernel.locks().acquired(self, this, false, true);
         return true;
     }
 
@@ -66,12 +66,12 @@ public final class CfgAccessLock extends KernelLock {
             }
             setter = waiters.pollFirst();
             if (setter != null) {
-                kernel.grant(setter);
+                kernel.waits().grant(setter);
             }
         } finally {
             sched.unlock();
         }
-        kernel.released(self, this, false);
+        kernel.locks().released(self, this, false);
     }
 
     @Override

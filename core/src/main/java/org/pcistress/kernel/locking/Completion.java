@@ -34,7 +34,7 @@ public final class Completion implements Waitable {
         try {
             this.completer = completer;
             for (Task w : List.copyOf(waiters)) {
-                kernel.recheck(w);
+                kernel.waits().recheck(w);
             }
         } finally {
             s.unlock();
@@ -55,7 +55,7 @@ public final class Completion implements Waitable {
                 return;
             }
             waiters.addLast(self);
-            kernel.await(self, this, false);
+            kernel.waits().await(self, this, false);
         } finally {
             s.unlock();
         }
@@ -74,7 +74,7 @@ public final class Completion implements Waitable {
                     done++;
                 }
             } else {
-                kernel.grant(next);
+                kernel.waits().grant(next);
             }
         } finally {
             s.unlock();
@@ -90,7 +90,7 @@ public final class Completion implements Waitable {
         try {
             done = ALL;
             for (Task next; (next = waiters.pollFirst()) != null;) {
-                kernel.grant(next);
+                kernel.waits().grant(next);
             }
         } finally {
             s.unlock();

@@ -24,6 +24,8 @@ public final class Kernel {
     private final AtomicInteger kworkers = new AtomicInteger();
     private final Map<Integer, Task> tasks = new ConcurrentHashMap<>();
     private final List<Report> reports = Collections.synchronizedList(new ArrayList<>());
+    private final LockTracking locks;
+    private final Waits waits;
 
     public Kernel() {
         this(KernelConfig.defaults());
@@ -39,6 +41,8 @@ public final class Kernel {
         this.lockdep = !config.validator() ? null
                 : config.lockdep() != null ? config.lockdep() : new Lockdep();
         this.tracking = config.detector() || config.validator();
+        this.locks = new LockTracking(this);
+        this.waits = new Waits(this);
     }
 
     public KernelConfig config() {
@@ -216,19 +220,7 @@ public final class Kernel {
 
     private void exit(Task t, boolean normal) {
         try {
-            if (tracking && t.heldDepth() > 0) {
-                List<HeldLock> left = t.heldLocks();
-                if (normal) {
-                    report(Reports.lockHeldAtExit(t, left));
-                }
-                for (int i = left.size() - 1; i >= 0; i--) {
-                    try {
-                        left.get(i).lock().releaseOnUnwind(t, left.get(i).read());
-                    } catch (KernelBug bug) {
-                        // reported already (a release the lock's state refuses); release the rest
-                    }
-                }
-            }
+            locks.releaseAtExit(t, normal);
         } finally {
             t.exited = true;
             try {
@@ -294,114 +286,13 @@ public final class Kernel {
         return tracking;
     }
 
-    /** Before a blocking acquisition: lockdep's check, which may report but never blocks. */
-    void validate(Task t, KernelLock lock, boolean read) {
-        if (lockdep != null) {
-            lockdep.validate(t, lock, read);
-        }
+    /** The held-lock bookkeeping every acquisition and release goes through. */
+    LockTracking locks() {
+        return locks;
     }
 
-    /** After an acquisition: onto the held stack, with its chain key. */
-    void acquired(Task t, KernelLock lock, boolean read, boolean trylock) {
-        if (tracking) {
-            long key = lockdep == null ? 0L : Lockdep.chainKey(t.topChainKey(), lock.lockClass(), read);
-            t.pushHeld(lock, read, trylock, key);
-        }
-    }
-
-    /** After a release: off the held stack. A release of a lock not held is a locking bug. */
-    void released(Task t, KernelLock lock, boolean read) {
-        if (tracking && !t.popHeld(lock, read)) {
-            throw new LockingBug(lockingBug(t, "WARNING: bad unlock balance detected! " + t + " is trying to release "
-                    + (read ? "rlock(" : "lock(") + lock.name() + ") but there are no more locks to release!"));
-        }
-    }
-
-    /** Recomputes the chain keys of the held stack from index {@code from} after an out-of-order release. */
-    void rekeyFrom(Task t, int from) {
-        if (lockdep == null) {
-            return;
-        }
-        long key = from == 0 ? 0L : t.heldAt(from - 1).chainKey();
-        for (int i = from; i < t.heldDepth(); i++) {
-            HeldLock h = t.heldAt(i);
-            key = Lockdep.chainKey(key, h.lock().lockClass(), h.read());
-            t.setChainKey(i, key);
-        }
-    }
-
-    /**
-     * Sleeps until the wait on {@code on} is granted. The caller holds the monitor and has queued
-     * {@code self} on {@code on}; a granter sets {@code self.granted} and wakes it. A wait that
-     * closes a wait-for cycle throws {@link DeadlockDetected}; one that outlives the bound throws
-     * {@link HungTaskDetected}. Either way {@code self} is taken off the queue first.
-     */
-    void await(Task self, Waitable on, boolean read) {
-        self.waitingOn = on;
-        self.waitRead = read;
-        self.waitAt = self.frame();
-        self.granted = false;
-        try {
-            if (config.detector()) {
-                List<WaitForGraph.Step> cycle = WaitForGraph.cycleThrough(self);
-                if (cycle != null) {
-                    Report r = Reports.deadlock(cycle);
-                    report(r);
-                    on.cancel(self);
-                    throw new DeadlockDetected(r);
-                }
-            }
-            long left = config.hungTaskNanos();
-            while (!self.granted) {
-                if (self.pendingBug != null) {
-                    throw self.pendingBug; // a cycle closed around this sleep (recheck); already cancelled
-                }
-                if (left <= 0) {
-                    Report r = hungTaskReport(self, (Thread.currentThread().isInterrupted()
-                            ? "interrupted while blocked in " : "blocked in ") + on.describeWait(read));
-                    on.cancel(self);
-                    throw new HungTaskDetected(r);
-                }
-                try {
-                    left = scheduler.block(self, left);
-                } catch (RuntimeException | Error e) {
-                    if (!self.granted) {
-                        on.cancel(self); // a scheduler that aborts the wait: leave no ghost in the queue
-                    }
-                    throw e;
-                }
-            }
-        } finally {
-            self.waitingOn = null;
-            self.waitAt = null;
-            self.granted = false;
-            self.pendingBug = null;
-        }
-    }
-
-    /**
-     * An edge was added to {@code sleeper}'s wait while it already slept (a completer named
-     * late), so a cycle may have closed without a new wait. Searches from the sleeper; a cycle is
-     * reported, the sleeper taken off its queue and woken to throw {@link DeadlockDetected}: it is
-     * the one task of the cycle that throws. Monitor held.
-     */
-    void recheck(Task sleeper) {
-        if (!config.detector() || !sleeper.isBlocked()) {
-            return;
-        }
-        List<WaitForGraph.Step> cycle = WaitForGraph.cycleThrough(sleeper);
-        if (cycle != null) {
-            Report r = Reports.deadlock(cycle);
-            report(r);
-            sleeper.waitingOn.cancel(sleeper);
-            sleeper.pendingBug = new DeadlockDetected(r);
-            scheduler.wake(sleeper);
-        }
-    }
-
-    /** Grants {@code waiter}'s wait and wakes it. Monitor held. */
-    void grant(Task waiter) {
-        waiter.granted = true;
-        scheduler.wake(waiter);
+    /** The wait/grant machinery every sleeping primitive goes through. */
+    Waits waits() {
+        return waits;
     }
 }

@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.List;
-import org.pcistress.kernel.Report;
 
 /**
  * {@code struct mutex} (kernel/locking/mutex.c; Documentation/locking/mutex-design.rst, v6.19):
@@ -53,11 +52,11 @@ public final class Mutex extends KernelLock {
     public void lock() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.LOCK, this);
-        kernel.validate(self, this, false);
+        kernel.locks().validate(self, this, false);
         if (!STATE.compareAndSet(this, 0, self.id() << 1)) {
             lockSlow(self);
         }
-        kernel.acquired(self, this, false, false);
+        kernel.locks().acquired(self, this, false, false);
     }
 
     /** {@code mutex_trylock()}: 1 on success, 0 if anyone (the caller included) holds it. */
@@ -65,7 +64,7 @@ public final class Mutex extends KernelLock {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.TRYLOCK, this);
         if (STATE.compareAndSet(this, 0, self.id() << 1)) {
-            kernel.acquired(self, this, false, true);
+            kernel.locks().acquired(self, this, false, true);
             return true;
         }
         return false;
@@ -78,7 +77,7 @@ public final class Mutex extends KernelLock {
         if (!STATE.compareAndSet(this, self.id() << 1, 0)) {
             unlockSlow(self);
         }
-        kernel.released(self, this, false);
+        kernel.locks().released(self, this, false);
     }
 
     /** {@code mutex_is_locked()}: held by someone, possibly the caller; it cannot tell which. */
@@ -92,7 +91,7 @@ public final class Mutex extends KernelLock {
             for (;;) {
                 int s = state;
                 if (s >>> 1 == self.id()) {
-                    throw selfDeadlock(self);
+                    throw kernel.waits().selfDeadlock(self, this, false);
                 }
                 if (s == 0) {
                     if (STATE.compareAndSet(this, 0, self.id() << 1)) {
@@ -103,7 +102,7 @@ public final class Mutex extends KernelLock {
                 }
             }
             waiters.addLast(self);
-            kernel.await(self, this, false); // a granter made us the owner
+            kernel.waits().await(self, this, false); // a granter made us the owner
         } finally {
             sched.unlock();
         }
@@ -132,14 +131,8 @@ public final class Mutex extends KernelLock {
             state = 0;
         } else {
             state = (next.id() << 1) | (waiters.isEmpty() ? 0 : WAITERS);
-            kernel.grant(next);
+            kernel.waits().grant(next);
         }
-    }
-
-    private DeadlockDetected selfDeadlock(Task self) {
-        Report r = Reports.selfDeadlock(self, this, false, self.heldLocks());
-        kernel.report(r);
-        return new DeadlockDetected(r);
     }
 
     @Override

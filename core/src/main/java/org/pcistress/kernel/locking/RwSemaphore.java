@@ -2,9 +2,7 @@ package org.pcistress.kernel.locking;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.List;
-import org.pcistress.kernel.Report;
 
 /**
  * {@code struct rw_semaphore}: many readers or one writer.
@@ -30,9 +28,9 @@ import org.pcistress.kernel.Report;
  * <p>State: one word: {@code readers << 32 | writer task id << 1 | WAITERS}.
  */
 public final class RwSemaphore extends KernelLock {
-    private static final long WAITERS = 1L;
-    private static final long WRITER_MASK = 0xFFFF_FFFEL;
-    private static final long READER = 1L << 32;
+    static final long WAITERS = 1L;
+    static final long WRITER_MASK = 0xFFFF_FFFEL;
+    static final long READER = 1L << 32;
     private static final VarHandle STATE;
 
     static {
@@ -43,11 +41,8 @@ public final class RwSemaphore extends KernelLock {
         }
     }
 
-    private record Waiter(Task task, boolean write) {
-    }
-
     private volatile long state;
-    private final ArrayDeque<Waiter> queue = new ArrayDeque<>(2);
+    private final RwsemWaitQueue queue = new RwsemWaitQueue();
 
     public RwSemaphore(Kernel kernel, LockClass lockClass, String name) {
         super(kernel, lockClass, name);
@@ -61,11 +56,11 @@ public final class RwSemaphore extends KernelLock {
     public void downRead() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.READ_LOCK, this);
-        kernel.validate(self, this, true);
+        kernel.locks().validate(self, this, true);
         if (!tryReadFast()) {
             readSlow(self);
         }
-        kernel.acquired(self, this, true, false);
+        kernel.locks().acquired(self, this, true, false);
     }
 
     /** {@code down_read_trylock()}. */
@@ -73,7 +68,7 @@ public final class RwSemaphore extends KernelLock {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.TRYLOCK, this);
         if (tryReadFast()) {
-            kernel.acquired(self, this, true, true);
+            kernel.locks().acquired(self, this, true, true);
             return true;
         }
         return false;
@@ -85,7 +80,7 @@ public final class RwSemaphore extends KernelLock {
         sched.point(self, Scheduler.Op.READ_UNLOCK, this);
         // The count cannot tell whose read lock it drops, so check the held stack first: an
         // up_read by a task that holds none must not take another reader's lock away.
-        kernel.released(self, this, true);
+        kernel.locks().released(self, this, true);
         for (;;) {
             long s = state;
             if ((s & WAITERS) != 0 || (s >>> 32) == 0) {
@@ -102,11 +97,11 @@ public final class RwSemaphore extends KernelLock {
     public void downWrite() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.LOCK, this);
-        kernel.validate(self, this, false);
+        kernel.locks().validate(self, this, false);
         if (!STATE.compareAndSet(this, 0L, writer(self))) {
             writeSlow(self);
         }
-        kernel.acquired(self, this, false, false);
+        kernel.locks().acquired(self, this, false, false);
     }
 
     /** {@code down_write_trylock()}. */
@@ -114,7 +109,7 @@ public final class RwSemaphore extends KernelLock {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.TRYLOCK, this);
         if (STATE.compareAndSet(this, 0L, writer(self))) {
-            kernel.acquired(self, this, false, true);
+            kernel.locks().acquired(self, this, false, true);
             return true;
         }
         return false;
@@ -127,7 +122,7 @@ public final class RwSemaphore extends KernelLock {
         if (!STATE.compareAndSet(this, writer(self), 0L)) {
             upWriteSlow(self);
         }
-        kernel.released(self, this, false);
+        kernel.locks().released(self, this, false);
     }
 
     /** {@code rwsem_is_contended()}: does anyone wait for it? */
@@ -140,7 +135,7 @@ public final class RwSemaphore extends KernelLock {
         return (state & ~WAITERS) != 0;
     }
 
-    private static long writer(Task t) {
+    static long writer(Task t) {
         return ((long) t.id()) << 1;
     }
 
@@ -162,7 +157,7 @@ public final class RwSemaphore extends KernelLock {
             for (;;) {
                 long s = state;
                 if ((s & WRITER_MASK) == writer(self)) {
-                    throw selfDeadlock(self, true);
+                    throw kernel.waits().selfDeadlock(self, this, true);
                 }
                 if (queue.isEmpty() && (s & WRITER_MASK) == 0) {
                     if (STATE.compareAndSet(this, s, s + READER)) {
@@ -172,8 +167,8 @@ public final class RwSemaphore extends KernelLock {
                     break;
                 }
             }
-            queue.addLast(new Waiter(self, false));
-            kernel.await(self, this, true);
+            queue.add(self, false);
+            kernel.waits().await(self, this, true);
         } finally {
             sched.unlock();
         }
@@ -185,7 +180,7 @@ public final class RwSemaphore extends KernelLock {
             for (;;) {
                 long s = state;
                 if ((s & WRITER_MASK) == writer(self)) {
-                    throw selfDeadlock(self, false);
+                    throw kernel.waits().selfDeadlock(self, this, false);
                 }
                 if (s == 0L) {
                     if (STATE.compareAndSet(this, 0L, writer(self))) {
@@ -195,8 +190,8 @@ public final class RwSemaphore extends KernelLock {
                     break;
                 }
             }
-            queue.addLast(new Waiter(self, true));
-            kernel.await(self, this, false);
+            queue.add(self, true);
+            kernel.waits().await(self, this, false);
         } finally {
             sched.unlock();
         }
@@ -254,57 +249,19 @@ public final class RwSemaphore extends KernelLock {
             }
         }
         // Someone is queued, so WAITERS is set and every lock-free path fails: the word is ours.
-        long s = state;
-        Waiter head = queue.peekFirst();
-        if (head != null && (s & WRITER_MASK) == 0) {
-            if (head.write) {
-                if ((s >>> 32) == 0) {
-                    queue.pollFirst();
-                    s = (s & ~WRITER_MASK) | writer(head.task);
-                    kernel.grant(head.task);
-                }
-            } else {
-                while (!queue.isEmpty() && !queue.peekFirst().write) {
-                    s += READER;
-                    kernel.grant(queue.pollFirst().task);
-                }
-            }
-        }
-        s = queue.isEmpty() ? s & ~WAITERS : s | WAITERS;
-        STATE.setVolatile(this, s);
-    }
-
-    private DeadlockDetected selfDeadlock(Task self, boolean read) {
-        Report r = Reports.selfDeadlock(self, this, read, self.heldLocks());
-        kernel.report(r);
-        return new DeadlockDetected(r);
+        STATE.setVolatile(this, queue.grantHead(state, kernel.waits()));
     }
 
     /**
-     * FIFO makes the wait a chain, and the edges follow it: a queued writer waits for the task just
-     * ahead of it, a queued reader for the nearest writer ahead (the readers between them are
-     * granted with it), and only a waiter with nobody it must follow waits for the holders. Every
-     * task on the chain sleeps in this queue, so a cycle through any of them is still found, and a
-     * wait costs O(queue) instead of O(queue²) edges.
+     * FIFO makes the wait a chain and the edges follow it ({@link RwsemWaitQueue#ahead}); only a
+     * waiter nobody is ahead of waits for the holders. A cycle through any task of the chain is
+     * still found, and a wait costs O(queue) instead of O(queue²) edges.
      */
     @Override
     public void blockers(Task waiter, List<Edge> out) {
-        Waiter predecessor = null;
-        Waiter lastWriter = null;
-        boolean waiterWrites = false;
-        for (Waiter w : queue) {
-            if (w.task == waiter) {
-                waiterWrites = w.write;
-                break;
-            }
-            predecessor = w;
-            if (w.write) {
-                lastWriter = w;
-            }
-        }
-        Waiter ahead = waiterWrites ? predecessor : lastWriter;
+        RwsemWaitQueue.Waiter ahead = queue.ahead(waiter);
         if (ahead != null) {
-            out.add(new Edge(ahead.task, "queued ahead: " + (ahead.write ? "lock(" : "rlock(") + name() + ")"));
+            out.add(new Edge(ahead.task(), "queued ahead: " + (ahead.write() ? "lock(" : "rlock(") + name() + ")"));
             return;
         }
         long s = state;
@@ -312,7 +269,7 @@ public final class RwSemaphore extends KernelLock {
         if (owner != null && owner != waiter) {
             out.add(new Edge(owner, "lock(" + name() + ")"));
         }
-        if (waiterWrites && (s >>> 32) != 0) {
+        if (queue.writes(waiter) && (s >>> 32) != 0) {
             // Only sleeping readers can be on a cycle; running ones are left out (see Waitable).
             for (Task t : kernel.liveTasks()) {
                 if (t.isBlocked() && t.holdsRead(this)) {
@@ -324,7 +281,7 @@ public final class RwSemaphore extends KernelLock {
 
     @Override
     public void cancel(Task waiter) {
-        queue.removeIf(w -> w.task == waiter);
+        queue.remove(waiter);
         grantWaiters();
     }
 

@@ -173,7 +173,7 @@ public final class Task implements AutoCloseable {
                 System.arraycopy(held, i + 1, held, i, depth - i - 1);
                 held[--depth] = removed;
                 removed.clear();
-                kernel.rekeyFrom(this, i);
+                kernel.locks().rekeyFrom(this, i);
                 return true;
             }
         }

@@ -5,13 +5,13 @@ import java.util.List;
 import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.KernelBug;
 import org.pcistress.kernel.locking.Task;
-import org.pcistress.model.Integrity;
-import org.pcistress.model.PciBus;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.PciDev;
-import org.pcistress.model.driver.ErrorHandlers;
-import org.pcistress.model.driver.ErsResult;
-import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.pci.ErrorHandlers;
+import org.pcistress.model.pci.ErsResult;
+import org.pcistress.model.pci.Integrity;
+import org.pcistress.model.pci.PciBus;
+import org.pcistress.model.pci.PciCore;
+import org.pcistress.model.pci.PciDev;
+import org.pcistress.model.pci.PciDriver;
 import org.pcistress.model.profile.Feature;
 import org.pcistress.model.profile.KernelPath;
 import org.pcistress.model.profile.KernelVersion;
@@ -23,6 +23,9 @@ import org.pcistress.model.profile.KernelVersion;
  * {@code device_lock(dev)}: the pci_bus_sem → device_lock order of the 2017 report.
  */
 public final class AerRecovery {
+    /** The Linux IRQ number the model gives the root port's AER interrupt (any would do). */
+    public static final int AER_IRQ = 24;
+
     private final PciCore core;
 
     public AerRecovery(PciCore core) {
@@ -34,10 +37,19 @@ public final class AerRecovery {
     }
 
     /**
+     * The task AER recovery runs as: v4.14 {@code aer_isr} is a work item (aerdrv_core.c, queued by
+     * the hard IRQ handler aer_irq), so a kworker ({@code kworker/u:N+aer_isr}); v5.10+
+     * request_threaded_irq(aer_irq, aer_isr, …, "aerdrv"), so the IRQ thread {@code irq/24-aerdrv}.
+     */
+    public String aerTaskName() {
+        return v414() ? core.kernel().kworkerName("aer_isr") : "irq/" + AER_IRQ + "-aerdrv";
+    }
+
+    /**
      * The AER service's bottom half for an error reported by {@code dev}: v4.14 runs it as a work
      * item on a kworker and holds {@code rpc->rpc_mutex} (AER_ISR steps) across the recovery; v5.10+
-     * run it as the threaded handler of the port's "aerdrv" IRQ ({@code irq/NN-aerdrv}). The task
-     * names are chosen by {@link org.pcistress.model.sysfs.EntryPoints#aerError}.
+     * run it as the threaded handler of the port's "aerdrv" IRQ ({@code irq/NN-aerdrv}): see
+     * {@link #aerTaskName()}.
      *
      * @kernel drivers/pci/pcie/aer/aerdrv_core.c:aer_isr() v4.14; drivers/pci/pcie/aer.c:aer_isr() v5.10 v6.19
      */
@@ -108,7 +120,7 @@ public final class AerRecovery {
      */
     public ErsResult broadcastTask(PciDev dev, String callback) {
         try {
-            return core.kernel().call(core.entry().aerTaskName(), () -> broadcastOne(dev, callback));
+            return core.kernel().call(aerTaskName(), () -> broadcastOne(dev, callback));
         } catch (KernelBug bug) {
             return null;
         }

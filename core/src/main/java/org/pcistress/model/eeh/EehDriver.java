@@ -5,11 +5,12 @@ import org.pcistress.kernel.locking.LockClass;
 import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Mutex;
 import org.pcistress.kernel.locking.Task;
-import org.pcistress.model.PciBus;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.PciDev;
-import org.pcistress.model.driver.ErrorHandlers;
-import org.pcistress.model.driver.PciDriver;
+import org.pcistress.model.pci.ErrorHandlers;
+import org.pcistress.model.pci.Integrity;
+import org.pcistress.model.pci.PciBus;
+import org.pcistress.model.pci.PciCore;
+import org.pcistress.model.pci.PciDev;
+import org.pcistress.model.pci.PciDriver;
 import org.pcistress.model.profile.Feature;
 import org.pcistress.model.profile.KernelPath;
 
@@ -112,14 +113,14 @@ public final class EehDriver {
                         return;
                     }
                     if (which.equals("error_detected") && h.errorDetected() != null) {
-                        org.pcistress.model.Integrity.checkCallbackLocked(dev, which);
+                        Integrity.checkCallbackLocked(dev, which);
                         dev.errorDetectedCalls().incrementAndGet();
                         h.errorDetected().apply(dev);
                     } else if (which.equals("slot_reset") && h.slotReset() != null) {
-                        org.pcistress.model.Integrity.checkCallbackLocked(dev, which);
+                        Integrity.checkCallbackLocked(dev, which);
                         h.slotReset().apply(dev);
                     } else if (which.equals("resume") && h.resume() != null) {
-                        org.pcistress.model.Integrity.checkCallbackLocked(dev, which);
+                        Integrity.checkCallbackLocked(dev, which);
                         h.resume().accept(dev);
                     }
                 });

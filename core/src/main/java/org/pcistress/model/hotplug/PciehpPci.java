@@ -1,26 +1,39 @@
 package org.pcistress.model.hotplug;
 
+import static org.pcistress.model.pci.Errno.EEXIST;
+import static org.pcistress.model.pci.Errno.ENODEV;
+
 import java.util.List;
 import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Task;
-import org.pcistress.model.Access;
-import org.pcistress.model.PciBus;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.PciDev;
-import org.pcistress.model.Topology;
+import org.pcistress.model.pci.Access;
+import org.pcistress.model.pci.PciBus;
+import org.pcistress.model.pci.PciCore;
+import org.pcistress.model.pci.PciDev;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Feature;
 import org.pcistress.model.profile.KernelPath;
 import org.pcistress.model.profile.KernelVersion;
 
 /** drivers/pci/hotplug/pciehp_pci.c: configuring and unconfiguring the devices behind slot 1. */
 public final class PciehpPci {
-    static final int EEXIST = -17;
-    static final int ENODEV = -19;
+    /** The Linux IRQ number the model gives the root port's pciehp interrupt (any would do). */
+    public static final int PCIEHP_IRQ = 25;
 
     private final PciCore core;
 
     public PciehpPci(PciCore core) {
         this.core = core;
+    }
+
+    /**
+     * The task pciehp handles a presence change in: v4.14 queues it to the slot's ordered
+     * workqueue, so a kworker running {@code pciehp_power_thread} (UNVERIFIED beyond the function
+     * names); v5.10+ the IRQ thread {@code irq/25-pciehp} running {@code pciehp_ist}.
+     */
+    public String pciehpTaskName() {
+        return core.profile().version() == KernelVersion.V4_14 ? core.kernel().kworkerName("pciehp_power_thread")
+                : "irq/" + PCIEHP_IRQ + "-pciehp";
     }
 
     private PciBus slotBus() {

@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * The named kernel profiles and the parser of profile specs ({@code "v4.14+list-snapshot"}).
  *
- * <p>Defaults shared by every version (v4.14, v5.10, v6.19 trees, see
- * /work/shared/reference/kernel-locking.md §2–§10): {@code pci_device_add} and
+ * <p>Defaults shared by every version (v4.14, v5.10, v6.19 trees: drivers/pci/probe.c,
+ * drivers/pci/remove.c, drivers/pci/bus.c, drivers/pci/iov.c, drivers/pci/pcie/err.c,
+ * drivers/pci/pci-sysfs.c, drivers/pci/hotplug/pciehp_pci.c): {@code pci_device_add} and
  * {@code pci_destroy_dev} take {@code pci_bus_sem} for write around the list change;
  * {@code pci_walk_bus} holds it for read across the walk and its callbacks; each AER/EEH report
  * takes {@code device_lock(dev)}; {@code sriov_numvfs_store} takes {@code device_lock(PF)};

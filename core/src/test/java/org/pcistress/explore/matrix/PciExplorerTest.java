@@ -11,6 +11,7 @@ import org.pcistress.explore.ExploreResult;
 import org.pcistress.explore.Explorer;
 import org.pcistress.explore.Replay;
 import org.pcistress.explore.Scenario;
+import org.pcistress.model.entry.EntryPoint;
 
 /**
  * The explorer on the PCI model: the 2017 AER deadlock (v4.14), the v6.18 self-deadlock
@@ -19,18 +20,18 @@ import org.pcistress.explore.Scenario;
 class PciExplorerTest {
     private static final ExploreOptions MINIMAL = ExploreOptions.defaults().withStop(ExploreOptions.Stop.MINIMAL);
 
-    private static Scenario cell(String spec, PciEntry... entries) {
-        return new PciTarget(spec).plan(List.of(entries).stream().map(PciEntry::entry).toList()).scenario();
+    private static Scenario cell(String spec, EntryPoint... entries) {
+        return new PciTarget(spec).plan(List.of(entries).stream().map(PciTarget::entry).toList()).scenario();
     }
 
     @Test
     void the2017AerDeadlockIsFoundWithAMinimalTrace() {
         long t0 = System.nanoTime();
-        ExploreResult first = Explorer.explore(cell("v4.14", PciEntry.BIND_PF, PciEntry.AER));
+        ExploreResult first = Explorer.explore(cell("v4.14", EntryPoint.BIND_PF, EntryPoint.AER));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals("DEADLOCK", first.verdict(), first.summary());
         System.out.printf("2017 AER deadlock found in %.3f s after %d execution(s)%n", seconds, first.executions());
-        ExploreResult min = Explorer.explore(cell("v4.14", PciEntry.BIND_PF, PciEntry.AER), MINIMAL);
+        ExploreResult min = Explorer.explore(cell("v4.14", EntryPoint.BIND_PF, EntryPoint.AER), MINIMAL);
         Counterexample c = min.counterexamples().get("DEADLOCK");
         assertTrue(c.length() <= first.shortest().length());
         // v4.14's AER handler is a work item (aer_isr on a kworker); the probe runs in another kworker
@@ -46,7 +47,7 @@ class PciExplorerTest {
 
     @Test
     void theV618RemoveSelfDeadlockIsOneTaskThreeSteps() {
-        ExploreResult r = Explorer.explore(cell("v6.18", PciEntry.REMOVE_PF), MINIMAL);
+        ExploreResult r = Explorer.explore(cell("v6.18", EntryPoint.REMOVE_PF), MINIMAL);
         Counterexample c = r.counterexamples().get("DEADLOCK");
         assertEquals(List.of("remove_store"), c.tasks(), c.text());
         assertEquals(3, c.length(), c.text());
@@ -56,14 +57,14 @@ class PciExplorerTest {
 
     @Test
     void theRevertProvesTheRemoveCellUpToTwoPreemptions() {
-        ExploreResult r = Explorer.explore(cell("v6.19+revert", PciEntry.NUMVFS_0, PciEntry.REMOVE_PF), MINIMAL);
+        ExploreResult r = Explorer.explore(cell("v6.19+revert", EntryPoint.NUMVFS_0, EntryPoint.REMOVE_PF), MINIMAL);
         assertTrue(r.exhausted(), r.summary());
         assertEquals(2, r.boundReached());
     }
 
     @Test
     void listSnapshotProvesThe2017ScenarioUpToTwoPreemptions() {
-        ExploreResult r = Explorer.explore(cell("v4.14+list-snapshot", PciEntry.BIND_PF, PciEntry.AER), MINIMAL);
+        ExploreResult r = Explorer.explore(cell("v4.14+list-snapshot", EntryPoint.BIND_PF, EntryPoint.AER), MINIMAL);
         System.out.println(r.summary());
         assertEquals("OK", r.verdict(), r.summary());
         assertTrue(r.exhausted() && r.coverage().contains("a proof for this bound"), r.coverage());
@@ -71,7 +72,7 @@ class PciExplorerTest {
 
     @Test
     void deferredEnumerationProvesThe2017ScenarioUpToTwoPreemptions() {
-        ExploreResult r = Explorer.explore(cell("v4.14+deferred-enumeration", PciEntry.BIND_PF, PciEntry.AER), MINIMAL);
+        ExploreResult r = Explorer.explore(cell("v4.14+deferred-enumeration", EntryPoint.BIND_PF, EntryPoint.AER), MINIMAL);
         System.out.println(r.summary());
         assertEquals("OK", r.verdict(), r.summary());
         assertTrue(r.exhausted(), r.coverage());
@@ -79,7 +80,7 @@ class PciExplorerTest {
 
     @Test
     void replayReproducesThe2017Counterexample() {
-        Scenario s = cell("v4.14", PciEntry.BIND_PF, PciEntry.AER);
+        Scenario s = cell("v4.14", EntryPoint.BIND_PF, EntryPoint.AER);
         Counterexample c = Explorer.explore(s, MINIMAL).counterexamples().get("DEADLOCK");
         Replay again = Explorer.replay(s, c.schedule().compact());
         assertEquals("DEADLOCK", again.verdict());

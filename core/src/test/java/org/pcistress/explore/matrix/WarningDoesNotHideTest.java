@@ -9,6 +9,7 @@ import org.pcistress.explore.Counterexample;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.ExploreResult;
 import org.pcistress.explore.Explorer;
+import org.pcistress.model.entry.EntryPoint;
 
 /**
  * A LOCKING_BUG such as a failed lockdep_assert_held is a WARN: the kernel carries on, and so does
@@ -21,7 +22,7 @@ class WarningDoesNotHideTest {
     @Test
     void theAerDeadlockAfterTheUnbindWarningIsReported() {
         ExploreResult r = Explorer.explore(new PciTarget("v6.19+revert")
-                        .plan(List.of(PciEntry.UNBIND_PF.entry(), PciEntry.AER.entry())).scenario(),
+                        .plan(List.of(PciTarget.entry(EntryPoint.UNBIND_PF), PciTarget.entry(EntryPoint.AER))).scenario(),
                 ExploreOptions.defaults().withStop(ExploreOptions.Stop.MINIMAL));
         assertTrue(r.counterexamples().containsKey("LOCKING_BUG"), r.summary());
         Counterexample d = r.counterexamples().get("DEADLOCK");

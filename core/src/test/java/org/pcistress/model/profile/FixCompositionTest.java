@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.pcistress.model.PciCore;
-import org.pcistress.model.Topology;
+import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.Topology;
 
 /**
  * Every fix composes with every profile without breaking the plain case: VFs can be enabled and
@@ -24,10 +24,10 @@ class FixCompositionTest {
         for (Profile base : Profiles.all()) {
             for (Fix fix : Fixes.all()) {
                 Profile p = base.with(fix);
-                PciCore core = PciCore.boot(p, Topology.standard());
-                core.entry().sriovNumvfsStore(Topology.PF, 2);
-                core.entry().sriovNumvfsStore(Topology.PF, 0);
-                String outcome = core.finish().outcome();
+                PciSystem sys = PciSystem.boot(p, Topology.standard());
+                sys.entry().sriovNumvfsStore(Topology.PF, 2);
+                sys.entry().sriovNumvfsStore(Topology.PF, 0);
+                String outcome = sys.finish().outcome();
                 if (!outcome.equals("OK")) {
                     broken.add(p.name() + ": " + outcome);
                 }

@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
-import org.pcistress.model.Topology;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
 import org.pcistress.stress.shared.ModelSample;
@@ -88,12 +88,12 @@ public final class AER_01_BroadcastVsProbeSriov {
 
         /** {@code modprobe sriov_pf_probe}: __driver_attach probes the PF. */
         void modprobe() {
-            core.entry().driverLoad("sriov_pf_probe");
+            sys.entry().driverLoad("sriov_pf_probe");
         }
 
         /** A non-fatal error reported by the PF: the AER service recovers bus 01. */
         void aerIsr() {
-            core.entry().aerError(Topology.PF);
+            sys.entry().aerError(Topology.PF);
         }
     }
 

@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
-import org.pcistress.model.Topology;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
 import org.pcistress.stress.shared.ModelSample;
@@ -88,12 +88,12 @@ public final class Cross_01_AerVsVfRemoval {
 
         /** {@code echo 0 > /sys/bus/pci/devices/01:00.0/sriov_numvfs}: both VFs are removed. */
         void numvfsZero() {
-            core.entry().sriovNumvfsStore(Topology.PF, 0);
+            sys.entry().sriovNumvfsStore(Topology.PF, 0);
         }
 
         /** A non-fatal error reported by the PF: the AER service recovers bus 01 (PF and VFs). */
         void aerIsr() {
-            core.entry().aerError(Topology.PF);
+            sys.entry().aerError(Topology.PF);
         }
     }
 

@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
-import org.pcistress.model.Topology;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
 import org.pcistress.stress.shared.ModelSample;
@@ -104,12 +104,12 @@ public final class EEH_01_VfRemovalVsPfUnbind {
 
         /** {@code echo 01:00.0 > …/sriov_pf/unbind}: .remove disables SR-IOV. */
         void unbindPf() {
-            core.entry().unbindStore(Topology.PF);
+            sys.entry().unbindStore(Topology.PF);
         }
 
         /** An EEH freeze of VF 01:00.2: eehd removes it (its driver has no slot_reset). */
         void eehFreezeVf() {
-            core.entry().eehEvent("01:00.2");
+            sys.entry().eehEvent("01:00.2");
         }
     }
 

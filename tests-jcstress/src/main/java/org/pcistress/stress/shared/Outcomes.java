@@ -6,7 +6,7 @@ import org.pcistress.kernel.Report;
 import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.KernelConfig;
-import org.pcistress.model.Verdict;
+import org.pcistress.model.entry.Verdict;
 
 /**
  * Turns what one sample's {@link Kernel} found into the single word a jcstress {@code @Arbiter}

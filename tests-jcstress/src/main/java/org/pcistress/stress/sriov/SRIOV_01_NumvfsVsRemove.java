@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
-import org.pcistress.model.Topology;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
 import org.pcistress.stress.shared.ModelSample;
@@ -86,12 +86,12 @@ public final class SRIOV_01_NumvfsVsRemove {
 
         /** {@code echo 2 > /sys/bus/pci/devices/01:00.0/sriov_numvfs}. */
         void numvfs() {
-            core.entry().sriovNumvfsStore(Topology.PF, 2);
+            sys.entry().sriovNumvfsStore(Topology.PF, 2);
         }
 
         /** {@code echo 1 > /sys/bus/pci/devices/01:00.0/remove}. */
         void removePf() {
-            core.entry().removeStore(Topology.PF);
+            sys.entry().removeStore(Topology.PF);
         }
     }
 

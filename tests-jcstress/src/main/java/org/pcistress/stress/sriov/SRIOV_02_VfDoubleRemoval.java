@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
-import org.pcistress.model.Topology;
+import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
 import org.pcistress.stress.shared.ModelSample;
@@ -110,12 +110,12 @@ public final class SRIOV_02_VfDoubleRemoval {
 
         /** {@code rmmod sriov_pf}: driver_detach → .remove disables SR-IOV. */
         void rmmod() {
-            core.entry().driverUnload("sriov_pf");
+            sys.entry().driverUnload("sriov_pf");
         }
 
         /** The card leaves slot 1: pciehp removes the PF and its VFs. */
         void hotUnplug() {
-            core.entry().hotUnplug(Topology.SLOT);
+            sys.entry().hotUnplug(Topology.SLOT);
         }
     }
 

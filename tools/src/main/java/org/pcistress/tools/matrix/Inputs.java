@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
-import org.pcistress.explore.matrix.PciEntry;
 import org.pcistress.explore.matrix.PciTarget;
+import org.pcistress.model.entry.EntryPoint;
 
 /** Turns command-line values into the explorer's objects, or a one-line {@link BadInput}. */
 final class Inputs {
@@ -30,16 +30,16 @@ final class Inputs {
         }
         List<Entry> out = new ArrayList<>();
         for (String id : ids) {
-            PciEntry e = PciEntry.byId(id.trim());
+            EntryPoint e = EntryPoint.byId(id.trim());
             if (e == null) {
                 List<String> known = new ArrayList<>();
-                for (PciEntry k : PciEntry.values()) {
+                for (EntryPoint k : EntryPoint.matrix()) {
                     known.add(k.id());
                 }
                 throw new BadInput("unknown entry point '" + id + "' in scenario '" + scenario + "'; known: "
                         + String.join(", ", known));
             }
-            out.add(e.entry());
+            out.add(PciTarget.entry(e));
         }
         return out;
     }
