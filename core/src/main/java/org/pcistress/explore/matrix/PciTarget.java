@@ -14,7 +14,7 @@ import org.pcistress.model.entry.BootState;
 import org.pcistress.model.entry.EntryPoint;
 import org.pcistress.model.entry.PciSystem;
 import org.pcistress.model.profile.Profile;
-import org.pcistress.model.profile.Profiles;
+import org.pcistress.model.change.ProfileSpecs;
 
 /**
  * The PCI model under one profile spec, as a {@link MatrixTarget}: each cell boots a fresh
@@ -26,9 +26,9 @@ public final class PciTarget implements MatrixTarget {
     private final String spec;
     private final Profile profile;
 
-    /** @throws IllegalArgumentException for an unknown profile or fix */
+    /** @throws IllegalArgumentException for an unknown profile or fix, or a bad lock change file */
     public PciTarget(String spec) {
-        this(spec, Profiles.named(spec));
+        this(spec, ProfileSpecs.named(spec));
     }
 
     /** {@code profile}, built by the caller (a base with a derived lock change), shown as {@code spec}. */

@@ -6,13 +6,11 @@ import static org.pcistress.model.profile.KernelPath.SRIOV_CONFIGURE;
 import static org.pcistress.model.profile.KernelPath.SRIOV_DEL_VFS;
 import static org.pcistress.model.profile.LockStep.RESCAN_REMOVE;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pcistress.model.change.LockChangeFormat;
 
 /** The named fixes. Each changes only what it must; {@link Fix#givesUp()} says what it costs. */
 public final class Fixes {
@@ -97,16 +95,8 @@ public final class Fixes {
     private Fixes() {
     }
 
-    /**
-     * A fix by name, or a lock change file by path: a name ending in {@code .lock} is read with
-     * {@link LockChangeFormat#load} ({@code v6.19+./my-change.lock}).
-     *
-     * @throws IllegalArgumentException for an unknown name, listing the known ones, or a bad file
-     */
+    /** @throws IllegalArgumentException for an unknown name, listing the known ones */
     public static Fix named(String name) {
-        if (name != null && name.trim().endsWith(".lock")) {
-            return LockChangeFormat.load(Path.of(name.trim())).toFix();
-        }
         Fix f = FIXES.get(name == null ? "" : name.trim());
         if (f == null) {
             throw new IllegalArgumentException("unknown fix '" + name + "'; known fixes: " + String.join(", ", FIXES.keySet())

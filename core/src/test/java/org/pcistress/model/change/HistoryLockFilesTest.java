@@ -43,13 +43,13 @@ class HistoryLockFilesTest {
 
     @Test
     void theRevertSeriesTurnsV619IntoTheRevertProfile() {
-        Profile p = Profiles.named(spec("v6.19", "2fa119c0e5e5.lock", "a5338e365c45.lock"));
+        Profile p = ProfileSpecs.named(spec("v6.19", "2fa119c0e5e5.lock", "a5338e365c45.lock"));
         assertEquals(List.of(), p.diff(Profiles.named("v6.19+revert")));
     }
 
     @Test
     void theSriovLockTurnsV510IntoV618OnTheSriovPaths() {
-        Profile p = Profiles.named(spec("v5.10", "05703271c3cd.lock"));
+        Profile p = ProfileSpecs.named(spec("v5.10", "05703271c3cd.lock"));
         for (KernelPath path : List.of(KernelPath.SRIOV_ADD_VFS, KernelPath.SRIOV_DEL_VFS)) {
             assertEquals(Profiles.named("v6.18").steps(path), p.steps(path));
         }
@@ -57,13 +57,13 @@ class HistoryLockFilesTest {
 
     @Test
     void theNolockFileIsTheBuiltInFix() {
-        assertEquals(List.of(), Profiles.named(spec("v6.19", "815a8d2feb56.lock"))
+        assertEquals(List.of(), ProfileSpecs.named(spec("v6.19", "815a8d2feb56.lock"))
                 .diff(Profiles.named("v6.19+eeh-bus-get-nolock")));
     }
 
     @Test
     void the2018ProposalGoesOutsideDeviceLock() {
         assertEquals(List.of(LockStep.RESCAN_REMOVE, LockStep.DEVICE_LOCK_SELF),
-                Profiles.named(spec("v5.10", "numvfs-rescan-2018.lock")).steps(KernelPath.SRIOV_NUMVFS_STORE));
+                ProfileSpecs.named(spec("v5.10", "numvfs-rescan-2018.lock")).steps(KernelPath.SRIOV_NUMVFS_STORE));
     }
 }

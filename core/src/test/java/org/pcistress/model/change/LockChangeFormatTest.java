@@ -100,10 +100,10 @@ class LockChangeFormatTest {
         Path f = dir.resolve("numvfs.lock");
         Files.writeString(f, NUMVFS.replace("name numvfs-rescan\n", ""));
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> Profiles.named("v6.19+" + dir.resolve("none.lock")));
+                () -> ProfileSpecs.named("v6.19+" + dir.resolve("none.lock")));
         assertTrue(missing.getMessage().startsWith("cannot read lock change"), missing.getMessage());
         Files.writeString(dir.resolve("revert.lock"), REVERT);
-        Profile q = Profiles.named("v6.19+" + dir.resolve("revert.lock") + "+" + f);
+        Profile q = ProfileSpecs.named("v6.19+" + dir.resolve("revert.lock") + "+" + f);
         assertEquals("v6.19+sriov-revert+numvfs", q.name());
         assertEquals(List.of(), q.diff(Profiles.named("v6.19+revert")));
     }

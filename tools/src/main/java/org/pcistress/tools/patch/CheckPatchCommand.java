@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
+import org.pcistress.model.change.ProfileSpecs;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
 import org.pcistress.tools.ExitCodes;
@@ -90,7 +91,7 @@ public final class CheckPatchCommand implements Callable<Integer> {
                 bases.add(newest());
             }
             for (String b : bases) {
-                profiles.add(Profiles.named(b));
+                profiles.add(ProfileSpecs.named(b));
             }
             options = search.options();
             cells = search.cells(new org.pcistress.explore.matrix.PciTarget(bases.get(0), profiles.get(0)).entries());

@@ -75,7 +75,7 @@ class CheckPatchCommandTest {
         assertTrue(text.startsWith("name pci-iov-take-the-rescan-lock-around-sriov\n"), text);
         assertTrue(text.contains("cite f1c57e570000 \"PCI/IOV: take the rescan lock around sriov_configure\""), text);
         assertEquals(List.of("SRIOV_CONFIGURE: [] -> [RESCAN_REMOVE]"),
-                Profiles.named("v6.19+" + f).diff(Profiles.named("v6.19")));
+                org.pcistress.model.change.ProfileSpecs.named("v6.19+" + f).diff(Profiles.named("v6.19")));
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
-import org.pcistress.explore.matrix.PciEntry;
+import org.pcistress.explore.matrix.PciTarget;
+import org.pcistress.model.entry.EntryPoint;
 import org.pcistress.model.change.LockChange;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
@@ -64,7 +65,7 @@ final class Patches {
         for (String c : cells) {
             List<Entry> cell = new java.util.ArrayList<>();
             for (String id : c.split("\\+")) {
-                cell.add(PciEntry.byId(id).entry());
+                cell.add(PciTarget.entry(EntryPoint.byId(id)));
             }
             which.add(cell);
         }
