@@ -133,11 +133,19 @@ final class Execution {
         return out;
     }
 
-    /** Lockdep's predictions in this execution (reports that are not failures), by title. */
+    /**
+     * Lockdep's predictions in this execution (reports that are not failures), by title, up to the
+     * first deadlock or hung task: a real kernel stops there, while the model unwinds one task of
+     * the cycle and runs on, and what the others do next (a probe kworker that finds its PF no
+     * longer being probed, say) is not something the kernel could do.
+     */
     List<String> predictions() {
         List<String> out = new ArrayList<>(0);
         List<Report> all = setup.kernel().reports();
         for (Report r : all.subList(runReportsFrom, all.size())) {
+            if (r.kind() == ReportKind.DEADLOCK || r.kind() == ReportKind.HUNG_TASK) {
+                break;
+            }
             if (!r.kind().isFailure()) {
                 out.add(r.title());
             }

@@ -72,24 +72,35 @@ public final class Matrix {
         }
         List<String> entries = cell.stream().map(Entry::id).toList();
         return new Cell(key(cell), entries, plan.initialState(), r.verdict(), r.exhausted(), r.coverage(),
-                r.executions(), r.elapsedNanos() / 1_000_000, failures, r.predictions(), note(r));
+                r.executions(), r.elapsedNanos() / 1_000_000, failures, r.predictions(), note(r, target.kernelLockdepWatched()));
     }
 
-    /** How lockdep's predictions and the explorer's verdict relate. */
-    static String note(ExploreResult r) {
+    /**
+     * How lockdep's predictions and the explorer's verdict relate. A prediction of the kernel's own
+     * flavour has "(kernel lockdep)" in its title; where only pcistress's flavour predicted a
+     * deadlock that the kernel flavour also watched, the note says the kernel would stay silent.
+     */
+    static String note(ExploreResult r, boolean kernelWatched) {
         boolean deadlock = r.counterexamples().containsKey("DEADLOCK");
-        boolean predicted = !r.predictions().isEmpty();
+        boolean kernel = r.predictions().stream().anyMatch(p -> p.contains(KERNEL_TAG));
+        boolean ours = r.predictions().stream().anyMatch(p -> !p.contains(KERNEL_TAG));
+        boolean predicted = kernel || ours;
         if (predicted && !deadlock) {
             return "predicted by lockdep, not reached by any explored schedule"
                     + (r.exhausted() ? " (" + r.options().boundText() + ")" : " (search not exhausted)");
         }
         if (deadlock && !predicted) {
-            return "lockdep silent: the cycle runs through locks or waits it does not validate"
-                    + " (device_lock is novalidate; completions are not locks)";
+            return "lockdep silent: the cycle runs through waits it does not validate"
+                    + " (pci_cfg_access_lock, a condition, or a lock class the flavour skips)";
+        }
+        if (deadlock && ours && !kernel && kernelWatched) {
+            return "lockdep predicted it too (pcistress only: the kernel's lockdep cannot see it)";
         }
         if (deadlock) {
             return "lockdep predicted it too";
         }
         return "";
     }
+
+    private static final String KERNEL_TAG = "(kernel lockdep)";
 }

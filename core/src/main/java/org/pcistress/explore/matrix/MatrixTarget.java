@@ -16,4 +16,9 @@ public interface MatrixTarget {
 
     /** The scenario for one cell: a single entry (alone) or two (raced; possibly the same twice). */
     CellPlan plan(List<Entry> cell);
+
+    /** Does the kernel's own lockdep flavour watch this target's executions, beside pcistress's? */
+    default boolean kernelLockdepWatched() {
+        return false;
+    }
 }

@@ -10,6 +10,7 @@ import org.pcistress.kernel.Report;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.KernelConfig;
 import org.pcistress.kernel.locking.Lockdep;
+import org.pcistress.kernel.locking.LockdepFlavor;
 import org.pcistress.model.entry.BootState;
 import org.pcistress.model.entry.EntryPoint;
 import org.pcistress.model.entry.PciSystem;
@@ -25,21 +26,45 @@ import org.pcistress.model.change.ProfileSpecs;
 public final class PciTarget implements MatrixTarget {
     private final String spec;
     private final Profile profile;
+    private final List<LockdepFlavor> lockdep;
 
-    /** @throws IllegalArgumentException for an unknown profile or fix, or a bad lock change file */
+    /** With the pcistress lockdep flavour. @throws IllegalArgumentException for an unknown profile or fix */
     public PciTarget(String spec) {
-        this(spec, ProfileSpecs.named(spec));
+        this(spec, List.of(LockdepFlavor.PCISTRESS));
+    }
+
+    /**
+     * @param lockdep the validator flavours that watch every execution: pcistress's, the kernel's, or
+     *                both side by side (a kernel-flavour prediction's title says "(kernel lockdep)")
+     * @throws IllegalArgumentException for an unknown profile or fix, a bad lock change file, or no flavour
+     */
+    public PciTarget(String spec, List<LockdepFlavor> lockdep) {
+        this(spec, ProfileSpecs.named(spec), lockdep);
     }
 
     /** {@code profile}, built by the caller (a base with a derived lock change), shown as {@code spec}. */
-    public PciTarget(String spec, Profile profile) {
+    public PciTarget(String spec, Profile profile, List<LockdepFlavor> lockdep) {
+        if (lockdep.isEmpty()) {
+            throw new IllegalArgumentException("no lockdep flavour");
+        }
         this.profile = profile;
         this.spec = spec.trim();
+        this.lockdep = List.copyOf(lockdep);
     }
 
     @Override
     public String spec() {
         return spec;
+    }
+
+    @Override
+    public boolean kernelLockdepWatched() {
+        return lockdep.contains(LockdepFlavor.KERNEL);
+    }
+
+    /** The lockdep flavours that watch each execution. */
+    public List<LockdepFlavor> lockdep() {
+        return lockdep;
     }
 
     @Override
@@ -85,7 +110,7 @@ public final class PciTarget implements MatrixTarget {
     /** The scenario racing {@code entries} from {@code state}. */
     public Scenario scenario(List<EntryPoint> entries, BootState state) {
         String name = spec + ":" + String.join("+", entries.stream().map(EntryPoint::id).toList());
-        Lockdep shared = new Lockdep();
+        Lockdep shared = Lockdep.of(lockdep.toArray(LockdepFlavor[]::new));
         KernelConfig config = KernelConfig.defaults().withLockdep(shared);
         return Scenario.of(name, sched -> {
             Kernel kernel = new Kernel(config, sched);

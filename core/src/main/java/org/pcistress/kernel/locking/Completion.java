@@ -18,10 +18,21 @@ public final class Completion implements Waitable {
     private final ArrayDeque<Task> waiters = new ArrayDeque<>(1);
     private int done;
     private Task completer;
+    /** The pcistress flavour's cross-release map, or {@code null} when the validator does not track this completion. */
+    private final LockdepMap map;
 
     public Completion(Kernel kernel, String name) {
+        this(kernel, name, true);
+    }
+
+    /**
+     * @param tracked whether the validator tracks this completion; a work item's own completion is
+     *                not, its {@code lockdep_map} stands for it ({@link Work})
+     */
+    Completion(Kernel kernel, String name, boolean tracked) {
         this.kernel = kernel;
         this.name = name;
+        this.map = tracked && kernel.lockdep() != null ? LockdepMap.completion(kernel, name) : null;
     }
 
     /**
@@ -32,6 +43,14 @@ public final class Completion implements Waitable {
         Scheduler s = kernel.scheduler();
         s.lock();
         try {
+            if (map != null && this.completer != completer) {
+                if (this.completer != null) {
+                    this.completer.settle(map);
+                }
+                if (completer != null && done == 0) {
+                    completer.owe(map);
+                }
+            }
             this.completer = completer;
             for (Task w : List.copyOf(waiters)) {
                 kernel.waits().recheck(w);
@@ -44,6 +63,9 @@ public final class Completion implements Waitable {
     /** {@code wait_for_completion()}. */
     public void waitForCompletion() {
         Task self = Task.current();
+        if (map != null) {
+            map.touch(self); // the waiter depends on the completion (pcistress flavour only)
+        }
         Scheduler s = kernel.scheduler();
         s.point(self, Scheduler.Op.WAIT, this);
         s.lock();
@@ -64,6 +86,7 @@ public final class Completion implements Waitable {
     /** {@code complete()}: wakes one waiter, or lets the next wait pass. */
     public void complete() {
         Task self = Task.current();
+        settle();
         Scheduler s = kernel.scheduler();
         s.point(self, Scheduler.Op.COMPLETE, this);
         s.lock();
@@ -84,6 +107,7 @@ public final class Completion implements Waitable {
     /** {@code complete_all()}: wakes every waiter and lets every later wait pass. */
     public void completeAll() {
         Task self = Task.current();
+        settle();
         Scheduler s = kernel.scheduler();
         s.point(self, Scheduler.Op.COMPLETE, this);
         s.lock();
@@ -94,6 +118,14 @@ public final class Completion implements Waitable {
             }
         } finally {
             s.unlock();
+        }
+    }
+
+    /** The expected completer no longer owes this completion to the validator. */
+    private void settle() {
+        Task c = completer;
+        if (map != null && c != null) {
+            c.settle(map);
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instances, exactly as lockdep does (kernel/locking/lockdep.c, all versions).
  *
  * <p>{@code validate == false} is the kernel's {@code lockdep_set_novalidate_class()}: the class
- * takes part in the wait-for detector but never in the dependency graph.
+ * takes part in the wait-for detector but never in the dependency graph. A {@link #modelOnly}
+ * class is validated by pcistress's own flavour but not by the kernel's ({@link LockdepFlavor}):
+ * the model's per-role device locks, which the kernel puts in its novalidate class.
  */
 public final class LockClass {
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -16,22 +18,32 @@ public final class LockClass {
     private final String name;
     private final int id;
     private final boolean validate;
+    private final boolean kernelValidates;
     private final long key;
 
-    private LockClass(String name, boolean validate) {
+    private LockClass(String name, boolean validate, boolean kernelValidates) {
         this.name = name;
         this.validate = validate;
+        this.kernelValidates = kernelValidates;
         this.id = IDS.incrementAndGet();
         this.key = nameKey(name);
     }
 
     public static LockClass of(String name) {
-        return new LockClass(name, true);
+        return new LockClass(name, true, true);
+    }
+
+    /**
+     * A class pcistress validates and the kernel's lockdep does not: the kernel made it novalidate
+     * (device_lock), so only {@link LockdepFlavor#PCISTRESS} records its dependencies.
+     */
+    public static LockClass modelOnly(String name) {
+        return new LockClass(name, true, false);
     }
 
     /** {@code lockdep_set_novalidate_class()}. */
     public static LockClass novalidate(String name) {
-        return new LockClass(name, false);
+        return new LockClass(name, false, false);
     }
 
     public String name() {
@@ -44,6 +56,11 @@ public final class LockClass {
 
     public boolean validate() {
         return validate;
+    }
+
+    /** Does the validator of {@code flavour} record this class's dependencies? */
+    public boolean validatedBy(LockdepFlavor flavour) {
+        return flavour == LockdepFlavor.KERNEL ? kernelValidates : validate;
     }
 
     /**

@@ -1,14 +1,8 @@
 package org.pcistress.kernel.locking;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.locks.ReentrantLock;
-import org.pcistress.kernel.Report;
-import org.pcistress.kernel.locking.LockdepGraph.Edge;
-import org.pcistress.kernel.locking.LockdepGraph.Node;
 
 /**
  * The lockdep-style validator (kernel/locking/lockdep.c; Documentation/locking/lockdep-design.rst):
@@ -48,6 +42,21 @@ import org.pcistress.kernel.locking.LockdepGraph.Node;
  * to different classes, and nesting a bridge's lock over its endpoint's is an ordinary
  * dependency, not recursive locking; only two devices of one role nested is.
  *
+ * <h2>Hand-offs: work items and completions</h2>
+ * A dependency can run through another task. {@code flush_work()} (so {@code work_on_cpu()})
+ * acquires and releases the work's {@code lockdep_map} under whatever the flusher holds, and the
+ * kworker holds the same map while the work function runs ({@code process_one_work()},
+ * kernel/workqueue.c, v4.14–v6.19): a flusher holding A and a work taking B give A -&gt; work -&gt; B,
+ * so a cycle that closes through a kworker is predicted from runs that never overlap
+ * ({@link LockdepMap}). Completions get the same treatment in the pcistress flavour only: a waiter
+ * depends on the completion, and the completion on every lock its expected completer takes before
+ * completing it (the kernel's cross-release did this from v4.14-rc1 until its revert in v4.15).
+ *
+ * <h2>Flavours</h2>
+ * One validator can watch a run as pcistress does and as the kernel's lockdep would
+ * ({@link LockdepFlavor}), each flavour with its own graph, chain cache and reports; a kernel-flavour
+ * report's title says so ({@code LOCKDEP_CIRCULAR (kernel lockdep): …}).
+ *
  * <h2>Cost</h2>
  * A held-lock chain, keyed by {@link #chainKey}, is validated once; afterwards the same chain costs
  * a key computation and a lock-free lookup in the chain cache, with no allocation and no lock.
@@ -55,11 +64,37 @@ import org.pcistress.kernel.locking.LockdepGraph.Node;
  * and threads at once.
  */
 public final class Lockdep {
-    private final ChainCache chains = new ChainCache();
-    private final ReentrantLock graphLock = new ReentrantLock();
-    private final LockdepGraph graph = new LockdepGraph();
-    private final Set<String> reported = new HashSet<>();
-    private volatile long slowValidations;
+    private final List<LockdepView> views;
+
+    /** The pcistress flavour alone. */
+    public Lockdep() {
+        this(LockdepFlavor.PCISTRESS);
+    }
+
+    private Lockdep(LockdepFlavor... flavours) {
+        if (flavours.length == 0) {
+            throw new IllegalArgumentException("a validator needs at least one flavour");
+        }
+        List<LockdepView> v = new ArrayList<>(flavours.length);
+        for (LockdepFlavor f : new LinkedHashSet<>(List.of(flavours))) {
+            v.add(new LockdepView(f));
+        }
+        this.views = List.copyOf(v);
+    }
+
+    /** A validator with these flavours, each with its own graph; reports come in this order. */
+    public static Lockdep of(LockdepFlavor... flavours) {
+        return new Lockdep(flavours);
+    }
+
+    /** The flavours this validator runs, in order. */
+    public List<LockdepFlavor> flavours() {
+        List<LockdepFlavor> out = new ArrayList<>(views.size());
+        for (LockdepView v : views) {
+            out.add(v.flavour);
+        }
+        return out;
+    }
 
     /** {@code iterate_chain_key()}: the held-lock chain key extended by one acquisition. */
     static long chainKey(long previous, LockClass cls, boolean read) {
@@ -73,122 +108,34 @@ public final class Lockdep {
         if (!cls.validate()) {
             return;
         }
-        long key = chainKey(t.topChainKey(), cls, read);
-        if (!chains.contains(key)) {
-            validateSlow(t, lock, read ? LockdepGraph.READ : LockdepGraph.WRITE, key);
+        long key = chainKey(t.topChainKey() ^ t.owedKey(), cls, read);
+        for (LockdepView v : views) {
+            v.validate(t, lock, read, key);
         }
     }
 
-    /** How many acquisitions missed the chain cache and were validated against the graph. */
+    /** How many acquisitions missed the chain cache of the first flavour and were validated against its graph. */
     public long slowValidations() {
-        return slowValidations;
+        return views.get(0).slowValidations();
     }
 
-    /** How many distinct held-lock chains have been validated. */
+    /** How many distinct held-lock chains the first flavour has validated. */
     public int chains() {
-        graphLock.lock();
-        try {
-            return chains.size();
-        } finally {
-            graphLock.unlock();
-        }
+        return views.get(0).chains();
     }
 
-    /** Every dependency recorded so far, one line each: {@code A -> B [EN] first by t1/1 at f → g}. */
+    /** Every dependency the first flavour recorded, one line each: {@code A -> B [EN] first by t1/1 at f → g}. */
     public List<String> dependencies() {
-        graphLock.lock();
-        try {
-            return List.copyOf(graph.describe());
-        } finally {
-            graphLock.unlock();
-        }
+        return views.get(0).dependencies();
     }
 
-    private void validateSlow(Task t, KernelLock lock, int mode, long key) {
-        List<Report> found = null;
-        graphLock.lock();
-        try {
-            if (chains.contains(key)) {
-                return; // another task validated the same chain meanwhile
-            }
-            slowValidations++;
-            found = check(t, lock, mode);
-            chains.add(key);
-        } finally {
-            graphLock.unlock();
-        }
-        if (found != null) {
-            for (Report r : found) {
-                t.kernel().report(r);
+    /** Every dependency {@code flavour} recorded; empty when this validator does not run it. */
+    public List<String> dependencies(LockdepFlavor flavour) {
+        for (LockdepView v : views) {
+            if (v.flavour == flavour) {
+                return v.dependencies();
             }
         }
-    }
-
-    /** {@code validate_chain()}: the recursion check, then the new dependencies. Graph lock held. */
-    private List<Report> check(Task t, KernelLock lock, int mode) {
-        Node next = graph.node(lock.lockClass().name());
-        next.usage |= mode == LockdepGraph.WRITE ? LockdepGraph.USED_WRITE : LockdepGraph.USED_READ;
-        List<Report> found = null;
-        for (int i = t.heldDepth() - 1; i >= 0; i--) {
-            HeldLock h = t.heldAt(i);
-            LockClass c = h.lock().lockClass();
-            if (!c.validate() || !c.name().equals(next.name)) {
-                continue;
-            }
-            if (mode == LockdepGraph.RECURSIVE_READ && h.read()) {
-                return null; // a recursive reader over a reader: allowed, and adds no dependency
-            }
-            if (reported.add("recursive:" + next.name)) {
-                found = new ArrayList<>(1);
-                found.add(LockdepReports.recursive(graph, t, h, lock, mode));
-            }
-            return found;
-        }
-        for (int i = t.heldDepth() - 1; i >= 0; i--) {
-            HeldLock h = t.heldAt(i);
-            if (!h.lock().lockClass().validate()) {
-                continue;
-            }
-            Report r = addDependency(t, h, next, lock, mode);
-            if (r != null) {
-                if (found == null) {
-                    found = new ArrayList<>(1);
-                }
-                found.add(r);
-            }
-            if (!h.trylock()) {
-                break;
-            }
-        }
-        return found;
-    }
-
-    /** {@code check_prev_add()}: records {@code prev -> next}; a report if it closes a new strong cycle. */
-    private Report addDependency(Task t, HeldLock h, Node next, KernelLock lock, int mode) {
-        Node prev = graph.node(h.lock().lockClass().name());
-        int prevMode = h.read() ? LockdepGraph.READ : LockdepGraph.WRITE;
-        int kind = LockdepGraph.kind(prevMode, mode);
-        if (graph.has(prev, next, kind)) {
-            return null;
-        }
-        Report r = null;
-        List<Edge> path = graph.strongPath(next, mode == LockdepGraph.RECURSIVE_READ, prev,
-                prevMode != LockdepGraph.WRITE);
-        if (path != null && reported.add(cycleKey(prev, path))) {
-            r = LockdepReports.circular(graph, t, h, lock, mode, path);
-        }
-        graph.add(prev, next, kind, t.frame(), t.toString(), prevMode, mode);
-        return r;
-    }
-
-    /** The finding's identity: its kind and the set of classes on the cycle. */
-    private static String cycleKey(Node prev, List<Edge> path) {
-        TreeSet<String> names = new TreeSet<>();
-        names.add(prev.name);
-        for (Edge e : path) {
-            names.add(e.from.name);
-            names.add(e.to.name);
-        }
-        return "circular:" + String.join("\u0000", names);
+        return List.of();
     }
 }

@@ -25,7 +25,7 @@ final class LockdepReports {
      * @param prev the held entry the new dependency starts from
      * @param path the existing strong path {@code next -> … -> prev}, as {@link LockdepGraph#strongPath} found it
      */
-    static Report circular(LockdepGraph g, Task t, HeldLock prev, KernelLock next, int mode, List<Edge> path) {
+    static Report circular(LockdepFlavor flavour, LockdepGraph g, Task t, HeldLock prev, KernelLock next, int mode, List<Edge> path) {
         Node nextNode = g.node(next.lockClass().name());
         Node prevNode = g.node(prev.lock().lockClass().name());
         String rule = "=".repeat(54);
@@ -44,6 +44,7 @@ final class LockdepReports {
         }
         entry(b, 0, nextNode, t.frame());
         b.append("\nother info that might help us debug this:\n\n");
+        handOffs(b, t, nextNode, path);
         Edge last = path.get(path.size() - 1);
         if (last.from != nextNode) {
             b.append("Chain exists of:\n  ").append(nextNode.name).append(" --> ").append(last.from.name)
@@ -60,7 +61,7 @@ final class LockdepReports {
         held(b, g, t);
         backtrace(b, t);
 
-        StringBuilder title = new StringBuilder("LOCKDEP_CIRCULAR: ").append(prevNode.name).append(" -> ")
+        StringBuilder title = new StringBuilder("LOCKDEP_CIRCULAR").append(tag(flavour)).append(": ").append(prevNode.name).append(" -> ")
                 .append(nextNode.name);
         Set<String> tasks = new LinkedHashSet<>();
         tasks.add(t.name());
@@ -72,7 +73,7 @@ final class LockdepReports {
     }
 
     /** {@code next} is of the class of {@code held}, which the task already holds. */
-    static Report recursive(LockdepGraph g, Task t, HeldLock held, KernelLock next, int mode) {
+    static Report recursive(LockdepFlavor flavour, LockdepGraph g, Task t, HeldLock held, KernelLock next, int mode) {
         Node nextNode = g.node(next.lockClass().name());
         Node heldNode = g.node(held.lock().lockClass().name());
         String rule = "=".repeat(44);
@@ -93,8 +94,39 @@ final class LockdepReports {
                 .append(" May be due to missing lock nesting notation\n\n");
         held(b, g, t);
         backtrace(b, t);
-        String title = "LOCKDEP_RECURSIVE: " + heldNode.name + " -> " + nextNode.name;
+        String title = "LOCKDEP_RECURSIVE" + tag(flavour) + ": " + heldNode.name + " -> " + nextNode.name;
         return new Report(ReportKind.LOCKDEP_RECURSIVE, title, b.toString(), List.of(t.name()));
+    }
+
+    /** Titles of the kernel flavour say so; the pcistress flavour's keep the plain form. */
+    private static String tag(LockdepFlavor flavour) {
+        return flavour == LockdepFlavor.KERNEL ? " (kernel lockdep)" : "";
+    }
+
+    /**
+     * Names each task hand-off on the cycle: a work item or completion ({@link LockdepMap}) that
+     * one task waits for and another holds, so the reader sees which two chains the cycle joins.
+     */
+    private static void handOffs(StringBuilder b, Task t, Node next, List<Edge> path) {
+        int before = b.length();
+        List<Edge> cycle = new ArrayList<>(path);
+        for (int i = 0; i < cycle.size(); i++) {
+            Edge in = cycle.get(i);
+            if (!LockdepMap.isMapClass(in.to.name)) {
+                continue;
+            }
+            String holder = i + 1 < cycle.size() ? taskName(cycle.get(i + 1).task) : taskName(t.toString());
+            b.append("the chain is handed off through ").append(in.to.name).append(": waited for by ")
+                    .append(taskName(in.task)).append(", held by ").append(holder).append(" while it runs\n");
+        }
+        if (LockdepMap.isMapClass(next.name) && !path.isEmpty()) {
+            b.append("the chain is handed off through ").append(next.name).append(": waited for by ")
+                    .append(taskName(t.toString())).append(", held by ").append(taskName(path.get(0).task))
+                    .append(" while it runs\n");
+        }
+        if (b.length() > before) {
+            b.append('\n');
+        }
     }
 
     /** {@code -> #1 (pci_bus_sem){++++}:} and the call chain, innermost first, as a stack trace. */

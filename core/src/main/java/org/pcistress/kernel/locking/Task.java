@@ -24,6 +24,9 @@ public final class Task implements AutoCloseable {
     private Frame frame;
     private final HeldLock[] held = new HeldLock[MAX_HELD];
     private int depth;
+    /** Completions this task is expected to complete, for the validator (cross-release); any thread adds. */
+    private final java.util.concurrent.CopyOnWriteArrayList<HeldLock> owed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile long owedKey;
 
     // Wait state: written and read under the scheduler's monitor only.
     Waitable waitingOn;
@@ -178,6 +181,37 @@ public final class Task implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** This task is now expected to complete {@code map}'s completion (another task may call this). */
+    void owe(LockdepMap map) {
+        owed.add(map.owedEntry(null));
+        rekeyOwed();
+    }
+
+    /** The completion of {@code map} was completed (or its completer changed). */
+    void settle(LockdepMap map) {
+        if (owed.removeIf(h -> h.lock() == map)) {
+            rekeyOwed();
+        }
+    }
+
+    /** The completions this task owes, as held-stack entries below everything it holds. */
+    List<HeldLock> owedCompletions() {
+        return owed;
+    }
+
+    /** Mixed into the validator's chain key, so a chain validated while owing nothing is checked again. */
+    long owedKey() {
+        return owedKey;
+    }
+
+    private synchronized void rekeyOwed() {
+        long k = 0L;
+        for (HeldLock h : owed) {
+            k += Lockdep.chainKey(0x6F776564L, h.lock().lockClass(), false); // order-independent
+        }
+        owedKey = k;
     }
 
     void setChainKey(int i, long key) {

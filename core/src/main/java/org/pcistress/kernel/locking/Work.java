@@ -7,6 +7,14 @@ import java.util.function.Supplier;
  * {@link #workOnCpu} (kernel/workqueue.c:work_on_cpu: queue, then {@code flush_work}),
  * {@link #queue} ({@code queue_work}) and {@link #flush} ({@code flush_work}).
  *
+ * <p>Lockdep sees a work item as the kernel's does: its {@code lockdep_map}
+ * ({@code (work_completion)(function)}) is acquired and released by every flush under the
+ * flusher's locks and held by the kworker while the function runs, so a lock the flusher holds and
+ * a lock the work takes are ordered through it ({@link LockdepMap}). The kernel also acquires the
+ * workqueue's own map in {@code process_one_work()}; the model leaves it out, since
+ * {@code flush_work()} touches it only on ordered or rescuer workqueues and {@code work_on_cpu()}
+ * uses {@code system_wq}.
+ *
  * <p>Each work item runs on a kworker task of its own, spawned through the scheduler, so the
  * explorer sees it like any actor. A {@link KernelBug} that ends the work is handed to whoever
  * flushes it, as the work's result.
@@ -16,6 +24,8 @@ public final class Work<T> {
     private final String function;
     private final Supplier<T> fn;
     private final Completion done;
+    /** The work's {@code lockdep_map}: flushers acquire and release it, the kworker holds it while the work runs. */
+    private final LockdepMap map;
     private volatile Task worker;
     private volatile T result;
     private volatile RuntimeException failure;
@@ -24,7 +34,8 @@ public final class Work<T> {
         this.kernel = kernel;
         this.function = function;
         this.fn = fn;
-        this.done = new Completion(kernel, function);
+        this.done = new Completion(kernel, function, false);
+        this.map = LockdepMap.work(kernel, function);
     }
 
     /** {@code INIT_WORK()}: a work item that runs {@code fn} as kernel function {@code function}. */
@@ -63,6 +74,9 @@ public final class Work<T> {
      * Any number of tasks may flush, any number of times; once the work has run it returns at once.
      */
     public T flush() {
+        try (var f = Task.enter("flush_work")) {
+            map.touch(Task.current()); // __flush_work(): lock_map_acquire + release under the flusher's locks
+        }
         done.waitForCompletion();
         RuntimeException f = failure;
         if (f != null) {
@@ -78,8 +92,12 @@ public final class Work<T> {
 
     private void execute() {
         try (var f = Task.enter("process_one_work")) {
+            Task self = Task.current();
+            map.acquire(self); // process_one_work(): lock_map_acquire(&lockdep_map) around the function
             try (var g = Task.enter(function)) {
                 result = fn.get();
+            } finally {
+                map.release(self);
             }
         } catch (RuntimeException e) {
             failure = e;

@@ -25,7 +25,7 @@ public enum DeviceRole {
 
     DeviceRole(String label) {
         this.label = label;
-        this.lockClass = LockClass.of("&dev->mutex/" + label);
+        this.lockClass = LockClass.modelOnly("&dev->mutex/" + label);
     }
 
     public String label() {

@@ -94,7 +94,7 @@ public final class CheckPatchCommand implements Callable<Integer> {
                 profiles.add(ProfileSpecs.named(b));
             }
             options = search.options();
-            cells = search.cells(new org.pcistress.explore.matrix.PciTarget(bases.get(0), profiles.get(0)).entries());
+            cells = search.cells(new org.pcistress.explore.matrix.PciTarget(bases.get(0), profiles.get(0), java.util.List.of(org.pcistress.kernel.locking.LockdepFlavor.PCISTRESS)).entries());
         } catch (BadPatch | BadInput | IllegalArgumentException | IOException e) {
             return usage(err, e.getMessage());
         }

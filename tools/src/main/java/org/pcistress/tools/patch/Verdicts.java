@@ -12,6 +12,7 @@ import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
 import org.pcistress.explore.matrix.PciTarget;
 import org.pcistress.model.change.LockChange;
+import org.pcistress.kernel.locking.LockdepFlavor;
 import org.pcistress.model.profile.Profile;
 
 /**
@@ -42,8 +43,8 @@ record Verdicts(List<Base> bases) {
                 out.add(new Base(specs.get(i), conflicts, null, null, null));
                 continue;
             }
-            PciTarget from = new PciTarget(specs.get(i), base);
-            PciTarget to = new PciTarget(specs.get(i) + "+" + lockSpec, base.with(change.toFix()));
+            PciTarget from = new PciTarget(specs.get(i), base, List.of(LockdepFlavor.PCISTRESS));
+            PciTarget to = new PciTarget(specs.get(i) + "+" + lockSpec, base.with(change.toFix()), List.of(LockdepFlavor.PCISTRESS));
             MatrixResult a = Matrix.run(from, cells, options, l -> progress.accept(from.spec() + " " + l));
             MatrixResult b = Matrix.run(to, cells, options, l -> progress.accept(to.spec() + " " + l));
             out.add(new Base(specs.get(i), List.of(), MatrixDiff.compare(a, b), b, a));
