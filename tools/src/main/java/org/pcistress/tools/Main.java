@@ -4,10 +4,10 @@ import java.util.concurrent.Callable;
 import org.pcistress.tools.bench.BenchCommand;
 import org.pcistress.tools.bench.BenchCompareCommand;
 import org.pcistress.tools.bench.BenchReportCommand;
+import org.pcistress.tools.cli.OneLineErrors;
 import org.pcistress.tools.docs.ScenarioIndexCommand;
-import org.pcistress.tools.job.MatrixCompareCommand;
 import org.pcistress.tools.job.RunCommand;
-import org.pcistress.tools.job.StressMergeCommand;
+import org.pcistress.tools.stress.StressMergeCommand;
 import org.pcistress.tools.matrix.ExploreCommand;
 import org.pcistress.tools.matrix.MatrixCommand;
 import org.pcistress.tools.matrix.MatrixDiffCommand;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pcistress", mixinStandardHelpOptions = true, version = "pcistress 0.1.0",
         description = "Race, explore and measure the Linux PCI core's locking.",
         subcommands = {
-            RunCommand.class, StressMergeCommand.class, MatrixCompareCommand.class, ScenarioIndexCommand.class,
+            RunCommand.class, StressMergeCommand.class, ScenarioIndexCommand.class,
             BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class,
             ExploreCommand.class, MatrixCommand.class, MatrixDiffCommand.class, CheckPatchCommand.class,
             StressCommand.class,
@@ -38,20 +38,16 @@ public final class Main implements Callable<Integer> {
 
     /**
      * The configured command line: bad options end in one line on stderr and exit 2
-     * ({@link ExitCodes#USAGE}); an unexpected exception in exit 3 ({@link ExitCodes#HARNESS}),
+     * ((ExitCodes.USAGE)); an unexpected exception in exit 3 ((ExitCodes.HARNESS)),
      * never picocli's 1, which means a regression here.
      */
     public static CommandLine commandLine() {
         return configure(new CommandLine(new Main()));
     }
 
-    /** Gives {@code cl} (the whole command line, or one command under test) those exit codes. */
+    /** Gives {@code cl} (the whole command line, or one command under test) the exit-code contract. */
     public static CommandLine configure(CommandLine cl) {
-        return cl.setParameterExceptionHandler(new OneLineErrors()).setExecutionExceptionHandler((ex, bad, parsed) -> {
-            ex.printStackTrace(bad.getErr());
-            bad.getErr().println(bad.getCommandSpec().qualifiedName() + ": harness failure: " + ex);
-            return ExitCodes.HARNESS;
-        });
+        return OneLineErrors.configure(cl);
     }
 
     @Override

@@ -3,6 +3,10 @@ package org.pcistress.stress.aer;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+import static org.pcistress.stress.shared.Outcomes.FORBIDDEN_HERE;
+import static org.pcistress.stress.shared.Outcomes.HUNG_TASK_DESC;
+import static org.pcistress.stress.shared.Outcomes.LOCKING_BUG_DESC;
+import static org.pcistress.stress.shared.Outcomes.OTHER_DESC;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -77,6 +81,12 @@ import org.pcistress.stress.shared.ModelSample;
  * </pre>
  */
 public final class AER_01_BroadcastVsProbeSriov {
+    // The outcome descriptions its variants share; a variant that forbids one appends FORBIDDEN_HERE.
+    static final String OK_DESC = "The probe and the broadcast did not overlap.";
+    static final String DEADLOCK_DESC = "aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe holds dl(PF) waiting for its kworker, "
+            + "which wants pci_bus_sem(W).";
+    static final String MISSED_BROADCAST_DESC = "A device bound for the whole recovery never got error_detected.";
+
     private AER_01_BroadcastVsProbeSriov() {
     }
 
@@ -105,14 +115,12 @@ public final class AER_01_BroadcastVsProbeSriov {
      * <p>Result: Sometimes DEADLOCK
      */
     @JCStressTest
-    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The probe and the broadcast did not overlap.")
-    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = "aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe holds dl(PF) waiting for "
-            + "its kworker, which wants pci_bus_sem(W).")
-    @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = "A device bound for the whole recovery never got error_detected. Forbidden here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = OK_DESC)
+    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = DEADLOCK_DESC)
+    @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = MISSED_BROADCAST_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream414 extends Sample {
         static final Profile PROFILE = Profiles.named("v4.14");
@@ -145,14 +153,12 @@ public final class AER_01_BroadcastVsProbeSriov {
      * <p>Result: Sometimes DEADLOCK
      */
     @JCStressTest
-    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The probe and the broadcast did not overlap.")
-    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = "aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe holds dl(PF) waiting for "
-            + "its kworker, which wants pci_bus_sem(W).")
-    @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = "A device bound for the whole recovery never got error_detected. Forbidden here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = OK_DESC)
+    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = DEADLOCK_DESC)
+    @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = MISSED_BROADCAST_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream619Revert extends Sample {
         static final Profile PROFILE = Profiles.named("v6.19+revert");
@@ -191,9 +197,8 @@ public final class AER_01_BroadcastVsProbeSriov {
     @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "The snapshot still nests dl(PF) in pci_bus_sem.")
     @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = "A device bound for the whole recovery missed error_detected: the snapshot lost "
             + "it.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
     @Outcome(expect = FORBIDDEN, desc = "Any other report (USE_AFTER_FREE: a snapshot entry used without its reference).")
     @State
     public static class FixedListSnapshot extends Sample {
@@ -230,11 +235,10 @@ public final class AER_01_BroadcastVsProbeSriov {
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The probe no longer writes the bus list under dl(PF).")
     @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "pci_bus_sem(W) is still nested in dl(PF).")
-    @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = "A device bound for the whole recovery never got error_detected.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = MISSED_BROADCAST_DESC)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class FixedDeferredEnumeration extends Sample {
         static final Profile PROFILE = Profiles.named("v6.19+revert+deferred-enumeration");

@@ -3,6 +3,10 @@ package org.pcistress.stress.cross;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+import static org.pcistress.stress.shared.Outcomes.FORBIDDEN_HERE;
+import static org.pcistress.stress.shared.Outcomes.HUNG_TASK_DESC;
+import static org.pcistress.stress.shared.Outcomes.LOCKING_BUG_DESC;
+import static org.pcistress.stress.shared.Outcomes.OTHER_DESC;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -77,6 +81,14 @@ import org.pcistress.stress.shared.ModelSample;
  * </pre>
  */
 public final class Cross_01_AerVsVfRemoval {
+    // The outcome descriptions its variants share; a variant that forbids one appends FORBIDDEN_HERE.
+    static final String OK_DESC = "The removal and the broadcast did not overlap.";
+    static final String DEADLOCK_DESC = "aer_isr holds pci_bus_sem(R) wanting dl(PF); sriov_numvfs_store holds dl(PF) and wants "
+            + "pci_bus_sem(W) to unlink a VF.";
+    static final String USE_AFTER_FREE_DESC = "The broadcast used a VF after its last reference was dropped.";
+    static final String REFCOUNT_UNDERFLOW_DESC = "A VF reference was dropped twice.";
+    static final String MISSED_BROADCAST_DESC = "A device bound for the whole recovery never got error_detected.";
+
     private Cross_01_AerVsVfRemoval() {
     }
 
@@ -105,16 +117,14 @@ public final class Cross_01_AerVsVfRemoval {
      * <p>Result: Sometimes DEADLOCK
      */
     @JCStressTest
-    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The removal and the broadcast did not overlap.")
-    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = "aer_isr holds pci_bus_sem(R) wanting dl(PF); sriov_numvfs_store holds dl(PF) and "
-            + "wants pci_bus_sem(W) to unlink a VF.")
-    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "The broadcast used a VF after its last reference was dropped. Forbidden here.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "A VF reference was dropped twice. Forbidden here.")
-    @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = "A device bound for the whole recovery never got error_detected. Forbidden here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = OK_DESC)
+    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = DEADLOCK_DESC)
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = USE_AFTER_FREE_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = REFCOUNT_UNDERFLOW_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = MISSED_BROADCAST_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream414 extends Sample {
         static final Profile PROFILE = Profiles.named("v4.14");
@@ -147,16 +157,14 @@ public final class Cross_01_AerVsVfRemoval {
      * <p>Result: Sometimes DEADLOCK
      */
     @JCStressTest
-    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The removal and the broadcast did not overlap.")
-    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = "aer_isr holds pci_bus_sem(R) wanting dl(PF); sriov_numvfs_store holds dl(PF) and "
-            + "wants pci_bus_sem(W) to unlink a VF.")
-    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "The broadcast used a VF after its last reference was dropped. Forbidden here.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "A VF reference was dropped twice. Forbidden here.")
-    @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = "A device bound for the whole recovery never got error_detected. Forbidden here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = OK_DESC)
+    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = DEADLOCK_DESC)
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = USE_AFTER_FREE_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = REFCOUNT_UNDERFLOW_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = MISSED_BROADCAST_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream510 extends Sample {
         static final Profile PROFILE = Profiles.named("v5.10");
@@ -198,10 +206,9 @@ public final class Cross_01_AerVsVfRemoval {
     @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "A snapshot reference was dropped twice.")
     @Outcome(id = "MISSED_BROADCAST", expect = FORBIDDEN, desc = "A device bound for the whole recovery missed error_detected: the snapshot lost "
             + "it.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class FixedListSnapshot extends Sample {
         static final Profile PROFILE = Profiles.named("v5.10+list-snapshot");

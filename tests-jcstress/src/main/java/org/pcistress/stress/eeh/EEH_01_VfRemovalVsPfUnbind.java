@@ -3,9 +3,14 @@ package org.pcistress.stress.eeh;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+import static org.pcistress.stress.shared.Outcomes.FORBIDDEN_HERE;
+import static org.pcistress.stress.shared.Outcomes.HUNG_TASK_DESC;
+import static org.pcistress.stress.shared.Outcomes.LOCKING_BUG_DESC;
+import static org.pcistress.stress.shared.Outcomes.OTHER_DESC;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressMeta;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
@@ -93,7 +98,32 @@ import org.pcistress.stress.shared.ModelSample;
  * </pre>
  */
 public final class EEH_01_VfRemovalVsPfUnbind {
+    // The outcome descriptions its variants share; a variant that forbids one appends FORBIDDEN_HERE.
+    static final String DOUBLE_REMOVE_DESC = "Both paths stopped or destroyed VF 01:00.2.";
+    static final String USE_AFTER_FREE_DESC = "One path used VF 01:00.2 after the other dropped its last reference.";
+    static final String REFCOUNT_UNDERFLOW_DESC = "The two paths dropped more references to the VF than it had.";
+    static final String LIST_CORRUPTION_DESC = "Bus 01's device list was unlinked twice.";
+    static final String DEADLOCK_DESC = "A wait-for cycle.";
+    static final String OK_DESC = "The two removals serialise on the rescan lock; the second finds the VF gone.";
+
     private EEH_01_VfRemovalVsPfUnbind() {
+    }
+
+    /**
+     * The outcomes every {@code Fixed*} variant shares, read by jcstress through {@code @JCStressMeta}:
+     * each bug of the race is forbidden; a fix variant adds only its own {@code OK}.
+     */
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = DEADLOCK_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = DOUBLE_REMOVE_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = USE_AFTER_FREE_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = REFCOUNT_UNDERFLOW_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = LIST_CORRUPTION_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
+    static final class FixedOutcomes {
+        private FixedOutcomes() {
+        }
     }
 
     /** A fresh core with the PF bound and two VFs; actor 1 unbinds the PF, actor 2 freezes VF 01:00.2. */
@@ -124,15 +154,14 @@ public final class EEH_01_VfRemovalVsPfUnbind {
      */
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One path removed the VF before the other looked it up.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = ACCEPTABLE_INTERESTING, desc = "Both paths stopped or destroyed VF 01:00.2.")
-    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = "One path used VF 01:00.2 after the other dropped its last reference.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = "The two paths dropped more references to the VF than it had.")
-    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = "Bus 01's device list was unlinked twice.")
-    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A wait-for cycle. Forbidden here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = ACCEPTABLE_INTERESTING, desc = DOUBLE_REMOVE_DESC)
+    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = USE_AFTER_FREE_DESC)
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = REFCOUNT_UNDERFLOW_DESC)
+    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = LIST_CORRUPTION_DESC)
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = DEADLOCK_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream510 extends Sample {
         static final Profile PROFILE = Profiles.named("v5.10");
@@ -175,10 +204,9 @@ public final class EEH_01_VfRemovalVsPfUnbind {
     @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "Unreachable: eehd deadlocks before it removes anything.")
     @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "Unreachable: eehd deadlocks before it removes anything.")
     @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Unreachable: eehd deadlocks before it removes anything.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream618 extends Sample {
         static final Profile PROFILE = Profiles.named("v6.18");
@@ -213,17 +241,8 @@ public final class EEH_01_VfRemovalVsPfUnbind {
      * <p>Result: Never
      */
     @JCStressTest
-    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The two removals serialise on the rescan lock; the second finds the VF gone.")
-    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A wait-for cycle. Forbidden here.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Both paths stopped or destroyed VF 01:00.2. Forbidden here.")
-    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "One path used VF 01:00.2 after the other dropped its last reference. "
-            + "Forbidden here.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "The two paths dropped more references to the VF than it had. Forbidden here.")
-    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Bus 01's device list was unlinked twice. Forbidden here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @JCStressMeta(FixedOutcomes.class)
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = OK_DESC)
     @State
     public static class FixedEehBusGetNolock extends Sample {
         static final Profile PROFILE = Profiles.named("v6.18+eeh-bus-get-nolock");
@@ -257,17 +276,8 @@ public final class EEH_01_VfRemovalVsPfUnbind {
      * <p>Result: Never
      */
     @JCStressTest
-    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The two removals serialise on the rescan lock; the second finds the VF gone.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Both paths stopped or destroyed VF 01:00.2. Forbidden here.")
-    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "One path used VF 01:00.2 after the other dropped its last reference. Forbidden "
-            + "here.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "The two paths dropped more references to the VF than it had. Forbidden here.")
-    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Bus 01's device list was unlinked twice. Forbidden here.")
-    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A wait-for cycle. Forbidden here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @JCStressMeta(FixedOutcomes.class)
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = OK_DESC)
     @State
     public static class FixedDetachOutsideRescan extends Sample {
         static final Profile PROFILE = Profiles.named("v5.10+detach-outside-rescan");

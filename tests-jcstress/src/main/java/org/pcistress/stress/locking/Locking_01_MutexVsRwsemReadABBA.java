@@ -3,6 +3,8 @@ package org.pcistress.stress.locking;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+import static org.pcistress.stress.shared.Outcomes.FORBIDDEN_HERE;
+import static org.pcistress.stress.shared.Outcomes.LOCKING_BUG_DESC;
 import static org.pcistress.kernel.locking.Locks.downRead;
 import static org.pcistress.kernel.locking.Locks.downWrite;
 import static org.pcistress.kernel.locking.Locks.mutexLock;
@@ -68,6 +70,9 @@ import org.pcistress.stress.shared.Outcomes;
  * </pre>
  */
 public final class Locking_01_MutexVsRwsemReadABBA {
+    // The outcome descriptions its variants share; a variant that forbids one appends FORBIDDEN_HERE.
+    static final String OTHER_DESC = "Any other report: the layer found something this race cannot produce.";
+
     /** {@code pci_bus_sem}: one class for the one global semaphore. */
     private static final LockClass BUS_SEM = LockClass.of("pci_bus_sem");
     /** {@code &dev->mutex}: lockdep_set_novalidate_class() in device_initialize(), all versions. */
@@ -143,8 +148,8 @@ public final class Locking_01_MutexVsRwsemReadABBA {
                     + "for pci_bus_sem(W); the wait-for detector broke the cycle.")
     @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: the detector missed a cycle "
             + "or a wake-up was lost.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: the layer found something this race cannot produce.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Abba extends Sample {
         @Actor
@@ -174,8 +179,8 @@ public final class Locking_01_MutexVsRwsemReadABBA {
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One order: the writer and the reader serialise on pci_bus_sem.")
     @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A cycle with a single lock order: the detector is wrong.")
     @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a wake-up was lost.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: the layer found something this race cannot produce.")
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class FixedOrder extends Sample {
         @Actor

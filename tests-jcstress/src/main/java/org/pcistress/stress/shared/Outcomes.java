@@ -26,6 +26,18 @@ public final class Outcomes {
      */
     public static final long HUNG_TASK_MILLIS = 5000;
 
+    // The descriptions every scenario shares, as compile-time constants an @Outcome's desc can use.
+
+    /** {@code HUNG_TASK}, forbidden in every variant: the wait-for detector is the primary check. */
+    public static final String HUNG_TASK_DESC =
+            "A wait hit the hung-task backstop: a cycle the detector missed, or a lost wake-up.";
+    /** {@code LOCKING_BUG}, forbidden unless a variant says what misuse it expects. */
+    public static final String LOCKING_BUG_DESC = "A primitive was misused (bad unlock, lock held at exit).";
+    /** The catch-all outcome (no id), always forbidden. */
+    public static final String OTHER_DESC = "Any other report: a failure this race cannot produce.";
+    /** Appended to a bug's description where a variant forbids it: {@code DESC + FORBIDDEN_HERE}. */
+    public static final String FORBIDDEN_HERE = " Forbidden here.";
+
     private static final int MAX_DIAGNOSED = 3;
     private static final AtomicInteger DIAGNOSED = new AtomicInteger();
 

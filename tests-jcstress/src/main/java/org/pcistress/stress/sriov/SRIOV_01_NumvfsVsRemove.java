@@ -3,6 +3,10 @@ package org.pcistress.stress.sriov;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+import static org.pcistress.stress.shared.Outcomes.FORBIDDEN_HERE;
+import static org.pcistress.stress.shared.Outcomes.HUNG_TASK_DESC;
+import static org.pcistress.stress.shared.Outcomes.LOCKING_BUG_DESC;
+import static org.pcistress.stress.shared.Outcomes.OTHER_DESC;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -75,6 +79,14 @@ import org.pcistress.stress.shared.ModelSample;
  * </pre>
  */
 public final class SRIOV_01_NumvfsVsRemove {
+    // The outcome descriptions its variants share; a variant that forbids one appends FORBIDDEN_HERE.
+    static final String VF_LEAKED_DESC = "A VF outlived its PF.";
+    static final String DOUBLE_REMOVE_DESC = "A device was removed twice.";
+    static final String USE_AFTER_FREE_DESC = "A device was used after it was freed.";
+    static final String VF_LEAKED_DESC_2 = "A VF stayed on bus 01 after its PF was removed.";
+    static final String DOUBLE_REMOVE_DESC_2 = "A device was stopped or destroyed twice.";
+    static final String USE_AFTER_FREE_DESC_2 = "A device was used after its last reference was dropped.";
+
     private SRIOV_01_NumvfsVsRemove() {
     }
 
@@ -106,13 +118,12 @@ public final class SRIOV_01_NumvfsVsRemove {
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "Enabled then removed with the PF, or refused: the PF had no driver any more.")
     @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "v5.10 has no rescan lock in the SR-IOV paths: no cycle.")
-    @Outcome(id = "VF_LEAKED", expect = FORBIDDEN, desc = "A VF outlived its PF.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "A device was removed twice.")
-    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "A device was used after it was freed.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "VF_LEAKED", expect = FORBIDDEN, desc = VF_LEAKED_DESC)
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = DOUBLE_REMOVE_DESC)
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = USE_AFTER_FREE_DESC)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream510 extends Sample {
         static final Profile PROFILE = Profiles.named("v5.10");
@@ -150,13 +161,12 @@ public final class SRIOV_01_NumvfsVsRemove {
     @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = "remove_store holds rescan_remove and wants dl(PF) (or re-takes rescan_remove in "
             + "sriov_del_vfs); sriov_numvfs_store holds dl(PF) and wants rescan_remove in "
             + "sriov_add_vfs.")
-    @Outcome(id = "VF_LEAKED", expect = FORBIDDEN, desc = "A VF stayed on bus 01 after its PF was removed. Forbidden here.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "A device was stopped or destroyed twice. Forbidden here.")
-    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "A device was used after its last reference was dropped. Forbidden here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "VF_LEAKED", expect = FORBIDDEN, desc = VF_LEAKED_DESC_2 + FORBIDDEN_HERE)
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = DOUBLE_REMOVE_DESC_2 + FORBIDDEN_HERE)
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = USE_AFTER_FREE_DESC_2 + FORBIDDEN_HERE)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream618 extends Sample {
         static final Profile PROFILE = Profiles.named("v6.18");
@@ -192,13 +202,12 @@ public final class SRIOV_01_NumvfsVsRemove {
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "Drivers detach outside the rescan lock; the SR-IOV paths take it in one order.")
     @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "A cycle through the rescan lock: the fix does not hold.")
-    @Outcome(id = "VF_LEAKED", expect = FORBIDDEN, desc = "A VF outlived its PF.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "A device was removed twice.")
-    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "A device was used after it was freed.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "VF_LEAKED", expect = FORBIDDEN, desc = VF_LEAKED_DESC)
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = DOUBLE_REMOVE_DESC)
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = USE_AFTER_FREE_DESC)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class FixedDetachOutsideRescan extends Sample {
         static final Profile PROFILE = Profiles.named("v5.10+detach-outside-rescan");

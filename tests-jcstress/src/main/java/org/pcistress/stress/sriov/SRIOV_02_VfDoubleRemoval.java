@@ -3,9 +3,14 @@ package org.pcistress.stress.sriov;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+import static org.pcistress.stress.shared.Outcomes.FORBIDDEN_HERE;
+import static org.pcistress.stress.shared.Outcomes.HUNG_TASK_DESC;
+import static org.pcistress.stress.shared.Outcomes.LOCKING_BUG_DESC;
+import static org.pcistress.stress.shared.Outcomes.OTHER_DESC;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressMeta;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
@@ -99,7 +104,33 @@ import org.pcistress.stress.shared.ModelSample;
  * </pre>
  */
 public final class SRIOV_02_VfDoubleRemoval {
+    // The outcome descriptions its variants share; a variant that forbids one appends FORBIDDEN_HERE.
+    static final String OK_DESC = "One path removed the VFs before the other reached them.";
+    static final String DOUBLE_REMOVE_DESC = "Both paths stopped or destroyed the same VF.";
+    static final String USE_AFTER_FREE_DESC = "A VF was used after the other path dropped its last reference.";
+    static final String REFCOUNT_UNDERFLOW_DESC = "The two paths dropped more references to a VF than it had.";
+    static final String LIST_CORRUPTION_DESC = "Bus 01's device list was unlinked twice or walked after an unlink.";
+    static final String DEADLOCK_DESC = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds rescan_remove and "
+            + "wants dl(PF) (or re-takes it in sriov_del_vfs).";
+
     private SRIOV_02_VfDoubleRemoval() {
+    }
+
+    /**
+     * The outcomes every {@code Fixed*} variant shares, read by jcstress through {@code @JCStressMeta}:
+     * each bug of the race is forbidden; a fix variant adds only its own {@code OK}.
+     */
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = DOUBLE_REMOVE_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = USE_AFTER_FREE_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = REFCOUNT_UNDERFLOW_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = LIST_CORRUPTION_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = DEADLOCK_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
+    static final class FixedOutcomes {
+        private FixedOutcomes() {
+        }
     }
 
     /** A fresh core with the PF bound and two VFs; actor 1 unloads the PF driver, actor 2 pulls the card. */
@@ -128,18 +159,15 @@ public final class SRIOV_02_VfDoubleRemoval {
      * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 66,914 samples above)
      */
     @JCStressTest
-    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One path removed the VFs before the other reached them.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = ACCEPTABLE_INTERESTING, desc = "Both paths stopped or destroyed the same VF.")
-    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = "A VF was used after the other path dropped its last reference.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = "The two paths dropped more references to a VF than it had.")
-    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = "Bus 01's device list was unlinked twice or walked after an unlink.")
-    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds "
-            + "rescan_remove and wants dl(PF) (or re-takes it in sriov_del_vfs). Forbidden "
-            + "here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = OK_DESC)
+    @Outcome(id = "DOUBLE_REMOVE", expect = ACCEPTABLE_INTERESTING, desc = DOUBLE_REMOVE_DESC)
+    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = USE_AFTER_FREE_DESC)
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = REFCOUNT_UNDERFLOW_DESC)
+    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = LIST_CORRUPTION_DESC)
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = DEADLOCK_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream510 extends Sample {
         static final Profile PROFILE = Profiles.named("v5.10");
@@ -174,17 +202,14 @@ public final class SRIOV_02_VfDoubleRemoval {
      */
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "rmmod ran first: the unplug found no VFs and no driver.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Both paths stopped or destroyed the same VF. Forbidden here.")
-    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "A VF was used after the other path dropped its last reference. Forbidden here.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "The two paths dropped more references to a VF than it had. Forbidden here.")
-    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Bus 01's device list was unlinked twice or walked after an unlink. Forbidden "
-            + "here.")
-    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds "
-            + "rescan_remove and wants dl(PF) (or re-takes it in sriov_del_vfs).")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = DOUBLE_REMOVE_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = USE_AFTER_FREE_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = REFCOUNT_UNDERFLOW_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = LIST_CORRUPTION_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = DEADLOCK_DESC)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream618 extends Sample {
         static final Profile PROFILE = Profiles.named("v6.18");
@@ -225,20 +250,17 @@ public final class SRIOV_02_VfDoubleRemoval {
      * a sample that corrupted the list could also show a use after free)
      */
     @JCStressTest
-    @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One path removed the VFs before the other reached them.")
+    @Outcome(id = "OK", expect = ACCEPTABLE, desc = OK_DESC)
     @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Atomic added/removed flags: a second stop or destroy of one device cannot "
             + "happen.")
-    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = "A VF was used after the other path dropped its last reference.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = "The two paths dropped more references to a VF than it had.")
-    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = "Bus 01's device list was unlinked twice or walked after an unlink.")
-    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds "
-            + "rescan_remove and wants dl(PF) (or re-takes it in sriov_del_vfs). Forbidden "
-            + "here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
+    @Outcome(id = "USE_AFTER_FREE", expect = ACCEPTABLE_INTERESTING, desc = USE_AFTER_FREE_DESC)
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = ACCEPTABLE_INTERESTING, desc = REFCOUNT_UNDERFLOW_DESC)
+    @Outcome(id = "LIST_CORRUPTION", expect = ACCEPTABLE_INTERESTING, desc = LIST_CORRUPTION_DESC)
+    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = DEADLOCK_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
     @Outcome(id = "LOCKING_BUG", expect = ACCEPTABLE_INTERESTING, desc = "lockdep_assert_held(&pci_rescan_remove_lock) fails in "
             + "pci_stop_and_remove_bus_device: rmmod reaches it without the lock after the revert.")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class Upstream619Revert extends Sample {
         static final Profile PROFILE = Profiles.named("v6.19+revert");
@@ -274,17 +296,14 @@ public final class SRIOV_02_VfDoubleRemoval {
      */
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "The two removals did not overlap.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Both paths stopped or destroyed the same VF. Forbidden here.")
-    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "A VF was used after the other path dropped its last reference. Forbidden here.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "The two paths dropped more references to a VF than it had. Forbidden here.")
-    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Bus 01's device list was unlinked twice or walked after an unlink. Forbidden "
-            + "here.")
-    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds "
-            + "rescan_remove and wants dl(PF) (or re-takes it in sriov_del_vfs).")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
+    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = DOUBLE_REMOVE_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = USE_AFTER_FREE_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = REFCOUNT_UNDERFLOW_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = LIST_CORRUPTION_DESC + FORBIDDEN_HERE)
+    @Outcome(id = "DEADLOCK", expect = ACCEPTABLE_INTERESTING, desc = DEADLOCK_DESC)
+    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = HUNG_TASK_DESC)
+    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
+    @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class ProposalReentrantRescan extends Sample {
         static final Profile PROFILE = Profiles.named("v6.19+revert+reentrant-rescan");
@@ -317,19 +336,8 @@ public final class SRIOV_02_VfDoubleRemoval {
      * <p>Result: Never
      */
     @JCStressTest
+    @JCStressMeta(FixedOutcomes.class)
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "Both removals of a VF run under the rescan lock; drivers detach outside it.")
-    @Outcome(id = "DOUBLE_REMOVE", expect = FORBIDDEN, desc = "Both paths stopped or destroyed the same VF. Forbidden here.")
-    @Outcome(id = "USE_AFTER_FREE", expect = FORBIDDEN, desc = "A VF was used after the other path dropped its last reference. Forbidden here.")
-    @Outcome(id = "REFCOUNT_UNDERFLOW", expect = FORBIDDEN, desc = "The two paths dropped more references to a VF than it had. Forbidden here.")
-    @Outcome(id = "LIST_CORRUPTION", expect = FORBIDDEN, desc = "Bus 01's device list was unlinked twice or walked after an unlink. Forbidden "
-            + "here.")
-    @Outcome(id = "DEADLOCK", expect = FORBIDDEN, desc = "rmmod holds dl(PF) and wants rescan_remove in sriov_del_vfs; pciehp holds "
-            + "rescan_remove and wants dl(PF) (or re-takes it in sriov_del_vfs). Forbidden "
-            + "here.")
-    @Outcome(id = "HUNG_TASK", expect = FORBIDDEN, desc = "A wait hit the hung-task backstop: a cycle the detector missed, or a lost "
-            + "wake-up.")
-    @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = "A primitive was misused (bad unlock, lock held at exit).")
-    @Outcome(expect = FORBIDDEN, desc = "Any other report: a failure this race cannot produce.")
     @State
     public static class FixedDetachOutsideRescan extends Sample {
         static final Profile PROFILE = Profiles.named("v5.10+detach-outside-rescan");

@@ -9,10 +9,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.pcistress.tools.ExitCodes;
-import picocli.CommandLine;
+import org.pcistress.tools.cli.BadInput;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,8 +61,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--prof", paramLabel = "PROFILER", description = "a JMH profiler, e.g. gc (repeatable)")
     List<String> profilers = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "hard bound on the whole run: 90s, 45m, 4h (default: 30m quick, 4h full)")
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class,
+            description = "hard bound on the whole run: 90s, 45m, 4h (a unit is required; default: 30m quick, 4h full)")
     Duration timeout;
 
     @Option(names = "--java", paramLabel = "PATH", description = "the java to run JMH with (default: this one)")
@@ -107,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(jar)) {
-            err.println("error: " + jar + ": no such file; build it first: mvn -B -o -q -pl core,benchmarks-jmh -am "
+            err.println(Errors.prefix(spec) + jar + ": no such file; build it first: mvn -B -o -q -pl core,benchmarks-jmh -am "
                     + "package -DskipTests");
             return ExitCodes.HARNESS;
         }
@@ -118,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(results);
             List<String> cmd = jmhCommand(results);
             Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            o.println("running (bound " + human(limit) + "): " + String.join(" ", cmd));
+            o.println("running (bound " + Durations.format(limit) + "): " + String.join(" ", cmd));
             o.flush();
             JmhProcess.Outcome r = JmhProcess.run(cmd, out.resolve("jmh.log"), limit, line -> {
                 o.println(line);
@@ -129,39 +130,39 @@ public final class BenchCommand implements Callable<Integer> {
                     seconds, r.failures());
             run.write(out.resolve("run.json"));
             if (r.timedOut()) {
-                err.println("error: the run hit its bound of " + human(limit) + " and was killed; "
+                err.println(Errors.prefix(spec) + "the run hit its bound of " + Durations.format(limit) + " and was killed; "
                         + "see " + out.resolve("jmh.log"));
                 return ExitCodes.HARNESS;
             }
             if (!Files.exists(results)) {
                 boolean locked = Files.readString(out.resolve("jmh.log")).contains("Unable to acquire the JMH lock");
-                err.println(locked ? "error: another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock"
-                        : "error: JMH exited with " + r.exitCode() + " and wrote no results; see "
-                        + out.resolve("jmh.log"));
+                err.println(Errors.prefix(spec) + (locked ? "another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock"
+                        : "JMH exited with " + r.exitCode() + " and wrote no results; see "
+                        + out.resolve("jmh.log")));
                 return ExitCodes.HARNESS;
             }
             BenchReportCommand.write(out, JmhJson.read(results), run);
             o.println("wrote " + results + ", " + out.resolve("report.md") + ", " + out.resolve("report.html"));
             // a failed benchmark is the model's evidence and wins over JMH's own exit code (ExitCodes)
             if (!r.failures().isEmpty()) {
-                err.println("error: " + r.failures().size() + " benchmark(s) failed (JMH exit " + r.exitCode()
+                err.println(Errors.prefix(spec) + r.failures().size() + " benchmark(s) failed (JMH exit " + r.exitCode()
                         + "); see the report and " + out.resolve("jmh.log"));
                 return ExitCodes.REGRESSION;
             }
             if (r.exitCode() != 0) {
-                err.println("error: JMH exited with " + r.exitCode() + "; see " + out.resolve("jmh.log"));
+                err.println(Errors.prefix(spec) + "JMH exited with " + r.exitCode() + "; see " + out.resolve("jmh.log"));
                 return ExitCodes.HARNESS;
             }
             return ExitCodes.OK;
         } catch (BadInput e) {
-            err.println("error: JMH's results are unreadable: " + e.getMessage());
+            err.println(Errors.prefix(spec) + "JMH's results are unreadable: " + e.getMessage());
             return ExitCodes.HARNESS;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println(Errors.prefix(spec) + e.getMessage());
             return ExitCodes.HARNESS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            err.println("error: interrupted");
+            err.println(Errors.prefix(spec) + "interrupted");
             return ExitCodes.HARNESS;
         }
     }
@@ -170,30 +171,6 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         boolean named = !args.isEmpty() && args.get(0).equals(spec.name());
         return "pcistress " + (named ? "" : spec.name() + " ") + String.join(" ", args);
-    }
-
-    private static String human(Duration d) {
-        return d.getSeconds() % 60 != 0 || d.getSeconds() < 60 ? d.getSeconds() + " s" : d.toMinutes() + " min";
-    }
-
-    /** {@code 90s}, {@code 45m}, {@code 4h}, or a bare number of minutes. */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String v) {
-            String s = v.trim().toLowerCase(Locale.ROOT);
-            long unit = s.endsWith("h") ? 3600 : s.endsWith("m") ? 60 : s.endsWith("s") ? 1 : 60;
-            String digits = Character.isDigit(s.charAt(s.length() - 1)) ? s : s.substring(0, s.length() - 1);
-            long n;
-            try {
-                n = Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("not a duration: '" + v + "' (try 90s, 45m, 4h)");
-            }
-            if (n <= 0) {
-                throw new CommandLine.TypeConversionException("the bound must be positive: '" + v + "'");
-            }
-            return Duration.ofSeconds(n * unit);
-        }
     }
 
     private static String javaBinary() {

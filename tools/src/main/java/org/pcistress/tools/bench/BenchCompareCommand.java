@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pcistress.tools.cli.BadInput;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench-compare", mixinStandardHelpOptions = true,
         description = {"Compares two JMH JSON results and flags regressions.",
             "A result regresses when it moved the bad way (lower throughput, higher time) by more than the "
-                + "threshold AND outside the noise: the 99.9% confidence intervals do not overlap, or "
+                + "threshold AND outside the noise: the 99.9%% confidence intervals do not overlap, or "
                 + "|Δ| > 2σ with σ combining both runs' standard errors."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:no regression", "1:at least one regression",
@@ -42,8 +45,8 @@ public final class BenchCompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!(threshold >= 0)) {
-            err.println("error: --threshold must be a non-negative percentage, not " + threshold);
-            return 2;
+            err.println(Errors.prefix(spec) + "--threshold must be a non-negative percentage, not " + threshold);
+            return ExitCodes.USAGE;
         }
         Comparison c;
         try {
@@ -51,8 +54,8 @@ public final class BenchCompareCommand implements Callable<Integer> {
             List<JmhResult> now = JmhJson.read(candidate);
             c = Comparison.of(base, now, threshold);
         } catch (BadInput e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+            err.println(Errors.prefix(spec) + e.getMessage());
+            return ExitCodes.USAGE;
         }
         for (JmhResult r : c.onlyInBase()) {
             err.println("warning: only in " + baseline + ": " + r.label());
@@ -74,6 +77,6 @@ public final class BenchCompareCommand implements Callable<Integer> {
                 c.with(Verdict.UNDECIDED).size(), c.with(Verdict.UNCHANGED).size());
         out.flush();
         err.flush();
-        return c.hasRegression() ? 1 : 0;
+        return c.hasRegression() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pcistress.tools.cli.BadInput;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,13 +48,13 @@ public final class BenchReportCommand implements Callable<Integer> {
             write(dir, rs, run);
             spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and "
                     + dir.resolve("report.html"));
-            return 0;
+            return ExitCodes.OK;
         } catch (BadInput e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+            err.println(Errors.prefix(spec) + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (IOException e) {
-            err.println("error: cannot write the report: " + e.getMessage());
-            return 2;
+            err.println(Errors.prefix(spec) + "cannot write the report: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pcistress.tools.cli.BadInput;
 
 /**
  * Compares two JMH runs result by result. The regression rule (docs/BENCH.md):

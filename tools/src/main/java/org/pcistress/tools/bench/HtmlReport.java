@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pcistress.tools.cli.Html;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, nothing fetched at view time) with the
@@ -16,32 +17,25 @@ import java.util.Set;
  * get latency against percentile. Every point carries its 99.9% error bar.
  */
 final class HtmlReport {
-    private static final String CSS = "body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
-            + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;"
-            + "font-size:13px;text-align:left}th{background:#f0f0f0}td.n{text-align:right;font-family:monospace}"
-            + ".warn{background:#fff3cd;border:1px solid #e0c36c;padding:.5em 1em}"
-            + "code{font-size:12px;word-break:break-all}svg{display:block;margin:.5em 0}";
-
     private HtmlReport() {
     }
 
     static String render(ReportData data) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>pcistress benchmark report</title><style>" + CSS + "</style></head><body>\n");
+        StringBuilder b = new StringBuilder(Html.head("pcistress benchmark report"));
         b.append("<h1>pcistress benchmark report</h1>\n<table>\n");
         for (List<String> row : data.header()) {
-            String v = esc(row.get(1));
-            b.append("<tr><th>").append(esc(row.get(0))).append("</th><td>")
+            String v = Html.esc(row.get(1));
+            b.append("<tr><th>").append(Html.esc(row.get(0))).append("</th><td>")
                     .append(row.get(0).contains("ommand") ? "<code>" + v + "</code>" : v).append("</td></tr>\n");
         }
         b.append("</table>\n");
         if (data.run.isQuick()) {
-            b.append("<p class=\"warn\">").append(esc(ReportData.QUICK_WARNING)).append("</p>\n");
+            b.append("<p class=\"warn\">").append(Html.esc(ReportData.QUICK_WARNING)).append("</p>\n");
         }
-        b.append("<p>").append(esc(ReportData.HOW_TO_READ)).append("</p>\n");
+        b.append("<p>").append(Html.esc(ReportData.HOW_TO_READ)).append("</p>\n");
         for (Map.Entry<String, List<JmhResult>> e : data.byClass().entrySet()) {
             List<JmhResult> rs = e.getValue();
-            b.append("<h2 id=\"").append(esc(e.getKey())).append("\">").append(esc(e.getKey())).append("</h2>\n");
+            b.append("<h2 id=\"").append(Html.esc(e.getKey())).append("\">").append(Html.esc(e.getKey())).append("</h2>\n");
             table(b, ReportData.columns(rs), data.rows(rs));
             charts(b, rs);
             List<List<String>> pct = ReportData.percentileRows(rs);
@@ -54,11 +48,11 @@ final class HtmlReport {
         if (!data.run.failures().isEmpty()) {
             b.append("<h2>Failed benchmarks</h2>\n<ul>\n");
             for (String f : data.run.failures()) {
-                b.append("<li><code>").append(esc(f)).append("</code></li>\n");
+                b.append("<li><code>").append(Html.esc(f)).append("</code></li>\n");
             }
             b.append("</ul>\n");
         }
-        return b.append("</body></html>\n").toString();
+        return b.append(Html.tail()).toString();
     }
 
     private static void charts(StringBuilder b, List<JmhResult> rs) {
@@ -134,21 +128,17 @@ final class HtmlReport {
     private static void table(StringBuilder b, List<String> columns, List<List<String>> rows) {
         b.append("<table><tr>");
         for (String c : columns) {
-            b.append("<th>").append(esc(c)).append("</th>");
+            b.append("<th>").append(Html.esc(c)).append("</th>");
         }
         b.append("</tr>\n");
         for (List<String> row : rows) {
             b.append("<tr>");
             for (String c : row) {
                 boolean numeric = !c.isEmpty() && (Character.isDigit(c.charAt(0)) || c.startsWith("-"));
-                b.append(numeric ? "<td class=\"n\">" : "<td>").append(esc(c)).append("</td>");
+                b.append(numeric ? "<td class=\"n\">" : "<td>").append(Html.esc(c)).append("</td>");
             }
             b.append("</tr>\n");
         }
         b.append("</table>\n");
-    }
-
-    private static String esc(String s) {
-        return SvgChart.esc(s);
     }
 }

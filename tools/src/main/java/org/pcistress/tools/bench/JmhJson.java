@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.pcistress.tools.cli.BadInput;
 
 /**
  * Reads JMH's JSON result format ({@code -rf json}) into {@link JmhResult}s and refuses anything

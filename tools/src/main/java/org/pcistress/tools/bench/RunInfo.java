@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.pcistress.tools.cli.BadInput;
 
 /**
  * What {@code pcistress bench} knows about a run that JMH's JSON does not say: the settings, both

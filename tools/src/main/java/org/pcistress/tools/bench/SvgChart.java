@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.pcistress.tools.cli.Html;
 
 /**
  * Plain inline SVG charts for the HTML report, written by hand so that a report opens anywhere,
@@ -97,7 +98,7 @@ final class SvgChart {
                     }
                 }
                 b.append("<circle cx=\"").append(f(px)).append("\" cy=\"").append(f(ys.at(p.y)))
-                        .append("\" r=\"3\" fill=\"").append(c).append("\"><title>").append(esc(s.name)).append(": ")
+                        .append("\" r=\"3\" fill=\"").append(c).append("\"><title>").append(Html.esc(s.name)).append(": ")
                         .append(Fmt.scoreWithError(p.y, p.err)).append("</title></circle>\n");
             }
             int ly = TOP + 14 + 18 * i;
@@ -143,7 +144,7 @@ final class SvgChart {
             String c = PALETTE[i % PALETTE.length];
             b.append("<rect x=\"").append(labelW).append("\" y=\"").append(f(y + 3)).append("\" width=\"")
                     .append(f(Math.max(0, xs.at(bar.value) - labelW))).append("\" height=\"").append(rowH - 6)
-                    .append("\" fill=\"").append(c).append("\" fill-opacity=\"0.75\"><title>").append(esc(bar.label))
+                    .append("\" fill=\"").append(c).append("\" fill-opacity=\"0.75\"><title>").append(Html.esc(bar.label))
                     .append(": ").append(Fmt.scoreWithError(bar.value, bar.err)).append("</title></rect>\n");
             if (Double.isFinite(bar.err) && bar.err > 0) {
                 double lo = xs.at(Math.max(0, bar.value - bar.err));
@@ -165,7 +166,7 @@ final class SvgChart {
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(h)
                 .append("\" viewBox=\"0 0 ").append(W).append(' ').append(h)
                 .append("\" font-family=\"sans-serif\" role=\"img\">\n");
-        b.append("<title>").append(esc(title)).append("</title>\n");
+        b.append("<title>").append(Html.esc(title)).append("</title>\n");
         b.append(text(W / 2.0, 20, "middle", 14, title));
         return b;
     }
@@ -194,7 +195,7 @@ final class SvgChart {
         b.append(text((LEFT + W - RIGHT) / 2.0, h - 12, "middle", 12, xTitle));
         b.append("<text x=\"16\" y=\"").append(f((TOP + h - BOTTOM) / 2.0)).append("\" font-size=\"12\" ")
                 .append("text-anchor=\"middle\" transform=\"rotate(-90 16 ").append(f((TOP + h - BOTTOM) / 2.0))
-                .append(")\">").append(esc(yTitle)).append("</text>\n");
+                .append(")\">").append(Html.esc(yTitle)).append("</text>\n");
     }
 
     private static List<Double> xValues(List<Series> series) {
@@ -214,12 +215,9 @@ final class SvgChart {
 
     static String text(double x, double y, String anchor, int size, String s) {
         return "<text x=\"" + f(x) + "\" y=\"" + f(y) + "\" font-size=\"" + size + "\" text-anchor=\"" + anchor + "\">"
-                + esc(s) + "</text>\n";
+                + Html.esc(s) + "</text>\n";
     }
 
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     private static String f(double v) {
         return String.format(Locale.ROOT, "%.1f", v);

@@ -6,27 +6,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.ReportFiles;
 
 /**
  * The quick benchmark pass ({@code pcistress bench --quick --out bench}), then
  * {@code pcistress bench-compare BASELINE NEW} against {@code --baseline} or the previous report's
  * results: its exit 1 is the step's regression.
  */
-public final class BenchStep implements JobStep {
+public final class BenchStep extends SubcommandStep {
     static final String RESULTS = "results.json";
     /** Percent a score may move before bench-compare calls it a regression. */
     static final String THRESHOLD = "5";
 
-    private final Subcommands cli;
-
     public BenchStep(Subcommands cli) {
-        this.cli = cli;
-    }
-
-    @Override
-    public String name() {
-        return "bench";
+        super("bench", cli);
     }
 
     @Override
@@ -45,8 +39,9 @@ public final class BenchStep implements JobStep {
 
     @Override
     public StepResult run(StepContext ctx) throws IOException, InterruptedException {
-        if (!cli.has("bench")) {
-            return StepResult.harness("this build has no 'bench' command", List.of());
+        Optional<StepResult> missing = missing();
+        if (missing.isPresent()) {
+            return missing.get();
         }
         // bench bounds JMH by our hard stop; ours, a minute later, is the backstop
         Subcommands.Outcome o = cli.run(name(), ctx.dir().resolve("log.txt"), ctx.hardStop().plusMinutes(1),
@@ -99,9 +94,5 @@ public final class BenchStep implements JobStep {
     private static List<String> lines(Path compare, String verdict) throws IOException {
         List<String> all = Files.isRegularFile(compare) ? Files.readAllLines(compare) : List.of();
         return all.stream().filter(l -> l.startsWith(verdict)).toList();
-    }
-
-    private static StepResult.Link link(String label, StepContext ctx, Path p) {
-        return new StepResult.Link(label, ReportFiles.rel(ctx.dir(), p));
     }
 }

@@ -3,8 +3,9 @@ package org.pcistress.tools.job;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.pcistress.tools.ExitCodes;
-import org.pcistress.tools.stress.Durations;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.Html;
 
 /** index.html of a report folder: the verdict first, then one row per step with its links. */
 final class IndexPage {
@@ -13,37 +14,30 @@ final class IndexPage {
 
     static String render(JobReport r) {
         StringBuilder h = new StringBuilder(4096);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>pcistress ")
-                .append(esc(r.dir().getFileName().toString())).append("</title>\n<style>")
-                .append("body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em}")
-                .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .6em;")
-                .append("text-align:left;vertical-align:top}.v{padding:.6em 1em;border-radius:4px;font-size:1.2em}")
-                .append(".ok{background:#e3f6e3}.reg{background:#fde2c8}.harness{background:#f8d0d0}")
-                .append(".run{background:#eef}code{font-size:.95em}")
-                .append("</style></head><body>\n");
-        h.append("<h1>pcistress report ").append(esc(r.dir().getFileName().toString())).append("</h1>\n");
+        h.append(Html.head("pcistress " + r.dir().getFileName()));
+        h.append("<h1>pcistress report ").append(Html.esc(r.dir().getFileName().toString())).append("</h1>\n");
         verdict(h, r);
         h.append("<p>Started ").append(r.started()).append(r.finished() == null ? "" : ", finished " + r.finished())
                 .append("; budget ").append(Durations.format(r.plan().budget())).append("; profiles <code>")
-                .append(esc(String.join(" ", r.plan().profiles().stream().map(Object::toString).toList())))
-                .append("</code>; fixes <code>").append(esc(String.join(" ", r.plan().fixes()))).append("</code>.</p>\n");
-        h.append("<h2>Steps</h2>\n<table><tr><th>step</th><th>status</th><th>time</th><th>result</th><th>files</th></tr>\n");
+                .append(Html.esc(String.join(" ", r.plan().profiles().stream().map(Object::toString).toList())))
+                .append("</code>; fixes <code>").append(Html.esc(String.join(" ", r.plan().fixes()))).append("</code>.</p>\n");
+        h.append("<h2>Steps</h2>\n<table class=\"steps\"><tr><th>step</th><th>status</th><th>time</th><th>result</th><th>files</th></tr>\n");
         for (StepState s : r.steps()) {
-            h.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(status(s, r)).append("</td><td>")
+            h.append("<tr><td>").append(Html.esc(s.name())).append("</td><td>").append(status(s, r)).append("</td><td>")
                     .append(s.status() == StepState.Status.DONE || s.status() == StepState.Status.CRASHED
                             ? Durations.format(s.elapsed()) : "")
-                    .append("</td><td>").append(s.result() == null ? "" : esc(s.result().headline())).append("</td><td>");
+                    .append("</td><td>").append(s.result() == null ? "" : Html.esc(s.result().headline())).append("</td><td>");
             if (s.result() != null) {
                 List<String> links = new ArrayList<>();
                 for (StepResult.Link l : s.result().links()) {
-                    links.add("<a href=\"" + esc(l.path()) + "\">" + esc(l.label()) + "</a>");
+                    links.add("<a href=\"" + Html.esc(l.path()) + "\">" + Html.esc(l.label()) + "</a>");
                 }
                 h.append(String.join("<br>", links));
             }
             h.append("</td></tr>\n");
         }
         h.append("</table>\n<p>Exit codes: 0 ok, 1 regression, 2 usage, 3 harness failure. ")
-                .append("Machine-readable: <a href=\"job.json\">job.json</a>.</p>\n</body></html>\n");
+                .append("Machine-readable: <a href=\"job.json\">job.json</a>.</p>\n").append(Html.tail());
         return h.toString();
     }
 
@@ -65,7 +59,7 @@ final class IndexPage {
             cls = "harness";
             text = "HARNESS FAILURE (exit " + code + "): " + String.join(", ", failedSteps(r)) + " failed";
         }
-        h.append("<div class=\"v ").append(cls).append("\"><strong>").append(esc(text)).append("</strong></div>\n");
+        h.append("<div class=\"v ").append(cls).append("\"><strong>").append(Html.esc(text)).append("</strong></div>\n");
         List<String> regressed = new ArrayList<>();
         List<String> news = new ArrayList<>();
         for (StepState s : r.steps()) {
@@ -75,8 +69,8 @@ final class IndexPage {
             }
         }
         list(h, "What regressed or failed", regressed, "nothing");
-        String since = r.previous().map(p -> "New since <a href=\"" + esc(rel(r.dir(), p)) + "/index.html\">"
-                + esc(p.getFileName().toString()) + "</a>").orElse(null);
+        String since = r.previous().map(p -> "New since <a href=\"" + Html.esc(rel(r.dir(), p)) + "/index.html\">"
+                + Html.esc(p.getFileName().toString()) + "</a>").orElse(null);
         if (since == null) {
             h.append("<p>No previous report in this folder: nothing to compare with.</p>\n");
         } else {
@@ -112,7 +106,7 @@ final class IndexPage {
     }
 
     private static void list(StringBuilder h, String title, List<String> items, String none) {
-        listRaw(h, esc(title), items, none);
+        listRaw(h, Html.esc(title), items, none);
     }
 
     private static void listRaw(StringBuilder h, String titleHtml, List<String> items, String none) {
@@ -122,7 +116,7 @@ final class IndexPage {
             return;
         }
         h.append("<ul>\n");
-        items.forEach(i -> h.append("<li>").append(esc(i)).append("</li>\n"));
+        items.forEach(i -> h.append("<li>").append(Html.esc(i)).append("</li>\n"));
         h.append("</ul>\n");
     }
 
@@ -132,9 +126,5 @@ final class IndexPage {
         } catch (IllegalArgumentException otherRoot) {
             return to.toAbsolutePath().toString();
         }
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

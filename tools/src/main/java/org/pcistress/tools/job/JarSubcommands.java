@@ -14,28 +14,43 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.pcistress.tools.Main;
-import org.pcistress.tools.stress.Durations;
-import picocli.CommandLine;
+import org.pcistress.tools.cli.Durations;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs each subcommand as the same jar in a JVM of its own: a step that hangs is killed at its
  * bound with everything it started (jcstress forks VMs), and a step that crashes its VM cannot take
  * the job, or the report it is writing, down with it.
+ *
+ * <p>The command line above {@code run} is handed in ({@link #of}), never named: {@code job} sits below
+ * the top-level command and does not reach back up to it.
  */
 public final class JarSubcommands implements Subcommands {
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final String classPath = System.getProperty("java.class.path");
+    private final String mainClass;
+    private final Set<String> names;
+
+    private JarSubcommands(String mainClass, Set<String> names) {
+        this.mainClass = mainClass;
+        this.names = Set.copyOf(names);
+    }
+
+    /** Runs the subcommands of {@code root} (the top-level command {@code run} was parsed under). */
+    public static JarSubcommands of(CommandSpec root) {
+        return new JarSubcommands(root.userObject().getClass().getName(), root.subcommands().keySet());
+    }
 
     @Override
     public boolean has(String name) {
-        return new CommandLine(new Main()).getSubcommands().containsKey(name);
+        return names.contains(name);
     }
 
     @Override
     public Outcome run(String step, Path log, Duration hardStop, Progress progress, String... args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", classPath, Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", classPath, mainClass));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         // if the job itself is stopped (Ctrl-C, a CI cancel), its step goes with it, jcstress's forks too

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.pcistress.tools.ExitCodes;
-import org.pcistress.tools.stress.Durations;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.Durations;
 
 /**
  * The main job: creates one dated report folder, runs each step in its share of the budget, keeps

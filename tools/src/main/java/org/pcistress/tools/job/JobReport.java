@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.pcistress.tools.stress.Durations;
+import org.pcistress.tools.cli.Durations;
 
 /**
  * One report folder's job.json and index.html, rewritten after every step so that a run that dies
@@ -109,15 +109,6 @@ public final class JobReport {
             }
         }
         return root;
-    }
-
-    /** A one-line reason for a file that does not parse: Jackson's message without its source excerpt. */
-    static String reason(IOException e) {
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
-            var at = j.getLocation();
-            return j.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ")");
-        }
-        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
     private static void replace(Path target, String text) throws IOException {

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.ReportFiles;
 import org.pcistress.tools.job.Specs.Spec;
+import org.pcistress.tools.matrix.MatrixFiles;
 
 /**
  * The scenario matrix for each profile and for the newest profile with each fix
@@ -20,19 +22,12 @@ import org.pcistress.tools.job.Specs.Spec;
  * line and newest profile to each fix (news: what each version and each fix changes), and each
  * spec against the previous report (a failure kind a cell did not have there is a regression). The diffs are the explorer's {@link MatrixDiff}, as in {@code matrix-diff}.
  */
-public final class MatrixStep implements JobStep {
+public final class MatrixStep extends SubcommandStep {
     /** Time kept back for each matrix still to run, so that one slow spec cannot take them all. */
     static final Duration RESERVE = Duration.ofSeconds(10);
 
-    private final Subcommands cli;
-
     public MatrixStep(Subcommands cli) {
-        this.cli = cli;
-    }
-
-    @Override
-    public String name() {
-        return "matrix";
+        super("matrix", cli);
     }
 
     @Override
@@ -42,8 +37,9 @@ public final class MatrixStep implements JobStep {
 
     @Override
     public StepResult run(StepContext ctx) throws IOException, InterruptedException {
-        if (!cli.has("matrix")) {
-            return StepResult.harness("this build has no 'matrix' command", List.of());
+        Optional<StepResult> missing = missing();
+        if (missing.isPresent()) {
+            return missing.get();
         }
         List<Spec> specs = ctx.plan().matrixSpecs();
         Map<Spec, MatrixResult> results = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.pcistress.tools.stress.Durations;
+import org.pcistress.tools.cli.Durations;
 
 /** Progress lines stamped with the time since the job started: {@code [  4m05s] stress: ...}. */
 public final class Progress {

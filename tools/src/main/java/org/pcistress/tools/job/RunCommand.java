@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.pcistress.tools.cli.ReportFiles;
 import org.pcistress.tools.job.Specs.Spec;
-import org.pcistress.tools.stress.Durations;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.stress.StressFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,13 +63,15 @@ public final class RunCommand implements Callable<Integer> {
                     + " running jcstress: copied into the report and judged the same way.")
     Path stressFrom;
 
-    private final List<JobStep> steps;
+    private List<JobStep> steps;
     private final Specs specs;
     private final Clock clock;
 
-    /** The real job: each step runs its subcommand as the same jar. */
+    /** The real job: each step runs a subcommand of the command line {@code run} sits in, as the same jar. */
     public RunCommand() {
-        this(defaultSteps(new JarSubcommands()), Specs.CURRENT, Clock.systemUTC());
+        this.steps = null;
+        this.specs = Specs.CURRENT;
+        this.clock = Clock.systemUTC();
     }
 
     /** A job of {@code steps} (tests give fakes). */
@@ -75,6 +79,13 @@ public final class RunCommand implements Callable<Integer> {
         this.steps = List.copyOf(steps);
         this.specs = specs;
         this.clock = clock;
+    }
+
+    private List<JobStep> steps() {
+        if (steps == null) {
+            steps = defaultSteps(JarSubcommands.of(self.root()));
+        }
+        return steps;
     }
 
     /** matrix, stress, bench, in that order: cheapest verdicts first. */
@@ -85,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobPlan plan = plan();
-        return new Job(steps, clock, self.commandLine().getOut()).run(plan);
+        return new Job(steps(), clock, self.commandLine().getOut()).run(plan);
     }
 
     /** Checks every option; throws a one-line {@link ParameterException} before anything runs. */
@@ -104,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         Set<String> names = new LinkedHashSet<>();
-        steps.forEach(s -> names.add(s.name()));
+        steps().forEach(s -> names.add(s.name()));
         Set<String> skipped = new LinkedHashSet<>(skip == null ? List.of() : skip);
         for (String s : skipped) {
             if (!names.contains(s)) {
@@ -134,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
     private void checkShares(JobPlan plan) {
         Duration needed = Duration.ZERO;
         List<String> who = new ArrayList<>();
-        for (JobStep s : steps) {
+        for (JobStep s : steps()) {
             if (!plan.skip().contains(s.name()) && !s.minimum().isZero()) {
                 needed = needed.plus(s.minimum());
                 who.add(s.name() + " " + Durations.format(s.minimum()));
@@ -162,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             root = JobReport.JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw usage("--baseline: " + file + " is corrupt: " + JobReport.reason(e));
+            throw usage("--baseline: " + file + " is corrupt: " + ReportFiles.reason(e));
         }
         boolean ok = Files.isDirectory(b) ? root != null && root.has("steps")
                 : root != null && (root.isArray() ? root.size() > 0 && root.get(0).has("benchmark")

@@ -1,7 +1,7 @@
 package org.pcistress.tools.job;
 
 import java.util.List;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
 
 /**
  * What a step found.

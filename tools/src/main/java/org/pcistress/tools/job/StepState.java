@@ -2,7 +2,7 @@ package org.pcistress.tools.job;
 
 import java.time.Duration;
 import java.util.List;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
 
 /** Where one step stands, as job.json and index.html show it. */
 public final class StepState {

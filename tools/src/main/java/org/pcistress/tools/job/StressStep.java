@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pcistress.tools.ExitCodes;
-import org.pcistress.tools.stress.Durations;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.ReportFiles;
 import org.pcistress.tools.stress.RunSummary;
+import org.pcistress.tools.stress.StressFiles;
 import org.pcistress.tools.stress.TestSummary;
 import org.pcistress.tools.stress.Verdict;
 
@@ -18,16 +20,9 @@ import org.pcistress.tools.stress.Verdict;
  * The budgeted jcstress pass with its canaries ({@code pcistress stress --budget B --out stress}):
  * its exit code is the step's; the summary is compared with the previous report's.
  */
-public final class StressStep implements JobStep {
-    private final Subcommands cli;
-
+public final class StressStep extends SubcommandStep {
     public StressStep(Subcommands cli) {
-        this.cli = cli;
-    }
-
-    @Override
-    public String name() {
-        return "stress";
+        super("stress", cli);
     }
 
     @Override
@@ -43,8 +38,8 @@ public final class StressStep implements JobStep {
             ctx.progress().step(name(), "taking the jcstress result from " + from);
             copyTree(from, ctx.dir());
             o = new Subcommands.Outcome(ExitCodes.OK, false);
-        } else if (!cli.has("stress")) {
-            return StepResult.harness("this build has no 'stress' command", List.of());
+        } else if (missing().isPresent()) {
+            return missing().get();
         } else {
             o = cli.run(name(), ctx.dir().resolve("log.txt"), ctx.hardStop(), ctx.progress(),
                     "stress", "--budget", Durations.format(ctx.budget()), "--out", ctx.dir().toString());
@@ -129,9 +124,5 @@ public final class StressStep implements JobStep {
                 }
             }
         }
-    }
-
-    private static StepResult.Link link(String label, StepContext ctx, Path p) {
-        return new StepResult.Link(label, ReportFiles.rel(ctx.dir(), p));
     }
 }

@@ -1,9 +1,13 @@
 package org.pcistress.tools.matrix;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.BadInput;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.explore.Counterexample;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.ExploreResult;
@@ -46,8 +50,9 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--first", description = "stop at the first failure instead of searching for the shortest")
     boolean first;
 
-    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "60", description = "wall-clock budget (default ${DEFAULT-VALUE})")
-    long seconds;
+    @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "60s", converter = Durations.class,
+            description = "wall-clock budget, e.g. 60s, 5m (default ${DEFAULT-VALUE})")
+    Duration budget;
 
     @Override
     public Integer call() {
@@ -55,7 +60,7 @@ public final class ExploreCommand implements Callable<Integer> {
         try {
             PciTarget target = Inputs.target(profile);
             List<Entry> cell = Inputs.cell(scenario);
-            ExploreOptions o = Inputs.options(preemptions, first, seconds);
+            ExploreOptions o = Inputs.options(preemptions, first, budget);
             CellPlan plan = target.plan(cell);
             out.println("scenario " + plan.scenario().name() + "; initial state: " + plan.initialState());
             if (replay != null) {
@@ -97,8 +102,6 @@ public final class ExploreCommand implements Callable<Integer> {
     }
 
     private int bad(String message) {
-        spec.commandLine().getErr().println("pcistress explore: " + message);
-        spec.commandLine().getErr().flush();
-        return ExitCodes.USAGE;
+        return Errors.usage(spec, message);
     }
 }

@@ -7,6 +7,7 @@ import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
 import org.pcistress.explore.matrix.PciTarget;
 import org.pcistress.model.entry.EntryPoint;
+import org.pcistress.tools.cli.BadInput;
 
 /** Turns command-line values into the explorer's objects, or a one-line {@link BadInput}. */
 final class Inputs {
@@ -61,15 +62,12 @@ final class Inputs {
         return out;
     }
 
-    static ExploreOptions options(int preemptions, boolean first, long seconds) {
+    static ExploreOptions options(int preemptions, boolean first, Duration budget) {
         if (preemptions < 0) {
             throw new BadInput("--preemptions must be 0 or more, got " + preemptions);
         }
-        if (seconds <= 0) {
-            throw new BadInput("--time-budget must be a positive number of seconds, got " + seconds);
-        }
         return ExploreOptions.defaults().withPreemptionBound(preemptions)
                 .withStop(first ? ExploreOptions.Stop.FIRST : ExploreOptions.Stop.MINIMAL)
-                .withTimeBudget(Duration.ofSeconds(seconds));
+                .withTimeBudget(budget);
     }
 }

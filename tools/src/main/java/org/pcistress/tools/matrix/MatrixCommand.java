@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.pcistress.tools.ExitCodes;
-import org.pcistress.explore.ExploreOptions;
+import org.pcistress.tools.cli.BadInput;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.explore.matrix.Matrix;
 import org.pcistress.explore.matrix.MatrixResult;
 import org.pcistress.explore.matrix.PciTarget;
@@ -43,20 +44,15 @@ public final class MatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        PciTarget target;
-        ExploreOptions o;
-        java.util.List<java.util.List<org.pcistress.explore.matrix.Entry>> which;
+        MatrixSearchOptions.Search s;
         try {
-            target = Inputs.target(profile);
-            o = search.options();
-            which = search.cells(target.entries());
+            s = search.resolve(profile);
         } catch (BadInput e) {
-            err.println("pcistress matrix: " + e.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
+            return Errors.usage(spec, e.getMessage());
         }
+        PciTarget target = s.targets().get(0);
         Path dir = out != null ? out : Path.of("reports", "matrix-" + target.spec().replace('+', '_'));
-        MatrixResult m = Matrix.run(target, which, o, line -> {
+        MatrixResult m = Matrix.run(target, s.cells(), s.options(), line -> {
             err.println(line);
             err.flush();
         });
@@ -64,9 +60,7 @@ public final class MatrixCommand implements Callable<Integer> {
         try {
             write(dir, m, command);
         } catch (IOException e) {
-            err.println("pcistress matrix: cannot write " + dir + ": " + e.getMessage());
-            err.flush();
-            return ExitCodes.HARNESS;
+            return Errors.print(spec, "cannot write " + dir + ": " + e.getMessage(), ExitCodes.HARNESS);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("%s: %d cells, %d failing, %d exhausted, %.1f s; wrote %s%n", m.spec(), m.cells().size(),

@@ -5,26 +5,33 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.pcistress.tools.ExitCodes;
-import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Matrix;
 import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
 import org.pcistress.explore.matrix.PciTarget;
+import org.pcistress.tools.cli.BadInput;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code pcistress matrix-diff --from v5.10 --to v6.18}: both matrices, then what the change
- * introduced and what it fixed. Exit 0 when nothing new fails, 1 when a change introduced a
- * failure, 2 on bad input.
+ * introduced and what it fixed. {@code FROM} and {@code TO} are either two profile specs (both are
+ * explored) or two matrix.json files, or folders holding one (e.g. two checkouts' matrices: they are
+ * read, not explored). Exit 0 when nothing new fails, 1 when a change introduced a failure, 2 on bad input.
  */
 @Command(name = "matrix-diff", mixinStandardHelpOptions = true,
-        description = "Compare the matrices of two profiles: what a change introduced and what it fixed.",
+        description = {"Compare two matrices: what a change introduced and what it fixed.",
+            "FROM and TO are two profile specs (both are explored) or two matrix.json files written by"
+                + " 'pcistress matrix', or folders holding one (they are compared as they are)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:nothing new fails", "1:a change introduced a failure", "2:bad input",
             "3:the output could not be written"})
@@ -32,13 +39,20 @@ public final class MatrixDiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "SPEC", description = "the profile before the change")
+    @Option(names = "--from", paramLabel = "FROM", description = "the profile before the change, or its matrix.json")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "SPEC", description = "the profile after the change")
+    @Option(names = "--to", paramLabel = "TO", description = "the profile after the change, or its matrix.json")
     String to;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "also write both matrices and diff.{md,json} here")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FROM", description = "the same as --from FROM")
+    String fromArg;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TO", description = "the same as --to TO")
+    String toArg;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "also write both matrices and diff.{md,json} here"
+            + " (profile specs only)")
     Path out;
 
     @Mixin
@@ -46,23 +60,59 @@ public final class MatrixDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PciTarget a;
-        PciTarget b;
-        ExploreOptions o;
-        java.util.List<java.util.List<org.pcistress.explore.matrix.Entry>> which;
-        try {
-            a = Inputs.target(from);
-            b = Inputs.target(to);
-            o = search.options();
-            which = search.cells(a.entries());
-        } catch (BadInput e) {
-            err.println("pcistress matrix-diff: " + e.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
+        List<String> both = new ArrayList<>();
+        if (from != null) {
+            both.add(from);
         }
-        MatrixResult ma = Matrix.run(a, which, o, line -> progress(err, a.spec(), line));
-        MatrixResult mb = Matrix.run(b, which, o, line -> progress(err, b.spec(), line));
+        if (to != null) {
+            both.add(to);
+        }
+        if (fromArg != null) {
+            both.add(fromArg);
+        }
+        if (toArg != null) {
+            both.add(toArg);
+        }
+        if (both.size() != 2 || (from == null) != (to == null)) {
+            return Errors.usage(spec, "give two matrices: --from FROM --to TO, or FROM TO (see --help)");
+        }
+        boolean fileA = Files.exists(Path.of(both.get(0)));
+        boolean fileB = Files.exists(Path.of(both.get(1)));
+        if (fileA != fileB) {
+            return Errors.usage(spec, "give two profile specs or two matrix.json files, not one of each: "
+                    + both.get(fileA ? 0 : 1) + " is a file, " + both.get(fileA ? 1 : 0) + " is not");
+        }
+        return fileA ? compareFiles(Path.of(both.get(0)), Path.of(both.get(1))) : explore(both.get(0), both.get(1));
+    }
+
+    /** Two matrix.json files (or their folders), as {@code pcistress matrix} wrote them. */
+    private int compareFiles(Path a, Path b) {
+        if (out != null) {
+            return Errors.usage(spec, "--out writes explored matrices; with two matrix.json files there is nothing to write");
+        }
+        MatrixDiff d;
+        try {
+            d = MatrixDiff.compare(MatrixFiles.read(a), MatrixFiles.read(b));
+        } catch (IOException e) {
+            return Errors.usage(spec, e.getMessage());
+        }
+        spec.commandLine().getOut().print(d.text());
+        spec.commandLine().getOut().flush();
+        return d.exitCode() == 0 ? ExitCodes.OK : ExitCodes.REGRESSION;
+    }
+
+    private int explore(String fromSpec, String toSpec) {
+        PrintWriter err = spec.commandLine().getErr();
+        MatrixSearchOptions.Search s;
+        try {
+            s = search.resolve(fromSpec, toSpec);
+        } catch (BadInput e) {
+            return Errors.usage(spec, e.getMessage());
+        }
+        PciTarget a = s.targets().get(0);
+        PciTarget b = s.targets().get(1);
+        MatrixResult ma = Matrix.run(a, s.cells(), s.options(), line -> progress(err, a.spec(), line));
+        MatrixResult mb = Matrix.run(b, s.cells(), s.options(), line -> progress(err, b.spec(), line));
         MatrixDiff d = MatrixDiff.compare(ma, mb);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(d.text());
@@ -76,9 +126,7 @@ public final class MatrixDiffCommand implements Callable<Integer> {
                 Files.writeString(out.resolve("diff.md"), "# " + command + "\n\n```\n" + d.text() + "```\n",
                         StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("pcistress matrix-diff: cannot write " + out + ": " + e.getMessage());
-                err.flush();
-                return ExitCodes.HARNESS;
+                return Errors.print(spec, "cannot write " + out + ": " + e.getMessage(), ExitCodes.HARNESS);
             }
         }
         return d.exitCode();

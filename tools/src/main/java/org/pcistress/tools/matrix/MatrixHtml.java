@@ -7,6 +7,7 @@ import org.pcistress.explore.matrix.Cell;
 import org.pcistress.explore.matrix.CellFailure;
 import org.pcistress.explore.matrix.Entry;
 import org.pcistress.explore.matrix.MatrixResult;
+import org.pcistress.tools.cli.Html;
 
 /** matrix.html: one self-contained page (inline CSS, no script, nothing fetched at view time). */
 final class MatrixHtml {
@@ -16,25 +17,17 @@ final class MatrixHtml {
             Map.entry("LIST_CORRUPTION", "LC"), Map.entry("VF_LEAKED", "VL"), Map.entry("MISSED_BROADCAST", "MB"),
             Map.entry("UNLOCKED_CALLBACK", "UC"), Map.entry("LOCKING_BUG", "LB"), Map.entry("EXCEPTION", "EX"),
             Map.entry("STEP_LIMIT", "SL"), Map.entry("STALLED", "ST"));
-    private static final String CSS = "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}"
-            + "table.grid{border-collapse:collapse;font-size:13px}table.grid td,table.grid th{border:1px solid #ccc;"
-            + "padding:3px 6px;text-align:center}table.grid th{background:#f4f4f4;font-weight:600}"
-            + "td.ok{background:#e8f5e9;color:#2e7d32}td.fail{background:#ffebee;font-weight:700}"
-            + "td.fail a{color:#b71c1c;text-decoration:none}td.open{outline:2px dashed #f9a825}"
-            + "td.lockdep{box-shadow:inset 0 -3px 0 #1565c0}pre{background:#fafafa;border:1px solid #ddd;"
-            + "padding:8px;overflow-x:auto;font-size:12px}h3{margin-top:2em}.muted{color:#666}";
 
     private MatrixHtml() {
     }
 
     static String render(MatrixResult m, String command) {
         StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>pcistress matrix ")
-                .append(esc(m.spec())).append("</title><style>").append(CSS).append("</style></head><body>\n")
-                .append("<h1>pcistress matrix: ").append(esc(m.spec())).append("</h1>\n<p class=\"muted\">")
-                .append("<code>").append(esc(command)).append("</code><br>")
+        b.append(Html.head("pcistress matrix " + m.spec()))
+                .append("<h1>pcistress matrix: ").append(Html.esc(m.spec())).append("</h1>\n<p class=\"muted\">")
+                .append("<code>").append(Html.esc(command)).append("</code><br>")
                 .append(String.format(Locale.ROOT, "%d cells, %s per cell; %d failing; %d of %d exhausted; %d executions"
-                        + " in %.1f s.", m.cells().size(), esc(m.bound()), m.failing(), m.exhausted(), m.cells().size(),
+                        + " in %.1f s.", m.cells().size(), Html.esc(m.bound()), m.failing(), m.exhausted(), m.cells().size(),
                         m.executions(), m.millis() / 1000.0))
                 .append("</p>\n<p class=\"muted\">Legend: ok; DL deadlock; DR double remove; UAF use after free;"
                         + " RU refcount underflow; LC list corruption; VL VF leaked; MB missed broadcast; UC unlocked"
@@ -49,16 +42,16 @@ final class MatrixHtml {
         }
         b.append("<h2>Entry points</h2>\n<ul>\n");
         for (Entry e : m.entries()) {
-            b.append("<li><code>").append(esc(e.id())).append("</code>: ").append(esc(e.title())).append("</li>\n");
+            b.append("<li><code>").append(Html.esc(e.id())).append("</code>: ").append(Html.esc(e.title())).append("</li>\n");
         }
-        return b.append("</ul>\n</body></html>\n").toString();
+        return b.append("</ul>\n").append(Html.tail()).toString();
     }
 
     private static void grid(StringBuilder b, MatrixResult m) {
         List<Entry> es = m.entries();
         b.append("<table class=\"grid\"><tr><th></th>");
         for (Entry e : es) {
-            b.append("<th title=\"").append(esc(e.title())).append("\">").append(esc(e.id())).append("</th>");
+            b.append("<th title=\"").append(Html.esc(e.title())).append("\">").append(Html.esc(e.id())).append("</th>");
         }
         b.append("</tr>\n<tr><th>alone</th>");
         for (Entry e : es) {
@@ -66,7 +59,7 @@ final class MatrixHtml {
         }
         b.append("</tr>\n");
         for (int i = 0; i < es.size(); i++) {
-            b.append("<tr><th>").append(esc(es.get(i).id())).append("</th>");
+            b.append("<tr><th>").append(Html.esc(es.get(i).id())).append("</th>");
             for (int j = 0; j < es.size(); j++) {
                 if (j < i) {
                     b.append("<td></td>");
@@ -88,13 +81,13 @@ final class MatrixHtml {
                 + (c.lockdep().isEmpty() ? "" : " lockdep");
         String title = c.key() + ": " + c.verdict() + " (" + c.coverage() + ")"
                 + (c.note().isEmpty() ? "" : "; " + c.note());
-        b.append("<td class=\"").append(cls).append("\" title=\"").append(esc(title)).append("\">");
+        b.append("<td class=\"").append(cls).append("\" title=\"").append(Html.esc(title)).append("\">");
         if (c.failed()) {
             StringBuilder s = new StringBuilder();
             for (String k : c.kinds()) {
                 s.append(s.length() == 0 ? "" : "+").append(SHORT.getOrDefault(k, k));
             }
-            b.append("<a href=\"#").append(anchor(c)).append("\">").append(esc(s.toString())).append("</a>");
+            b.append("<a href=\"#").append(anchor(c)).append("\">").append(Html.esc(s.toString())).append("</a>");
         } else {
             b.append("ok");
         }
@@ -102,37 +95,23 @@ final class MatrixHtml {
     }
 
     private static void failure(StringBuilder b, MatrixResult m, Cell c) {
-        b.append("<h3 id=\"").append(anchor(c)).append("\">").append(esc(c.key())).append(": ")
-                .append(esc(c.verdict())).append("</h3>\n<p>Initial state: ").append(esc(c.initialState()))
-                .append(".<br>").append(esc(c.coverage())).append('.');
+        b.append("<h3 id=\"").append(anchor(c)).append("\">").append(Html.esc(c.key())).append(": ")
+                .append(Html.esc(c.verdict())).append("</h3>\n<p>Initial state: ").append(Html.esc(c.initialState()))
+                .append(".<br>").append(Html.esc(c.coverage())).append('.');
         if (!c.note().isEmpty()) {
-            b.append("<br>Lockdep: ").append(esc(c.note())).append('.');
+            b.append("<br>Lockdep: ").append(Html.esc(c.note())).append('.');
         }
         b.append("</p>\n");
         for (CellFailure f : c.failures()) {
-            b.append("<details open><summary><b>").append(esc(f.kind())).append("</b>, ").append(f.length())
+            b.append("<details open><summary><b>").append(Html.esc(f.kind())).append("</b>, ").append(f.length())
                     .append(" steps, ").append(f.preemptions()).append(" preemption(s); replay: <code>pcistress explore"
-                            + " --scenario ").append(esc(c.key())).append(" --profile ").append(esc(m.spec()))
-                    .append(" --replay ").append(esc(f.schedule())).append("</code></summary><pre>")
-                    .append(esc(f.text())).append("</pre></details>\n");
+                            + " --scenario ").append(Html.esc(c.key())).append(" --profile ").append(Html.esc(m.spec()))
+                    .append(" --replay ").append(Html.esc(f.schedule())).append("</code></summary><pre>")
+                    .append(Html.esc(f.text())).append("</pre></details>\n");
         }
     }
 
     private static String anchor(Cell c) {
         return "cell-" + c.key().replace('+', '-');
-    }
-
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
     }
 }

@@ -14,8 +14,9 @@ import org.pcistress.explore.matrix.Entry;
 import org.pcistress.model.change.ProfileSpecs;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
-import org.pcistress.tools.ExitCodes;
-import org.pcistress.tools.matrix.BadInput;
+import org.pcistress.tools.cli.BadInput;
+import org.pcistress.tools.cli.Errors;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.matrix.MatrixSearchOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,34 +91,33 @@ public final class CheckPatchCommand implements Callable<Integer> {
             if (bases.isEmpty()) {
                 bases.add(newest());
             }
+            MatrixSearchOptions.Search s = search.resolve(bases.toArray(String[]::new));
             for (String b : bases) {
                 profiles.add(ProfileSpecs.named(b));
             }
-            options = search.options();
-            cells = search.cells(new org.pcistress.explore.matrix.PciTarget(bases.get(0), profiles.get(0), java.util.List.of(org.pcistress.kernel.locking.LockdepFlavor.PCISTRESS)).entries());
+            options = s.options();
+            cells = s.cells();
         } catch (BadPatch | BadInput | IllegalArgumentException | IOException e) {
-            return usage(err, e.getMessage());
+            return Errors.usage(spec, e.getMessage());
         }
         Mapping m = PatchMapper.map(diff, name(diff), cite(diff));
         out.print(Report.mapping(patch, diff, m));
         out.flush();
         if (m.change().ops().isEmpty() && m.complete()) {
-            return usage(err, "the patch changes no lock in a function the model follows");
+            return Errors.usage(spec, "the patch changes no lock in a function the model follows");
         }
         if (!m.complete() && !acceptPartial) {
-            return usage(err, m.unmapped().size() + " lock-related line(s) not mapped (listed above); "
+            return Errors.usage(spec, m.unmapped().size() + " lock-related line(s) not mapped (listed above); "
                     + "--accept-partial checks the rest");
         }
         if (m.change().ops().isEmpty()) {
-            return usage(err, "nothing mapped: no lock change left to check");
+            return Errors.usage(spec, "nothing mapped: no lock change left to check");
         }
         if (writeLock != null) {
             try {
                 Files.writeString(writeLock, m.change().text(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("pcistress check-patch: cannot write " + writeLock + ": " + e.getMessage());
-                err.flush();
-                return ExitCodes.HARNESS;
+                return Errors.print(spec, "cannot write " + writeLock + ": " + e.getMessage(), ExitCodes.HARNESS);
             }
         }
         if (deriveOnly) {
@@ -132,7 +132,7 @@ public final class CheckPatchCommand implements Callable<Integer> {
         out.print(v.text());
         out.flush();
         if (v.applied() == 0) {
-            return usage(err, "the change applies to none of the bases (" + String.join(", ", bases) + ")");
+            return Errors.usage(spec, "the change applies to none of the bases (" + String.join(", ", bases) + ")");
         }
         return v.introduced() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
@@ -168,11 +168,5 @@ public final class CheckPatchCommand implements Callable<Integer> {
     private static String cite(UnifiedDiff d) {
         String s = d.subject().isBlank() ? "" : "\"" + d.subject() + "\"";
         return d.commit().isBlank() ? s : (d.commit().substring(0, Math.min(12, d.commit().length())) + " " + s).strip();
-    }
-
-    private static int usage(PrintWriter err, String message) {
-        err.println("pcistress check-patch: " + message);
-        err.flush();
-        return ExitCodes.USAGE;
     }
 }

@@ -8,10 +8,17 @@ import java.util.List;
  *
  * @param name jcstress's name for it ({@code org.….Locking_01_MutexVsRwsemReadABBA.Abba})
  * @param outcomes its {@code @Outcome}s
+ * @param actors its {@code @Actor} methods' names
  */
-public record DeclaredTest(String name, List<DeclaredOutcome> outcomes) {
+public record DeclaredTest(String name, List<DeclaredOutcome> outcomes, List<String> actors) {
     public DeclaredTest {
         outcomes = List.copyOf(outcomes);
+        actors = List.copyOf(actors);
+    }
+
+    /** A test whose actors do not matter (a synthetic one). */
+    public DeclaredTest(String name, List<DeclaredOutcome> outcomes) {
+        this(name, outcomes, List.of());
     }
 
     /** The ids it declares ACCEPTABLE_INTERESTING: the bugs it is known to have. */

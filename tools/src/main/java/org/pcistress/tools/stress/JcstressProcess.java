@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.pcistress.tools.cli.Durations;
 
 /**
  * Runs the jcstress host in a process group of its own and keeps every wait bounded.

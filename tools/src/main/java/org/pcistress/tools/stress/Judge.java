@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pcistress.tools.cli.ExitCodes;
 
 /**
  * Turns what the jar declares and what jcstress printed into a verdict per test and an exit code
@@ -69,7 +70,7 @@ public final class Judge {
         int exit = regression ? ExitCodes.REGRESSION
                 : harness ? ExitCodes.HARNESS
                 : silent ? ExitCodes.REGRESSION
-                : ExitCodes.PASSED;
+                : ExitCodes.OK;
         return new Judgement(incomplete == null, incomplete, expected.size(), ran, parsed.planned(), exit, problems, tests);
     }
 

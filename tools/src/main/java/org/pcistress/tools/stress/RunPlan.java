@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.pcistress.tools.cli.Durations;
 
 /**
  * How a time budget becomes jcstress 0.16 options. 0.16 has no time budget of its own, so the

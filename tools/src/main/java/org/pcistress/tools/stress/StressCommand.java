@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,8 +34,8 @@ public final class StressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--budget", defaultValue = "10m", converter = Durations.class,
-            description = "Wall-time budget, e.g. 3m (CI), 10m (nightly), 1h. The run is killed when it is spent. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--budget", defaultValue = "10m", converter = Durations.class, paramLabel = "DURATION",
+            description = "Wall-time budget, e.g. 3m (CI), 10m (nightly), 1h (a unit is required). The run is killed when it is spent. Default: ${DEFAULT-VALUE}.")
     Duration budget;
 
     @Option(names = "--tests", defaultValue = ".*", paramLabel = "REGEX",

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.ExitCodes;
 
 /**
  * One stress run: starts jcstress under the plan, prints a compact line per configuration that

@@ -13,7 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
 import picocli.CommandLine;
 
 /**
@@ -100,7 +100,7 @@ class BenchCommandTest {
         assertEquals(ExitCodes.HARNESS, bench(java, "--timeout", "2s"));
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
         assertTrue(seconds < 20, "took " + seconds + " s");
-        assertTrue(err.toString().contains("hit its bound of 2 s"), err.toString());
+        assertTrue(err.toString().contains("hit its bound of 2s"), err.toString());
     }
 
     @Test
@@ -108,7 +108,7 @@ class BenchCommandTest {
         Path java = fakeJava("echo 'ERROR: org.openjdk.jmh.runner.RunnerException: ERROR: Another JMH instance might be "
                 + "running. Unable to acquire the JMH lock (/tmp/jmh.lock), exiting.'\nexit 1\n");
         assertEquals(ExitCodes.HARNESS, bench(java));
-        assertEquals("error: another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock",
+        assertEquals("pcistress bench: another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock",
                 err.toString().strip());
     }
 
@@ -130,12 +130,13 @@ class BenchCommandTest {
     void unreadableResultsAreAHarnessFailure() throws Exception {
         Path java = fakeJava("echo 'not json' > \"$rff\"\n");
         assertEquals(ExitCodes.HARNESS, bench(java));
-        assertTrue(err.toString().startsWith("error: JMH's results are unreadable"), err.toString());
+        assertTrue(err.toString().startsWith("pcistress bench: JMH's results are unreadable"), err.toString());
     }
 
     @Test
     void aBadOptionIsBadInput() throws Exception {
         assertEquals(ExitCodes.USAGE, bench(fakeJava("exit 0\n"), "--timeout", "soon"));
+        assertEquals(ExitCodes.USAGE, bench(fakeJava("exit 0\n"), "--timeout", "10"), "a bare number is refused, not minutes");
     }
 
     @Test
@@ -143,7 +144,7 @@ class BenchCommandTest {
         CommandLine cl = new CommandLine(new BenchCommand());
         cl.setErr(new PrintWriter(err, true));
         assertEquals(ExitCodes.HARNESS, cl.execute("--jar", dir.resolve("missing.jar").toString()));
-        assertTrue(err.toString().startsWith("error: ") && err.toString().contains("missing.jar: no such file"));
+        assertTrue(err.toString().startsWith("pcistress bench: ") && err.toString().contains("missing.jar: no such file"));
     }
 
     @Test

@@ -163,7 +163,7 @@ class BenchCompareTest {
 
     private void assertOneLineError(String expected) {
         String e = err.toString();
-        assertTrue(e.startsWith("error: ") && e.contains(expected), e);
+        assertTrue(e.startsWith("pcistress bench-compare: ") && e.contains(expected), e);
         assertEquals(1, e.strip().lines().count(), e);
         assertFalse(e.contains("Exception") || e.contains("\tat "), e);
     }

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pcistress.tools.stress.Scenario;
+import org.pcistress.tools.stress.ScenarioCatalog;
 
 /** The committed scenario index is what the generator makes of the scenario headers. */
 class ScenarioIndexTest {
@@ -24,7 +27,7 @@ class ScenarioIndexTest {
 
     @Test
     void everyScenarioHasAResultPerVariantAndARunLine() throws IOException {
-        for (ScenarioHeader s : ScenarioIndex.read(root).scenarios()) {
+        for (Scenario s : ScenarioIndex.read(root).scenarios()) {
             assertTrue(!s.variants().isEmpty(), s.name());
             s.variants().forEach(v -> assertTrue(v.result().matches("Never|Sometimes [A-Z_, ]+"), s.name() + "." + v));
             assertTrue(s.run().startsWith("java -jar tests-jcstress/target/jcstress.jar -t "), s.name() + ": " + s.run());
@@ -63,10 +66,11 @@ class ScenarioIndexTest {
                     }
                 }
                 """;
-        ScenarioHeader h = ScenarioHeader.parse("SRIOV_01_NumvfsVsRemove", "sriov", src);
+        Scenario h = ScenarioCatalog.parse("SRIOV_01_NumvfsVsRemove", "sriov", src, Map.of());
         assertEquals("`sriov_numvfs_store()` against *remove* & rescan. Second line of the first paragraph.", h.summary());
-        assertEquals(List.of(new ScenarioHeader.Variant("Upstream", "Sometimes DEADLOCK, VF_LEAKED"),
-                new ScenarioHeader.Variant("FixedRescanLock", "Never")), h.variants());
+        assertEquals(List.of("Upstream: Sometimes DEADLOCK, VF_LEAKED", "FixedRescanLock: Never"),
+                h.variants().stream().map(v -> v.name() + ": " + v.result()).toList());
+        assertEquals("org.pcistress.stress.sriov.SRIOV_01_NumvfsVsRemove.Upstream", h.variants().get(0).testName());
         assertEquals("java -jar tests-jcstress/target/jcstress.jar -t SRIOV_01 -m quick", h.run());
         assertEquals("Actor 1, numvfs: sriov_numvfs_store   device_lock(PF)\n"
                 + "Lock chain:  Upstream: T1: &dev->mutex → pci_rescan_remove_lock", h.lockChain());

@@ -86,7 +86,7 @@ class WorkflowsTest {
         assertTrue(((Map<Object, Object>) triggers(wf)).containsKey("pull_request"));
         String runs = runs(wf);
         assertTrue(runs.contains("bash .ci/run"), "the README's test command, through .ci/run");
-        assertTrue(runs.contains("./pcistress matrix ") && runs.contains("./pcistress matrix-compare "), runs);
+        assertTrue(runs.contains("./pcistress matrix ") && runs.contains("./pcistress matrix-diff "), runs);
         assertEquals("exec ./pcistress test", Files.readAllLines(root.resolve(".ci/run")).stream()
                 .filter(l -> l.startsWith("exec ")).findFirst().orElse(""), ".ci/run is the README's test command");
     }

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.pcistress.tools.stress.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.stress.RunSummary;
 import org.pcistress.tools.stress.TestSummary;
 import org.pcistress.tools.stress.Verdict;
 
 /** Subcommands that answer from the test: each command writes what the test says and exits with its code. */
-final class FakeCli implements Subcommands {
+public final class FakeCli implements Subcommands {
     /** One fake command: given its arguments and its --out folder (or null), writes files and returns a code. */
     interface Command {
         int run(List<String> args, Path out) throws IOException;
@@ -47,7 +47,7 @@ final class FakeCli implements Subcommands {
      * A matrix.json as {@code pcistress matrix} writes it, from key/verdict pairs; a verdict is
      * {@code OK} or failure kinds joined by {@code +}.
      */
-    static String matrix(String spec, String... keyVerdict) {
+    public static String matrix(String spec, String... keyVerdict) {
         StringBuilder b = new StringBuilder("{\"tool\":\"pcistress matrix\",\"command\":\"x\",\"matrix\":{\"spec\":\"")
                 .append(spec).append("\",\"bound\":\"2 preemptions\",\"entries\":[],\"cells\":[");
         for (int i = 0; i < keyVerdict.length; i += 2) {
@@ -67,7 +67,7 @@ final class FakeCli implements Subcommands {
     }
 
     /** A summary.json as {@code pcistress stress} writes it: exit code, then test name / verdict pairs. */
-    static String stressSummary(int exitCode, String... nameVerdict) throws IOException {
+    public static String stressSummary(int exitCode, String... nameVerdict) throws IOException {
         List<TestSummary> tests = new ArrayList<>();
         for (int i = 0; i < nameVerdict.length; i += 2) {
             tests.add(new TestSummary(nameVerdict[i], Verdict.valueOf(nameVerdict[i + 1]), "because", Map.of("OK", 1),
@@ -78,7 +78,7 @@ final class FakeCli implements Subcommands {
                 tests.size(), tests.size(), tests.size(), tests.size(), List.of(), tests));
     }
 
-    static void write(Path file, String text) throws IOException {
+    public static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
     }

@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcistress.tools.Main;
+import org.pcistress.tools.job.FakeCli;
 
-/** The explore, matrix and matrix-diff commands: results, files, exit status, one-line errors. */
+/** The explore, matrix and matrix-diff commands (two specs or two files): results, files, exit status, one-line errors. */
 class CliTest {
 
     private record Run(int code, String out, String err) {
@@ -52,6 +53,15 @@ class CliTest {
         assertOneLineError(run("matrix", "--profile", "nope"), "unknown profile");
         assertOneLineError(run("matrix-diff", "--from", "v5.10"), "--to");
         assertOneLineError(run("matrix-diff", "--from", "v5.10", "--to", "v6.18", "--preemptions", "-1"), "preemptions");
+        assertOneLineError(run("matrix", "--profile", "v6.18", "--time-budget", "10"), "a unit is required");
+        assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--time-budget", "1x"),
+                "'1x' is not a duration");
+        assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--time-budget", "-5s"),
+                "'-5s' is not a duration");
+        assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--time-budget",
+                "99999999999999999999s"), "longer than the most");
+        assertTrue(run("matrix", "--profile", "nope").err().startsWith("pcistress matrix: unknown profile"));
+        assertTrue(run("matrix", "--profile", "v6.18", "--bogus").err().startsWith("pcistress matrix: "));
     }
 
     @Test
@@ -92,5 +102,23 @@ class CliTest {
         assertTrue(Files.exists(dir.resolve("diff.json")));
         Run same = run("matrix-diff", "--from", "v5.10", "--to", "v6.19+revert", "--cells", "remove_pf");
         assertEquals(0, same.code(), same.out());
+    }
+
+    @Test
+    void matrixDiffComparesTwoMatrixFilesAsTheyAre(@TempDir Path tmp) throws Exception {
+        Path from = tmp.resolve("base.json");
+        Path to = tmp.resolve("pr/v6.18/matrix.json");
+        Files.writeString(from, FakeCli.matrix("v6.18", "bind_pf+aer", "OK"));
+        FakeCli.write(to, FakeCli.matrix("v6.18", "bind_pf+aer", "DEADLOCK"));
+        Run worse = run("matrix-diff", from.toString(), tmp.resolve("pr").toString());
+        assertEquals(1, worse.code(), worse.err());
+        assertTrue(worse.out().contains("introduced (1):"), worse.out());
+        assertTrue(worse.out().contains("bind_pf+aer"), worse.out());
+        assertEquals(0, run("matrix-diff", "--from", to.toString(), "--to", from.toString()).code(), "a fix is no regression");
+        assertOneLineError(run("matrix-diff", from.toString(), tmp.resolve("nope.json").toString()), "not one of each");
+        Files.writeString(tmp.resolve("broken.json"), "{\"tool\": 1}");
+        assertOneLineError(run("matrix-diff", from.toString(), tmp.resolve("broken.json").toString()),
+                "is not a matrix.json");
+        assertOneLineError(run("matrix-diff", from.toString(), to.toString(), "--out", tmp.toString()), "--out");
     }
 }

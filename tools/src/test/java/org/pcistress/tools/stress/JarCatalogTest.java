@@ -1,6 +1,5 @@
 package org.pcistress.tools.stress;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,11 +16,17 @@ class JarCatalogTest {
     private static final Path JAR = Path.of("../tests-jcstress/target/jcstress.jar");
 
     @Test
-    void readsTheTwoNamesOfATestListLine() {
-        String line = "JCTEST10Sa.b.C.Abba10Sa.b.C$Abba12Sa_b_C_Abba_x4Snull1I2";
-        assertArrayEquals(new String[] {"a.b.C.Abba", "a.b.C$Abba"}, JarCatalog.testNames(line));
-        assertNull(JarCatalog.testNames("JCTEST99Sshort"));
-        assertNull(JarCatalog.testNames("something else"));
+    void readsATestListLine() {
+        String line = "JCTEST10Sa.b.C.Abba10Sa.b.C$Abba12Sa_b_C_Abba_x4Snull1I26Sactor16Sactor21BF1I3"
+                + "1I02Sok1I12SOK1I14Sbad!1I18SDEADLOCK1I24Srest1I01I0";
+        DeclaredTest t = ScenarioCatalog.listedTest(line);
+        assertEquals("a.b.C.Abba", t.name());
+        assertEquals(List.of("actor1", "actor2"), t.actors());
+        assertEquals(List.of(new DeclaredOutcome("OK", DeclaredOutcome.ACCEPTABLE, "ok"),
+                new DeclaredOutcome("DEADLOCK", DeclaredOutcome.INTERESTING, "bad!"),
+                new DeclaredOutcome("", DeclaredOutcome.FORBIDDEN, "rest")), t.outcomes());
+        assertNull(ScenarioCatalog.listedTest("JCTEST99Sshort"));
+        assertNull(ScenarioCatalog.listedTest("something else"));
     }
 
     @Test
@@ -38,5 +43,18 @@ class JarCatalogTest {
         assertEquals(List.of(), fixed.bugIds());
         assertEquals(DeclaredOutcome.FORBIDDEN, fixed.expectOf("DEADLOCK"));
         assertTrue(JarCatalog.read(JAR, Pattern.compile("NoSuchTest")).isEmpty());
+    }
+
+    /** A fix variant's forbidden set comes from its @JCStressMeta class: jcstress lists it, so the catalog sees it. */
+    @Test
+    void readsOutcomesSharedThroughJcstressMeta() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "build tests-jcstress first (the reactor does)");
+        DeclaredTest fixed = JarCatalog.read(JAR, Pattern.compile("SRIOV_02_VfDoubleRemoval\\.FixedDetachOutsideRescan$")).get(0);
+        assertEquals(List.of(), fixed.bugIds());
+        assertEquals(DeclaredOutcome.ACCEPTABLE, fixed.expectOf("OK"));
+        for (String bug : List.of("DOUBLE_REMOVE", "USE_AFTER_FREE", "REFCOUNT_UNDERFLOW", "LIST_CORRUPTION", "DEADLOCK")) {
+            assertTrue(fixed.outcomes().stream().anyMatch(o -> o.id().equals(bug) && o.expect().equals(DeclaredOutcome.FORBIDDEN)
+                    && o.desc().endsWith(" Forbidden here.")), bug + " in " + fixed.outcomes());
+        }
     }
 }

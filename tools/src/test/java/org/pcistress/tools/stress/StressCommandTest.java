@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcistress.tools.Main;
+import org.pcistress.tools.cli.ExitCodes;
 import picocli.CommandLine;
 
 /** Bad options and missing inputs: exit 2 and one line on stderr. */
@@ -41,8 +42,11 @@ class StressCommandTest {
 
     @Test
     void badBudget() {
-        assertOneLineUsageError(run("stress", "--budget", "ten minutes"), "is not a duration like 90s, 3m, 10m or 1h30m");
+        assertOneLineUsageError(run("stress", "--budget", "ten minutes"), "is not a duration like 90s, 10m, 4h or 1h30m (a unit is required)");
+        assertOneLineUsageError(run("stress", "--budget", "10"), "a unit is required");
+        assertOneLineUsageError(run("stress", "--budget", "9999h"), "longer than the most");
         assertOneLineUsageError(run("stress", "--budget", "0s"), "is zero");
+        assertTrue(run("stress", "--budget", "1x").err().startsWith("pcistress stress: "), "the one error format");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.pcistress.stress.header;
+package org.pcistress.tools.stress;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,12 +17,10 @@ import java.util.regex.PatternSyntaxException;
  * litmus test's {@code Result:} line with what herd7 observed.
  *
  * <p>Every problem is one line naming the file and variant; an empty list means the scenario is
- * well formed.
+ * well formed. {@code pcistress scenario-index --check} runs them on every scenario.
  */
-final class HeaderRules {
-    static final Pattern FILE_NAME = Pattern.compile("[A-Z][A-Za-z]*_\\d{2}_[A-Z][A-Za-z0-9]*");
+public final class HeaderRules {
     static final Pattern WORD = Pattern.compile("[A-Z][A-Z0-9_]*");
-    static final Pattern RESULT = Pattern.compile("(?m)^(?:<p>)?Result:(.*)$");
     static final Pattern RESULT_VALUE = Pattern.compile("\\s*(Never|Sometimes\\s+([A-Z][A-Z0-9_]*(?:,\\s*[A-Z][A-Z0-9_]*)*))\\s*");
     static final Pattern RUN = Pattern.compile(
             "(?m)^(?:<p>)?Run: \\{@code java -jar tests-jcstress/target/jcstress\\.jar -t (\\S+)(?: [^}]*)?}\\s*$");
@@ -41,10 +39,10 @@ final class HeaderRules {
      * @param s the scenario
      * @param allTests every jcstress test name in the suite, for the run line's selector
      */
-    static List<String> check(Scenario s, Collection<String> allTests) {
+    public static List<String> check(Scenario s, Collection<String> allTests) {
         List<String> problems = new ArrayList<>();
-        String where = s.simpleName();
-        if (!FILE_NAME.matcher(s.simpleName()).matches()) {
+        String where = s.name();
+        if (!ScenarioCatalog.FILE_NAME.matcher(s.name()).matches()) {
             problems.add(where + ": the name is not <Area>_<NN>_<Race>");
         }
         if (s.variants().isEmpty()) {
@@ -52,23 +50,23 @@ final class HeaderRules {
         }
         checkFileHeader(s, allTests, problems);
 
-        Map<Variant, Set<String>> sometimes = new LinkedHashMap<>();
+        Map<Scenario.Variant, Set<String>> sometimes = new LinkedHashMap<>();
         Set<String> bugIds = new LinkedHashSet<>();
-        for (Variant v : s.variants()) {
+        for (Scenario.Variant v : s.variants()) {
             Set<String> ids = resultIds(v, where, problems);
             sometimes.put(v, ids);
             if (ids != null) {
                 bugIds.addAll(ids);
             }
         }
-        for (Variant v : s.variants()) {
+        for (Scenario.Variant v : s.variants()) {
             checkVariant(s, v, sometimes.get(v), bugIds, problems);
         }
         return problems;
     }
 
     private static void checkFileHeader(Scenario s, Collection<String> allTests, List<String> problems) {
-        String where = s.simpleName();
+        String where = s.name();
         String h = s.header();
         if (h.isBlank()) {
             problems.add(where + ": no header javadoc on the outer class");
@@ -93,22 +91,22 @@ final class HeaderRules {
             problems.add(where + ": the run line's -t is not a regex: " + run.group(1));
             return;
         }
-        for (Variant v : s.variants()) {
+        for (Scenario.Variant v : s.variants()) {
             if (!selector.matcher(v.testName()).find()) {
                 problems.add(where + ": the run line's -t " + run.group(1) + " does not select " + v.name());
             }
         }
         for (String t : allTests) {
-            if (selector.matcher(t).find() && !t.contains("." + s.simpleName() + ".")) {
+            if (selector.matcher(t).find() && !t.contains("." + s.name() + ".")) {
                 problems.add(where + ": the run line's -t " + run.group(1) + " also selects " + t);
             }
         }
     }
 
     /** The ids of the variant's {@code Result:} line: empty for {@code Never}, {@code null} if malformed. */
-    private static Set<String> resultIds(Variant v, String file, List<String> problems) {
+    private static Set<String> resultIds(Scenario.Variant v, String file, List<String> problems) {
         String where = file + "." + v.name();
-        Matcher m = RESULT.matcher(v.javadoc());
+        Matcher m = Scenario.RESULT.matcher(v.javadoc());
         if (!m.find()) {
             problems.add(where + ": no 'Result:' line in its javadoc");
             return null;
@@ -132,22 +130,22 @@ final class HeaderRules {
         return ids;
     }
 
-    private static void checkVariant(Scenario s, Variant v, Set<String> claimed, Set<String> bugIds,
+    private static void checkVariant(Scenario s, Scenario.Variant v, Set<String> claimed, Set<String> bugIds,
             List<String> problems) {
-        String where = s.simpleName() + "." + v.name();
+        String where = s.name() + "." + v.name();
         if (v.actors() != 2) {
             problems.add(where + ": " + v.actors() + " actors; keep to 2 (jcstress drops tests with more actors than CPUs)");
         }
         if (v.arbiters() != 1) {
             problems.add(where + ": " + v.arbiters() + " @Arbiter methods; the outcome word is decided in exactly one");
         }
-        Map<String, Expectation> declared = new LinkedHashMap<>();
-        for (OutcomeDecl o : v.outcomes()) {
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (DeclaredOutcome o : v.outcomes()) {
             if (o.desc() == null || o.desc().isBlank()) {
                 problems.add(where + ": outcome '" + o.id() + "' has no desc");
             }
-            if (o.catchAll()) {
-                if (o.expect() != Expectation.FORBIDDEN) {
+            if (o.id().isEmpty()) {
+                if (!o.expect().equals(DeclaredOutcome.FORBIDDEN)) {
                     problems.add(where + ": a catch-all outcome must be FORBIDDEN, not " + o.expect());
                 }
                 continue;
@@ -159,7 +157,7 @@ final class HeaderRules {
                 problems.add(where + ": outcome '" + o.id() + "' declared twice");
             }
         }
-        if (declared.get("OK") != Expectation.ACCEPTABLE) {
+        if (!DeclaredOutcome.ACCEPTABLE.equals(declared.get("OK"))) {
             problems.add(where + ": 'OK' must be declared ACCEPTABLE");
         }
         if (claimed == null) {
@@ -167,7 +165,7 @@ final class HeaderRules {
         }
         Set<String> interesting = new LinkedHashSet<>();
         declared.forEach((id, e) -> {
-            if (e == Expectation.ACCEPTABLE_INTERESTING) {
+            if (e.equals(DeclaredOutcome.INTERESTING)) {
                 interesting.add(id);
             }
         });
@@ -177,7 +175,7 @@ final class HeaderRules {
         }
         if (claimed.isEmpty()) {
             for (String bug : bugIds) {
-                if (declared.get(bug) != Expectation.FORBIDDEN) {
+                if (!DeclaredOutcome.FORBIDDEN.equals(declared.get(bug))) {
                     problems.add(where + ": 'Result: Never' but the bug '" + bug + "' of a sibling variant is not "
                             + "declared FORBIDDEN here");
                 }
@@ -187,16 +185,16 @@ final class HeaderRules {
     }
 
     /** The pasted result table must be current: each row's EXPECT as declared, each claimed bug seen. */
-    private static void checkTable(Scenario s, Variant v, Map<String, Expectation> declared, Set<String> claimed,
+    private static void checkTable(Scenario s, Scenario.Variant v, Map<String, String> declared, Set<String> claimed,
             List<String> problems) {
-        String where = s.simpleName() + "." + v.name();
+        String where = s.name() + "." + v.name();
         Map<String, Long> rows = new LinkedHashMap<>();
         boolean found = false;
         boolean in = false;
         for (String line : s.header().split("\n")) {
             Matcher t = TABLE_TITLE.matcher(line);
             if (t.find()) {
-                in = t.group(1).equals(s.simpleName()) && t.group(2).equals(v.name());
+                in = t.group(1).equals(s.name()) && t.group(2).equals(v.name());
                 found |= in;
                 continue;
             }
@@ -206,22 +204,22 @@ final class HeaderRules {
             Matcher r = TABLE_ROW.matcher(line);
             if (in && r.matches()) {
                 String id = r.group(1);
-                Expectation e = declared.get(id);
+                String e = declared.get(id);
                 if (e == null) {
                     problems.add(where + ": the pasted table has a row '" + id + "' the variant does not declare");
-                } else if (!e.printed().equals(r.group(3))) {
+                } else if (!DeclaredOutcome.printed(e).equals(r.group(3))) {
                     problems.add(where + ": the pasted table says '" + id + "' is " + r.group(3) + ", the variant says "
-                            + e.printed() + ": paste a fresh table");
+                            + DeclaredOutcome.printed(e) + ": paste a fresh table");
                 }
                 long n = Long.parseLong(r.group(2).replace(",", ""));
-                if (e == Expectation.FORBIDDEN && n > 0) {
+                if (DeclaredOutcome.FORBIDDEN.equals(e) && n > 0) {
                     problems.add(where + ": the pasted table shows the FORBIDDEN '" + id + "' " + n + " times");
                 }
                 rows.merge(id, n, Long::sum);
             }
         }
         if (!found) {
-            problems.add(where + ": no pasted result table ('[OK] …" + s.simpleName() + "." + v.name() + "' and its rows)");
+            problems.add(where + ": no pasted result table ('[OK] …" + s.name() + "." + v.name() + "' and its rows)");
             return;
         }
         Set<String> notObserved = new LinkedHashSet<>();
@@ -236,6 +234,29 @@ final class HeaderRules {
                         + "does, or say 'Not observed: " + bug + "'");
             }
         }
+    }
+
+    /**
+     * Every scenario's problems, and those of the catalog as a whole: the variants the sources declare
+     * must be the tests jcstress lists ({@code listed}), one for one.
+     */
+    public static List<String> checkAll(List<Scenario> scenarios, Map<String, DeclaredTest> listed) {
+        List<String> problems = new ArrayList<>();
+        List<String> declared = ScenarioCatalog.testNames(scenarios);
+        List<String> built = listed.keySet().stream().sorted().toList();
+        if (!declared.equals(built)) {
+            problems.add("the scenario sources declare " + declared.size() + " variants, the built TestList holds "
+                    + built.size() + ": only in the sources " + minus(declared, built) + ", only in the TestList "
+                    + minus(built, declared) + " (rebuild tests-jcstress)");
+        }
+        for (Scenario s : scenarios) {
+            problems.addAll(check(s, listed.keySet()));
+        }
+        return problems;
+    }
+
+    private static List<String> minus(List<String> a, List<String> b) {
+        return a.stream().filter(x -> !b.contains(x)).toList();
     }
 
     static String resultText(Set<String> ids) {

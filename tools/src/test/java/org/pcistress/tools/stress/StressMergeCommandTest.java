@@ -1,4 +1,4 @@
-package org.pcistress.tools.job;
+package org.pcistress.tools.stress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,13 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pcistress.tools.ExitCodes;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.Main;
-import org.pcistress.tools.stress.RunSummary;
+import org.pcistress.tools.job.FakeCli;
+import org.pcistress.tools.stress.StressFiles;
 import picocli.CommandLine;
 
-/** stress-merge and matrix-compare through the command line. */
-class MergeAndCompareCommandsTest {
+/** stress-merge through the command line. */
+class StressMergeCommandTest {
     @TempDir
     Path tmp;
 
@@ -54,18 +55,5 @@ class MergeAndCompareCommandsTest {
                 tmp.resolve("stress-eeh").toString()));
         assertTrue(err.toString().contains("stress-eeh does not exist"), err.toString());
         assertFalse(StressFiles.read(tmp.resolve("merged")).complete());
-    }
-
-    @Test
-    void matrixCompareFlagsACellThatPassedAndNowFails() throws IOException {
-        Path from = tmp.resolve("base.json");
-        Path to = tmp.resolve("pr/v6.18/matrix.json");
-        Files.writeString(from, FakeCli.matrix("v6.18", "bind_pf+aer", "OK"));
-        FakeCli.write(to, FakeCli.matrix("v6.18", "bind_pf+aer", "DEADLOCK"));
-        assertEquals(ExitCodes.REGRESSION, run("matrix-compare", from.toString(), tmp.resolve("pr").toString()));
-        assertTrue(out.toString().contains("introduced (1):"), out.toString());
-        assertTrue(out.toString().contains("bind_pf+aer"), out.toString());
-        assertEquals(ExitCodes.OK, run("matrix-compare", to.toString(), from.toString()), "a fix is no regression");
-        assertEquals(ExitCodes.USAGE, run("matrix-compare", from.toString(), tmp.resolve("nope.json").toString()));
     }
 }

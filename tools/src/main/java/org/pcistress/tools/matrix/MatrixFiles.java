@@ -1,4 +1,4 @@
-package org.pcistress.tools.job;
+package org.pcistress.tools.matrix;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,14 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
+import org.pcistress.tools.cli.ReportFiles;
 
 /**
  * Reading the matrix.json that {@code pcistress matrix} writes ({@code {"tool", "command", "matrix"}})
  * back into the explorer's {@link MatrixResult}, so that files from two runs or two checkouts
  * are compared by the same {@link MatrixDiff} as {@code pcistress matrix-diff}.
  */
-final class MatrixFiles {
-    static final String FILE = "matrix.json";
+public final class MatrixFiles {
+    public static final String FILE = "matrix.json";
     private static final ObjectMapper READER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -23,7 +24,7 @@ final class MatrixFiles {
     }
 
     /** Reads {@code path}, a matrix.json or a folder holding one; throws with a one-line reason. */
-    static MatrixResult read(Path path) throws IOException {
+    public static MatrixResult read(Path path) throws IOException {
         Path file = Files.isDirectory(path)
                 ? ReportFiles.first(path, FILE).orElseThrow(() -> new IOException(path + " holds no " + FILE))
                 : path;
@@ -39,14 +40,14 @@ final class MatrixFiles {
             return READER.treeToValue(m, MatrixResult.class);
         } catch (IOException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
-                    : new IOException(file + " is not a matrix.json: " + JobReport.reason(e), e);
+                    : new IOException(file + " is not a matrix.json: " + ReportFiles.reason(e), e);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IOException(file + " is not a matrix.json: " + e.getMessage(), e);
         }
     }
 
     /** One line for a changed cell: {@code bind_pf+aer: OK -> DEADLOCK}. */
-    static String line(MatrixDiff.Change c) {
+    public static String line(MatrixDiff.Change c) {
         return c.key() + ": " + c.fromVerdict() + " -> " + c.toVerdict();
     }
 }

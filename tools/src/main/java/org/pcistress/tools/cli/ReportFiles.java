@@ -1,4 +1,4 @@
-package org.pcistress.tools.job;
+package org.pcistress.tools.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Finding a subcommand's files in its output folder, and naming them relative to the report. */
-final class ReportFiles {
+/** Finding a command's files in its output folder, and naming them relative to the report. */
+public final class ReportFiles {
     private ReportFiles() {
     }
 
     /** The first file named {@code name} under {@code dir}, a few levels deep (a subcommand may add a dated folder). */
-    static Optional<Path> first(Path dir, String name) {
+    public static Optional<Path> first(Path dir, String name) {
         return all(dir, p -> p.getFileName().toString().equals(name)).stream().findFirst();
     }
 
     /** Every file under {@code dir} (a few levels deep) that {@code test} accepts, sorted. */
-    static List<Path> all(Path dir, java.util.function.Predicate<Path> test) {
+    public static List<Path> all(Path dir, java.util.function.Predicate<Path> test) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -30,7 +30,16 @@ final class ReportFiles {
     }
 
     /** {@code file} relative to the report folder that holds the step folder {@code stepDir}. */
-    static String rel(Path stepDir, Path file) {
+    public static String rel(Path stepDir, Path file) {
         return stepDir.getParent().relativize(file).toString().replace('\\', '/');
+    }
+
+    /** A one-line reason for a file that does not parse: Jackson's message without its source excerpt. */
+    public static String reason(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            var at = j.getLocation();
+            return j.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ")");
+        }
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 }

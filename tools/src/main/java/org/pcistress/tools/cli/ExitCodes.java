@@ -1,4 +1,4 @@
-package org.pcistress.tools;
+package org.pcistress.tools.cli;
 
 /**
  * The exit-code contract of every pcistress command, so a CI system can act on it.
@@ -7,8 +7,8 @@ package org.pcistress.tools;
  *   <li>{@link #OK} 0: everything as expected (known bugs showed where they should, fixes held).</li>
  *   <li>{@link #REGRESSION} 1: the model says something got worse: a new failure in the matrix, a
  *       FORBIDDEN jcstress outcome, a silent canary, a benchmark regression.</li>
- *   <li>{@link #USAGE} 2: bad input: an unknown option, scenario or profile, a corrupt baseline.
- *       Nothing was run and nothing earlier was touched.</li>
+ *   <li>{@link #USAGE} 2: bad input: an unknown option, scenario or profile, a malformed duration, a
+ *       corrupt baseline. Nothing was run and nothing earlier was touched.</li>
  *   <li>{@link #HARNESS} 3: the harness itself failed: the build, a jcstress TIMEOUT or crash,
  *       fewer tests ran than exist, a benchmark run that did not finish.</li>
  * </ul>
@@ -37,6 +37,17 @@ public final class ExitCodes {
             worst = rank(known) > rank(worst) ? known : worst;
         }
         return worst;
+    }
+
+    /** The word summary.json and summary.txt use for a code: PASSED, REGRESSION, USAGE, HARNESS_FAILURE. */
+    public static String name(int code) {
+        return switch (code) {
+            case OK -> "PASSED";
+            case REGRESSION -> "REGRESSION";
+            case USAGE -> "USAGE";
+            case HARNESS -> "HARNESS_FAILURE";
+            default -> "EXIT_" + code;
+        };
     }
 
     private static int rank(int code) {

@@ -1,4 +1,4 @@
-package org.pcistress.tools.job;
+package org.pcistress.tools.stress;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.pcistress.tools.stress.RunSummary;
-import org.pcistress.tools.stress.TestSummary;
+import org.pcistress.tools.cli.ReportFiles;
 import org.pcistress.tools.stress.Verdict;
 
 /** Reading the summary.json that {@code pcistress stress} writes back into its {@link RunSummary}. */
-final class StressFiles {
-    static final String SUMMARY = "summary.json";
+public final class StressFiles {
+    public static final String SUMMARY = "summary.json";
     private static final ObjectMapper READER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -21,7 +20,7 @@ final class StressFiles {
     }
 
     /** Reads {@code path}, a summary.json or a folder holding one (in a dated run folder); one-line reasons. */
-    static RunSummary read(Path path) throws IOException {
+    public static RunSummary read(Path path) throws IOException {
         Path file = Files.isDirectory(path)
                 ? ReportFiles.first(path, SUMMARY).orElseThrow(() -> new IOException(path + " holds no " + SUMMARY))
                 : path;
@@ -33,7 +32,7 @@ final class StressFiles {
             s = READER.readValue(file.toFile(), RunSummary.class);
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new IOException(file + " is not a jcstress summary: " + (e instanceof IOException io
-                    ? JobReport.reason(io) : e.getMessage()), e);
+                    ? ReportFiles.reason(io) : e.getMessage()), e);
         }
         if (s.tests() == null || s.tests().stream().anyMatch(t -> t.name() == null || t.verdict() == null)) {
             throw new IOException(file + " is not a jcstress summary: a test without a name or a verdict");
@@ -42,7 +41,7 @@ final class StressFiles {
     }
 
     /** Test variant to verdict, in file order. */
-    static Map<String, Verdict> verdicts(RunSummary s) {
+    public static Map<String, Verdict> verdicts(RunSummary s) {
         Map<String, Verdict> m = new LinkedHashMap<>();
         for (TestSummary t : s.tests()) {
             m.put(t.name(), t.verdict());

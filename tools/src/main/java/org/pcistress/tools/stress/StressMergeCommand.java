@@ -1,4 +1,4 @@
-package org.pcistress.tools.job;
+package org.pcistress.tools.stress;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,10 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.pcistress.tools.ExitCodes;
-import org.pcistress.tools.stress.RunSummary;
-import org.pcistress.tools.stress.SummaryWriter;
-import org.pcistress.tools.stress.TestSummary;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.stress.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,7 +106,7 @@ public final class StressMergeCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of("pcistress", "stress-merge"));
         inputs.forEach(p -> command.add(p.toString()));
         RunSummary first = shards.isEmpty() ? null : shards.get(0);
-        return new RunSummary(done ? "DONE" : "RUNNING", org.pcistress.tools.stress.ExitCodes.name(code), code,
+        return new RunSummary(done ? "DONE" : "RUNNING", ExitCodes.name(code), code,
                 incomplete.isEmpty(), incomplete.isEmpty() ? null : String.join("; ", incomplete),
                 started == null ? "" : started, shards.isEmpty() ? null : finished, elapsed, budget, estimate,
                 first == null ? 0 : first.iterations(), first == null ? 0 : first.timeMs(), command, expected, ran,
