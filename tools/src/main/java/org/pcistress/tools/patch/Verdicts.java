@@ -29,8 +29,11 @@ record Verdicts(List<Base> bases) {
      * @param diff      the matrix diff, or {@code null} when skipped
      * @param patched   the matrix with the change, or {@code null}
      * @param before    the matrix without it, or {@code null}
+     * @param unset     cells left out because a side cannot boot into their state (the kernel's own
+     *                  bug on the way there, e.g. a lockdep assert while disabling VFs): cell and why
      */
-    record Base(String spec, List<String> conflicts, MatrixDiff diff, MatrixResult patched, MatrixResult before) {
+    record Base(String spec, List<String> conflicts, MatrixDiff diff, MatrixResult patched, MatrixResult before,
+                List<String> unset) {
     }
 
     static Verdicts run(LockChange change, List<String> specs, List<Profile> profiles, String lockSpec,
@@ -40,20 +43,48 @@ record Verdicts(List<Base> bases) {
             Profile base = profiles.get(i);
             List<String> conflicts = change.conflicts(base);
             if (!conflicts.isEmpty()) {
-                out.add(new Base(specs.get(i), conflicts, null, null, null));
+                out.add(new Base(specs.get(i), conflicts, null, null, null, List.of()));
                 continue;
             }
             PciTarget from = new PciTarget(specs.get(i), base, List.of(LockdepFlavor.PCISTRESS));
-            PciTarget to = new PciTarget(specs.get(i) + "+" + lockSpec, base.with(change.toFix()), List.of(LockdepFlavor.PCISTRESS));
-            MatrixResult a = Matrix.run(from, cells, options, l -> progress.accept(from.spec() + " " + l));
-            MatrixResult b = Matrix.run(to, cells, options, l -> progress.accept(to.spec() + " " + l));
-            out.add(new Base(specs.get(i), List.of(), MatrixDiff.compare(a, b), b, a));
+            PciTarget to = new PciTarget(specs.get(i) + "+" + lockSpec, base.with(change.toFix()),
+                    List.of(LockdepFlavor.PCISTRESS));
+            List<Cell> a = new ArrayList<>();
+            List<Cell> b = new ArrayList<>();
+            List<String> unset = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int c = 0; c < cells.size(); c++) {
+                String at = "[" + (c + 1) + "/" + cells.size() + "] ";
+                try {
+                    Cell x = cell(from, cells.get(c), options, at, progress);
+                    Cell y = cell(to, cells.get(c), options, at, progress);
+                    a.add(x);
+                    b.add(y);
+                } catch (IllegalStateException e) {
+                    if (e.getMessage() == null || !e.getMessage().contains("its setup failed")) {
+                        throw e;
+                    }
+                    unset.add(Matrix.key(cells.get(c)) + ": " + e.getMessage().replaceFirst("^scenario ", ""));
+                    progress.accept(at + Matrix.key(cells.get(c)) + ": left out, its setup fails");
+                }
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            MatrixResult ma = new MatrixResult(from.spec(), options.boundText(), from.entries(), a, millis);
+            MatrixResult mb = new MatrixResult(to.spec(), options.boundText(), to.entries(), b, millis);
+            out.add(new Base(specs.get(i), List.of(), MatrixDiff.compare(ma, mb), mb, ma, unset));
         }
         return new Verdicts(List.copyOf(out));
     }
 
+    private static Cell cell(PciTarget t, List<Entry> cell, ExploreOptions options, String at, Consumer<String> progress) {
+        Cell c = Matrix.runCell(t, cell, options);
+        progress.accept(String.format(java.util.Locale.ROOT, "%s %s%-40s %-22s %7d executions %6.2f s%s", t.spec(), at,
+                c.key(), c.verdict(), c.executions(), c.millis() / 1000.0, c.exhausted() ? "" : "  (not exhausted)"));
+        return c;
+    }
+
     int applied() {
-        return (int) bases.stream().filter(b -> b.diff() != null).count();
+        return (int) bases.stream().filter(b -> b.diff() != null && !b.before().cells().isEmpty()).count();
     }
 
     boolean introduced() {
@@ -71,6 +102,10 @@ record Verdicts(List<Base> bases) {
                 continue;
             }
             s.append(b.diff().text());
+            if (!b.unset().isEmpty()) {
+                s.append("\nleft out (").append(b.unset().size()).append("): a side cannot boot into the cell's state\n");
+                b.unset().forEach(u -> s.append("  ").append(u).append('\n'));
+            }
             for (MatrixDiff.Change c : b.diff().introduced()) {
                 Cell cell = b.patched().cell(c.key());
                 for (CellFailure f : cell.failures()) {

@@ -48,13 +48,16 @@ class CheckPatchCommandTest {
         Run r0 = run("check-patch", "--derive-only", "--write-lock", revert.toString(), patch("2fa119c0e5e5-revert.patch"));
         assertEquals(0, r0.code(), r0.err());
         Run r = run("check-patch", patch("a5338e365c45-numvfs-rescan.patch"), "--base", Patches.WITH_05703271 + "+" + revert,
-                "--cells", "numvfs_0+remove_pf,remove_pf");
+                "--cells", "numvfs_0+remove_pf,remove_pf,bind_pf");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("in sriov_numvfs_store: take pci_rescan_remove_lock around sriov_configure"), r.out());
         assertTrue(r.out().contains("introduced (1):"), r.out());
         assertTrue(r.out().contains("introduced in numvfs_0+remove_pf: DEADLOCK"), r.out());
         assertTrue(r.out().contains("step |"), "the counterexample table: " + r.out());
-        assertEquals(4, r.err().lines().count(), "one progress line per cell and side: " + r.err());
+        assertEquals(5, r.err().lines().count(), "one progress line per cell and side: " + r.err());
+        // without a5338e365c45, disabling VFs on the way to bind_pf's state trips the lockdep assert the revert left
+        assertTrue(r.out().contains("left out (1)") && r.out().contains("bind_pf: ") && r.out().contains("lockdep_assert_held"),
+                r.out());
     }
 
     @Test
