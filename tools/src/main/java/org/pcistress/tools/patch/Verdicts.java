@@ -64,7 +64,8 @@ record Verdicts(List<Base> bases) {
                     if (e.getMessage() == null || !e.getMessage().contains("its setup failed")) {
                         throw e;
                     }
-                    unset.add(Matrix.key(cells.get(c)) + ": " + e.getMessage().replaceFirst("^scenario ", ""));
+                    String why = e.getMessage().substring(e.getMessage().indexOf("its setup failed"));
+                    unset.add(Matrix.key(cells.get(c)) + ": " + why);
                     progress.accept(at + Matrix.key(cells.get(c)) + ": left out, its setup fails");
                 }
             }
