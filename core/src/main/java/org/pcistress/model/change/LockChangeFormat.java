@@ -43,6 +43,8 @@ public final class LockChangeFormat {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadLockChange("cannot read lock change " + file + ": no such file");
         } catch (IOException e) {
             throw new BadLockChange("cannot read lock change " + file + ": " + e.getMessage());
         }
