@@ -46,7 +46,12 @@ import picocli.CommandLine.Spec;
                     + "pci_dev_lock, a lock under an unbraced if, a lock and unlock in different blocks or hunks, "
                     + "an unknown mutex, a lockdep assertion is listed as not mapped, with the reason; the patch is "
                     + "then refused (exit 2) unless --accept-partial. A base the change does not apply to (it drops "
-                    + "a lock the base does not take, or takes one it already takes) is skipped and said so.",
+                    + "a lock the base does not take, or takes one it already takes) is skipped and said so; a cell "
+                    + "one side cannot boot into is left out and listed. git format-patch -W (whole functions) gives "
+                    + "it the most to read.",
+            "",
+            "The .lock format (README, \"Lock changes as data\"): name, cite, gives-up, then lines like "
+                    + "'in sriov_numvfs_store: take pci_rescan_remove_lock around sriov_configure'.",
             ""},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:nothing introduced on any base", "1:the patch introduces a failure on a base",
