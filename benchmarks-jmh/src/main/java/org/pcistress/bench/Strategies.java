@@ -17,7 +17,7 @@ import org.pcistress.model.profile.Profiles;
  */
 public final class Strategies {
     /** The shipping profile. */
-    public static final String REVERT = "v6.19+revert";
+    public static final String REVERT = "v7.0";
     /** The 2017 proposal: AER collects referenced devices under pci_bus_sem, reports after up_read. */
     public static final String LIST_SNAPSHOT = "list-snapshot";
     /** Bjorn Helgaas' suggestion: VF enumeration is queued to a work item. */

@@ -5,19 +5,20 @@ import java.util.List;
 /**
  * One choice point of an explored execution, as a {@link Chooser} sees it: the tasks that can run
  * (explored-task indices, ascending), the task that was running if it could go on (else -1), and
- * each task's next step for independence checks.
+ * the steps so far.
  */
 final class Decision {
     final int step;
     final int[] enabled;
     final int current;
-    private final List<TaskSlot> slots;
+    /** The steps so far: the last one has just finished. */
+    final List<Step> trace;
 
-    Decision(int step, int[] enabled, int current, List<TaskSlot> slots) {
+    Decision(int step, int[] enabled, int current, List<Step> trace) {
         this.step = step;
         this.enabled = enabled;
         this.current = current;
-        this.slots = slots;
+        this.trace = trace;
     }
 
     boolean isEnabled(int task) {
@@ -32,9 +33,5 @@ final class Decision {
     /** The choice that costs nothing: the running task if it can go on, else the lowest index. */
     int defaultChoice() {
         return current >= 0 ? current : enabled[0];
-    }
-
-    boolean independent(int a, int b) {
-        return slots.get(a).independentOf(slots.get(b));
     }
 }

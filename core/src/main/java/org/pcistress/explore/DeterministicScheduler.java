@@ -28,8 +28,8 @@ final class DeterministicScheduler implements Scheduler {
     final List<Step> steps = new ArrayList<>();
     final List<Carriers.Job> jobs = new ArrayList<>();
     final Baton baton;
-    private final Chooser chooser;
-    private final int maxSteps;
+    final Chooser chooser;
+    final int maxSteps;
     private final boolean releasePoints;
     private final List<Finding> crashes = new ArrayList<>(0);
 
@@ -54,19 +54,26 @@ final class DeterministicScheduler implements Scheduler {
             baton.throwIfAborted();
             boolean first = s.next == TaskSlot.Next.START;
             s.at(TaskSlot.Next.OP, op, target, self.frame());
+            s.tried(op, target);
+            Footprint now = current();
             if (first && phase == Phase.RUN && s.lastStep >= 0) {
                 // Nothing a task did before its first scheduling point is visible to another task,
                 // so its first step goes on into its first operation without a choice.
                 steps.get(s.lastStep).firstOp(s);
+                now.operation(op, target);
                 return;
             }
             if (op == Op.EXIT) {
+                if (now != null) {
+                    now.exit(s, target);
+                }
                 return; // exited() makes the choice, and switching there is free
             }
             if (!releasePoints && phase == Phase.RUN && isRelease(op) && s.lastStep >= 0) {
                 // A release is a left mover (Lipton): every schedule that runs others before it
                 // is equivalent to one that releases first, so it is no choice point.
                 steps.get(s.lastStep).inline(op, target, self.frame());
+                now.operation(op, target);
                 return;
             }
             TaskSlot next = pick(s, true);
@@ -103,6 +110,7 @@ final class DeterministicScheduler implements Scheduler {
         s.blocked = true;
         if (phase == Phase.RUN && s.lastStep >= 0) {
             steps.get(s.lastStep).blocks = true;
+            current().blocks = true;
         }
         s.at(TaskSlot.Next.RESUME, s.op, s.target, s.frame);
         TaskSlot next = pick(s, false);
@@ -116,7 +124,11 @@ final class DeterministicScheduler implements Scheduler {
 
     @Override
     public void wake(Task task) {
-        slot(task).blocked = false;
+        TaskSlot s = slot(task);
+        if (s.blocked && phase == Phase.RUN && !steps.isEmpty()) {
+            s.causes.add(steps.size() - 1);
+        }
+        s.blocked = false;
     }
 
     @Override
@@ -173,6 +185,9 @@ final class DeterministicScheduler implements Scheduler {
                 return;
             }
             if (s.nestedIn != null) {
+                if (phase == Phase.RUN && !steps.isEmpty()) {
+                    s.nestedIn.causes.add(steps.size() - 1);
+                }
                 s.nestedIn.suspended = false;
                 baton.running = s.nestedIn;
                 return;
@@ -188,7 +203,6 @@ final class DeterministicScheduler implements Scheduler {
             baton.monitor.unlock();
         }
     }
-
 
     static boolean isRelease(Op op) {
         return op == Op.UNLOCK || op == Op.READ_UNLOCK || op == Op.COMPLETE;
@@ -214,57 +228,12 @@ final class DeterministicScheduler implements Scheduler {
 
     /** Who runs next; {@code null} when nobody can (all finished, or the execution was ended). */
     TaskSlot pick(TaskSlot current, boolean currentEnabled) {
-        List<TaskSlot> pool = phase == Phase.RUN ? runSlots : slots;
-        int n = 0;
-        boolean unfinished = false;
-        for (TaskSlot s : pool) {
-            if (s.enabled()) {
-                n++;
-            }
-            unfinished |= !s.finished;
-        }
-        if (n == 0) {
-            if (unfinished) {
-                baton.abort(Stuck.finding(pool));
-            }
-            return null;
-        }
-        if (phase != Phase.RUN) {
-            if (currentEnabled) {
-                return current;
-            }
-            for (TaskSlot s : pool) {
-                if (s.enabled()) {
-                    return s;
-                }
-            }
-        }
-        noteReports();
-        if (steps.size() >= maxSteps) {
-            baton.abort(new Finding("STEP_LIMIT", "STEP_LIMIT: more than " + maxSteps + " steps in one execution",
-                    "The execution did not end within " + maxSteps + " scheduling steps: a livelock, or a"
-                            + " scenario too large for the explorer.\n"));
-            return null;
-        }
-        int[] enabled = new int[n];
-        int i = 0;
-        for (TaskSlot s : runSlots) {
-            if (s.enabled()) {
-                enabled[i++] = s.runIndex;
-            }
-        }
-        int cur = currentEnabled ? current.runIndex : -1;
-        int c = chooser.choose(new Decision(steps.size(), enabled, cur, runSlots));
-        if (c < 0) {
-            String why = chooser.divergence();
-            baton.covered = why == null;
-            baton.abort(new Finding("DIVERGED", "DIVERGED: " + (why == null ? "covered" : why), String.valueOf(why)));
-            return null;
-        }
-        TaskSlot next = runSlots.get(c);
-        next.lastStep = steps.size();
-        steps.add(new Step(next, cur >= 0 && c != cur));
-        return next;
+        return Picking.pick(this, current, currentEnabled);
+    }
+
+    /** The footprint of the step running now, or {@code null} outside the explored run. */
+    Footprint current() {
+        return phase == Phase.RUN && !steps.isEmpty() ? steps.get(steps.size() - 1).footprint : null;
     }
 
     /** Attributes reports made since the last choice to the step that just ran. */
@@ -272,13 +241,15 @@ final class DeterministicScheduler implements Scheduler {
         List<Report> rs = kernel.reports();
         if (rs.size() > reportsSeen) {
             if (!steps.isEmpty()) {
-                steps.get(steps.size() - 1).reports.addAll(rs.subList(reportsSeen, rs.size()));
+                Step last = steps.get(steps.size() - 1);
+                for (Report r : rs.subList(reportsSeen, rs.size())) {
+                    last.reports.add(r);
+                    last.footprint.detects |= r.kind() == org.pcistress.kernel.ReportKind.DEADLOCK;
+                }
             }
             reportsSeen = rs.size();
         }
     }
-
-
 
     private void runSpawned(TaskSlot s, Runnable body) {
         try {
@@ -297,13 +268,17 @@ final class DeterministicScheduler implements Scheduler {
         }
     }
 
-
     TaskSlot register(Task task, Thread thread) {
         int runIndex = phase == Phase.RUN ? runSlots.size() : -1;
         TaskSlot s = new TaskSlot(task, baton.monitor.newCondition(), runIndex, thread);
         slots.add(s);
         if (runIndex >= 0) {
             runSlots.add(s);
+            Footprint now = current();
+            if (now != null) {
+                now.creates = true;
+                s.causes.add(steps.size() - 1);
+            }
         }
         task.schedulerData(s);
         return s;

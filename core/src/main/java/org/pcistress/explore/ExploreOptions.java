@@ -10,13 +10,15 @@ import java.time.Duration;
  * @param maxExecutions   the execution budget
  * @param timeBudget      the wall-clock budget
  * @param maxSteps        the longest execution, in steps, before it counts as a livelock
- * @param sleepSets       sleep-set reduction (only without a preemption bound)
+ * @param dpor            dynamic partial-order reduction (source-DPOR with sleep sets; only without a
+ *                        preemption bound): one schedule per class of equivalent ones; opt-in, see
+ *                        {@link #withDpor()}
  * @param stall           how long one execution may take before the explorer declares it stalled
  * @param releasePoints   make unlocks and completes choice points too (off by default: a release is a
  *                        left mover, so switching before one adds schedules but no behaviour)
  */
 public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions, Duration timeBudget,
-                             int maxSteps, boolean sleepSets, Duration stall, boolean releasePoints) {
+                             int maxSteps, boolean dpor, Duration stall, boolean releasePoints) {
 
     /** When the search ends. */
     public enum Stop {
@@ -27,8 +29,8 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
     }
 
     public ExploreOptions {
-        if (sleepSets && preemptionBound >= 0) {
-            throw new IllegalArgumentException("sleep sets need an unbounded search (preemptionBound < 0)");
+        if (dpor && preemptionBound >= 0) {
+            throw new IllegalArgumentException("DPOR needs an unbounded search (preemptionBound < 0)");
         }
         if (maxExecutions < 1 || maxSteps < 1 || timeBudget.isNegative() || timeBudget.isZero()
                 || stall.isNegative() || stall.isZero()) {
@@ -43,33 +45,37 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
     }
 
     public ExploreOptions withPreemptionBound(int bound) {
-        return new ExploreOptions(bound, stop, maxExecutions, timeBudget, maxSteps, sleepSets && bound < 0, stall, releasePoints);
+        return new ExploreOptions(bound, stop, maxExecutions, timeBudget, maxSteps, dpor && bound < 0, stall, releasePoints);
     }
 
     public ExploreOptions withStop(Stop s) {
-        return new ExploreOptions(preemptionBound, s, maxExecutions, timeBudget, maxSteps, sleepSets, stall, releasePoints);
+        return new ExploreOptions(preemptionBound, s, maxExecutions, timeBudget, maxSteps, dpor, stall, releasePoints);
     }
 
     public ExploreOptions withMaxExecutions(long n) {
-        return new ExploreOptions(preemptionBound, stop, n, timeBudget, maxSteps, sleepSets, stall, releasePoints);
+        return new ExploreOptions(preemptionBound, stop, n, timeBudget, maxSteps, dpor, stall, releasePoints);
     }
 
     public ExploreOptions withTimeBudget(Duration d) {
-        return new ExploreOptions(preemptionBound, stop, maxExecutions, d, maxSteps, sleepSets, stall, releasePoints);
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, d, maxSteps, dpor, stall, releasePoints);
     }
 
     public ExploreOptions withMaxSteps(int n) {
-        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, n, sleepSets, stall, releasePoints);
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, n, dpor, stall, releasePoints);
     }
 
-    /** Unbounded search with sleep sets. */
-    public ExploreOptions unboundedWithSleepSets() {
+    /**
+     * No bound, reduced by DPOR ({@link SourceDpor}): one schedule per class of equivalent ones.
+     * Sound only for a model whose steps share state through the objects they name (locks,
+     * completions) or through marked accesses; see docs/EXPLORER.md for where the PCI model is not.
+     */
+    public ExploreOptions withDpor() {
         return new ExploreOptions(-1, stop, maxExecutions, timeBudget, maxSteps, true, stall, releasePoints);
     }
 
     /** Unlocks and completes as choice points too: more schedules, the same behaviours. */
     public ExploreOptions withReleasePoints(boolean on) {
-        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, maxSteps, sleepSets, stall, on);
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, maxSteps, dpor, stall, on);
     }
 
     long stallNanos() {
@@ -78,7 +84,7 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
 
     /** {@code "≤2 preemptions"} or {@code "unbounded"}. */
     public String boundText() {
-        return preemptionBound < 0 ? "unbounded" + (sleepSets ? ", sleep sets" : "")
+        return preemptionBound < 0 ? "unbounded" + (dpor ? " (DPOR)" : "")
                 : "\u2264" + preemptionBound + " preemption" + (preemptionBound == 1 ? "" : "s");
     }
 }

@@ -12,12 +12,12 @@ import java.util.Map;
  * @param scenario        the scenario's name
  * @param options         the options it ran with
  * @param executions      schedules run (including those the reduction cut short)
- * @param covered         executions cut short because an equivalent one was explored (sleep sets)
+ * @param covered         executions cut short because an equivalent one was explored (DPOR's sleep sets)
  * @param failing         executions that failed
  * @param elapsedNanos    wall time
  * @param exhausted       every schedule within the bound ran
  * @param stopReason      {@code null} when exhausted; else "first failure", "time budget" or "execution budget"
- * @param boundReached    the largest preemption bound searched (iterative searches start at 0)
+ * @param boundReached    the largest preemption bound searched (iterative searches start at 0); -1 unbounded
  * @param counterexamples the shortest counterexample of each failure kind, in the order found
  * @param predictions     lockdep's reports (possible deadlocks, not failures) seen in any execution, by title
  */
@@ -57,13 +57,45 @@ public record ExploreResult(String scenario, ExploreOptions options, long execut
         return elapsedNanos == 0 ? 0 : executions / seconds();
     }
 
+    /** Every schedule ran (up to reordering independent steps) and none failed: a proof without a bound. */
+    public boolean proved() {
+        return exhausted && boundReached < 0 && !failed() && !options.dpor();
+    }
+
+    /**
+     * What the search covered, in a few words: {@code proved (all schedules)}, {@code exhausted
+     * within 2 preemptions}, {@code budget hit after 20000 executions} or {@code stopped at the first
+     * failure}. "proved" is said of a finished search without a bound, failing or not: every
+     * schedule ran.
+     */
+    public String claim() {
+        if (exhausted && boundReached < 0) {
+            return options.dpor() ? "every class ran (DPOR, not a proof)" : "proved (all schedules)";
+        }
+        if (exhausted) {
+            return "exhausted within " + boundReached + " preemption" + (boundReached == 1 ? "" : "s");
+        }
+        if ("first failure".equals(stopReason)) {
+            return "stopped at the first failure";
+        }
+        return "budget hit after " + executions + " executions";
+    }
+
     /** What this result proves, in one line. */
     public String coverage() {
         String bound = boundReached < 0 ? options.boundText()
                 : "\u2264" + boundReached + " preemption" + (boundReached == 1 ? "" : "s");
+        if (exhausted && boundReached < 0 && options.dpor()) {
+            return "exhausted: one schedule of every class of equivalent ones ran (DPOR; " + executions + " executions"
+                    + (covered > 0 ? ", " + covered + " ended early as covered" : "") + ")"
+                    + (failed() ? "" : ": no failure, but NOT a proof where the model shares unmarked state");
+        }
+        if (exhausted && boundReached < 0) {
+            return "exhausted: every schedule ran (" + executions + " executions)"
+                    + (failed() ? "" : ": no failure, proved for all schedules");
+        }
         if (exhausted) {
-            return "exhausted: every schedule with " + bound + " ran (" + executions + " executions"
-                    + (covered > 0 ? ", " + covered + " cut by sleep sets" : "") + ")"
+            return "exhausted: every schedule with " + bound + " ran (" + executions + " executions)"
                     + (failed() ? "" : ": no failure, a proof for this bound");
         }
         return "not exhausted: stopped at the " + stopReason + " after " + executions + " executions with "

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * The systematic explorer: runs a {@link Scenario} under every schedule within a preemption bound
- * (depth first, replaying prefixes, a fresh model per execution), and reports the shortest failing
- * schedule of each kind as a {@link Counterexample}, or that the space was exhausted.
+ * (depth first, replaying prefixes, a fresh model per execution), or under every schedule up to
+ * reordering of independent steps ({@link DporSearch}, without a bound), and reports the shortest
+ * failing schedule of each kind as a {@link Counterexample}, or that the space was exhausted.
  *
  * <pre>{@code
  * ExploreResult r = Explorer.explore(scenario, ExploreOptions.defaults());
@@ -34,6 +35,9 @@ public final class Explorer {
      *         other runnable tasks than before) or its setup does not finish
      */
     public static ExploreResult explore(Scenario scenario, ExploreOptions o) {
+        if (o.dpor()) {
+            return DporSearch.run(scenario, o);
+        }
         long start = System.nanoTime();
         long deadline = start + o.timeBudget().toNanos();
         Map<String, Counterexample> best = new LinkedHashMap<>();
@@ -44,11 +48,13 @@ public final class Explorer {
         String stopped = null;
         int first = o.stop() == ExploreOptions.Stop.FIRST && o.preemptionBound() > 0 ? 0 : o.preemptionBound();
         int reached = first;
+        boolean cut = true;
         outer:
         for (int bound = first; bound <= Math.max(first, o.preemptionBound()); bound++) {
             reached = bound;
-            SearchTree tree = new SearchTree(bound, o.sleepSets());
+            SearchTree tree = new SearchTree(bound);
             boolean more = true;
+            cut = false;
             while (more) {
                 if (executions >= o.maxExecutions()) {
                     stopped = "execution budget";
@@ -98,9 +104,45 @@ public final class Explorer {
                 }
                 more = tree.backtrack();
             }
+            cut = tree.boundCut();
+            if (!cut) {
+                break; // the bound left nothing out: every schedule ran
+            }
         }
         return new ExploreResult(scenario.name(), o, executions, covered, failing, System.nanoTime() - start,
-                stopped == null, stopped, reached, best, new ArrayList<>(predictions));
+                stopped == null, stopped, stopped == null && !cut ? -1 : reached, best, new ArrayList<>(predictions));
+    }
+
+    /**
+     * Tries every schedule first, within {@code proofExecutions} executions (a plain search without
+     * a bound); when that search does not finish, searches within {@code o}'s bound with what is
+     * left of the time budget. The result is the unbounded one when it finished
+     * ({@link ExploreResult#claim()}: proved for all schedules), else the bounded one (which is a
+     * proof for all schedules too when its bound left nothing out); both searches' executions and
+     * time are counted, and the shortest counterexample of each kind either found is kept.
+     * Deterministic but for the time budget.
+     */
+    public static ExploreResult proveOrBound(Scenario scenario, ExploreOptions o, long proofExecutions) {
+        if (o.preemptionBound() < 0 || proofExecutions <= 0) {
+            return explore(scenario, o);
+        }
+        ExploreResult p = explore(scenario, o.withPreemptionBound(-1)
+                .withMaxExecutions(Math.min(proofExecutions, o.maxExecutions())));
+        if (p.exhausted() || "first failure".equals(p.stopReason())) {
+            return p;
+        }
+        java.time.Duration left = o.timeBudget().minusNanos(p.elapsedNanos());
+        if (left.isNegative() || left.isZero()) {
+            return p;
+        }
+        ExploreResult b = explore(scenario, o.withTimeBudget(left));
+        Map<String, Counterexample> best = new LinkedHashMap<>(b.counterexamples());
+        p.counterexamples().forEach((k, c) -> best.merge(k, c, (x, y) -> y.length() < x.length() ? y : x));
+        Set<String> predictions = new LinkedHashSet<>(b.predictions());
+        predictions.addAll(p.predictions());
+        return new ExploreResult(scenario.name(), o, p.executions() + b.executions(), p.covered() + b.covered(),
+                p.failing() + b.failing(), p.elapsedNanos() + b.elapsedNanos(), b.exhausted(), b.stopReason(),
+                b.boundReached(), best, new ArrayList<>(predictions));
     }
 
     /** Replays {@code schedule} (dotted or compact) with the default options. */

@@ -12,10 +12,9 @@ import java.util.List;
  * {@link #backtrack} moves to the deepest node with an untried alternative within the bound.
  *
  * <p>A choice at a point where the running task could go on, of another task, is a preemption and
- * costs one; a choice after a block or an exit is free. With {@code sleepSets} the search also
- * skips an alternative whose step commutes with one already explored from the same node
- * (Godefroid's sleep sets); that reduction is only offered without a bound, where it keeps every
- * reachable deadlock and final state.
+ * costs one; a choice after a block or an exit is free. No reduction: every schedule within the
+ * bound runs ({@link SourceDpor} is the reduced search, without a bound). A search that finished
+ * without the bound ever leaving out an alternative ({@link #boundCut}) ran every schedule.
  */
 final class SearchTree implements Chooser {
     private static final int MAX_TASKS = 64;
@@ -23,16 +22,14 @@ final class SearchTree implements Chooser {
     private static final class Node {
         final int[] enabled;
         final int current;
-        final long sleep;
         final int preemptionsBefore;
         int chosen;
         long done;
         long todo;
 
-        Node(int[] enabled, int current, long sleep, int preemptionsBefore) {
+        Node(int[] enabled, int current, int preemptionsBefore) {
             this.enabled = enabled;
             this.current = current;
-            this.sleep = sleep;
             this.preemptionsBefore = preemptionsBefore;
         }
 
@@ -46,25 +43,20 @@ final class SearchTree implements Chooser {
     }
 
     private final int bound;
-    private final boolean sleepSets;
+    /** Did the bound ever leave out a schedule? If not, an exhausted search ran every schedule. */
+    private boolean boundCut;
     private final List<Node> path = new ArrayList<>();
     private int depth;
-    private long childSleep;
     private String divergence;
 
     /** @param bound the preemption bound, or a negative number for none */
-    SearchTree(int bound, boolean sleepSets) {
-        if (sleepSets && bound >= 0) {
-            throw new IllegalArgumentException("sleep sets are only sound without a preemption bound");
-        }
+    SearchTree(int bound) {
         this.bound = bound < 0 ? Integer.MAX_VALUE : bound;
-        this.sleepSets = sleepSets;
     }
 
     /** Before each execution. */
     void begin() {
         depth = 0;
-        childSleep = 0L;
         divergence = null;
     }
 
@@ -87,57 +79,35 @@ final class SearchTree implements Chooser {
                 return -1;
             }
             depth++;
-            childSleep = sleepAfter(n, d);
             return n.chosen;
         }
         int pre = depth == 0 ? 0 : path.get(depth - 1).preemptionsAfter();
-        Node n = new Node(d.enabled, d.current, childSleep, pre);
-        int first = -1;
-        if (d.current >= 0 && (n.sleep & bit(d.current)) == 0) {
-            first = d.current;
-        } else {
-            for (int e : d.enabled) {
-                if ((n.sleep & bit(e)) == 0 && pre + n.cost(e) <= bound) {
-                    first = e;
-                    break;
-                }
-            }
-        }
-        if (first < 0) {
-            return -1; // every runnable task sleeps: this interleaving was covered from an earlier node
-        }
+        Node n = new Node(d.enabled, d.current, pre);
+        int first = d.defaultChoice();
         n.chosen = first;
         n.done = bit(first);
         for (int e : d.enabled) {
-            if (e != first && (n.sleep & bit(e)) == 0 && pre + n.cost(e) <= bound) {
-                n.todo |= bit(e);
+            if (e != first) {
+                if (pre + n.cost(e) <= bound) {
+                    n.todo |= bit(e);
+                } else {
+                    boundCut = true;
+                }
             }
         }
         path.add(n);
         depth++;
-        childSleep = sleepAfter(n, d);
         return first;
+    }
+
+    /** Whether the bound left out any schedule so far: when it never did, the bound was no limit. */
+    boolean boundCut() {
+        return boundCut;
     }
 
     @Override
     public String divergence() {
         return divergence;
-    }
-
-    /** The sleep set of the child reached by {@code n.chosen}: earlier siblings that commute with it. */
-    private long sleepAfter(Node n, Decision d) {
-        if (!sleepSets) {
-            return 0L;
-        }
-        long candidates = n.sleep | (n.done & ~bit(n.chosen));
-        long out = 0L;
-        for (long m = candidates; m != 0; m &= m - 1) {
-            int u = Long.numberOfTrailingZeros(m);
-            if (d.independent(u, n.chosen)) {
-                out |= bit(u);
-            }
-        }
-        return out;
     }
 
     /** Moves to the next schedule; {@code false} when the tree is exhausted. */

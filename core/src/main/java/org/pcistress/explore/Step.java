@@ -22,6 +22,11 @@ final class Step {
     final List<Report> reports = new ArrayList<>(0);
     /** Releases the task made later in the same step (not choice points: see DeterministicScheduler). */
     final List<Step> inline = new ArrayList<>(0);
+    /** What the step touched, for partial-order reduction. */
+    final Footprint footprint = new Footprint();
+    static final int[] NO_CAUSES = new int[0];
+    /** Earlier steps that made this one possible: the wake, creation or nested return before it. */
+    int[] causes = NO_CAUSES;
 
     private Step(int task, Scheduler.Op op, Object target, Frame frame) {
         this.task = task;

@@ -38,6 +38,12 @@ final class TaskSlot {
     Frame frame;
     /** Index of the last step this task ran, or -1. */
     int lastStep = -1;
+    /** Names of every lock this task tried to take: its exit may release them without a point. */
+    final java.util.Set<Object> locks = new java.util.LinkedHashSet<>(4);
+    /** Locks it tried to take for read only (an exit's release of them is an {@code up_read}). */
+    final java.util.Set<Object> readLocks = new java.util.LinkedHashSet<>(2);
+    /** Steps that woke or created it since it last ran: causes of its next step. */
+    final java.util.List<Integer> causes = new java.util.ArrayList<>(1);
 
     TaskSlot(Task task, Condition turn, int runIndex, Thread thread) {
         this.task = task;
@@ -57,24 +63,13 @@ final class TaskSlot {
         this.frame = frame;
     }
 
-    /**
-     * Whether this task's next step and {@code other}'s commute: different tasks, operations on
-     * different objects, neither a task's first step, a spawn, an exit or a marked shared access.
-     * Sound for a model that marks every unlocked shared access ({@code Locks.sharedAccess}).
-     */
-    boolean independentOf(TaskSlot other) {
-        if (next == Next.START || other.next == Next.START) {
-            return false;
+    /** Remembers the locks it tries to take, for its exit's footprint. */
+    void tried(Scheduler.Op op, Object target) {
+        if (op == Scheduler.Op.LOCK || op == Scheduler.Op.TRYLOCK) {
+            locks.add(target);
+        } else if (op == Scheduler.Op.READ_LOCK) {
+            readLocks.add(target);
         }
-        if (opaque(op) || opaque(other.op)) {
-            return false;
-        }
-        return target != other.target;
-    }
-
-    /** Spawns and exits change who exists; access targets are records made per call, not identities. */
-    private static boolean opaque(Scheduler.Op op) {
-        return op == Scheduler.Op.SPAWN || op == Scheduler.Op.EXIT || op == Scheduler.Op.ACCESS;
     }
 
     @Override

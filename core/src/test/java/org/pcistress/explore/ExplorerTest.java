@@ -32,7 +32,14 @@ class ExplorerTest {
         ExploreResult r = Explorer.explore(LockScenarios.mutexOrdered(), MINIMAL);
         assertEquals("OK", r.verdict());
         assertTrue(r.exhausted(), r.summary());
-        assertTrue(r.coverage().contains("a proof for this bound"), r.coverage());
+        // two tasks, two locks: no schedule needs more than two preemptions, so the bound left
+        // nothing out and the search is a proof for all schedules
+        assertTrue(r.proved(), r.summary());
+        assertEquals("proved (all schedules)", r.claim());
+        assertTrue(r.coverage().contains("proved for all schedules"), r.coverage());
+        ExploreResult tight = Explorer.explore(LockScenarios.mutexOrdered(), MINIMAL.withPreemptionBound(0));
+        assertEquals("exhausted within 0 preemptions", tight.claim(), tight.summary());
+        assertTrue(tight.coverage().contains("a proof for this bound"), tight.coverage());
     }
 
     @Test

@@ -19,7 +19,7 @@ class BootShapeTest {
 
     @Test
     void bootOfTheStandardTopologyRunsInOneTaskAndSpawnsNoWorker() {
-        PciSystem sys = PciSystem.boot(Profiles.named("v6.19+revert"), Topology.standard());
+        PciSystem sys = PciSystem.boot(Profiles.named("v7.0"), Topology.standard());
         assertEquals(1, sys.kernel().tasksCreated(), "boot runs as swapper/0 alone and starts no worker");
         assertEquals(List.of(), sys.kernel().tasks(), "an exited task does not stay in the kernel");
         assertEquals(2, sys.devices().size());

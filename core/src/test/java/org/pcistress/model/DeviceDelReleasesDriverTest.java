@@ -51,7 +51,7 @@ class DeviceDelReleasesDriverTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"v4.14", "v5.10", "v6.19+revert"})
+    @CsvSource({"v4.14", "v5.10", "v7.0"})
     void unbindingIsWhatTheRemovalDoesWhenNothingBoundInTheWindow(String spec) {
         PciSystem sys = PciSystem.boot(org.pcistress.model.profile.Profiles.named(spec),
                 Topology.standard().withNumVfsAtBoot(2));

@@ -18,14 +18,16 @@ import org.pcistress.model.profile.Profiles;
  * O'Halloran 2020: eeh_rmv_device removes a VF through pci_iov_remove_virtfn without the rescan
  * lock, while unbinding the PF runs .remove → pci_disable_sriov → sriov_del_vfs →
  * pci_iov_remove_virtfn on the same VF. Both get a reference to VF 01:00.2 from the klist; the
- * gates hold each at that point until the other has got there too (or blocked, or exited).
+ * gates hold each at that point until the other has got there too (or blocked, or exited). The VFs
+ * have no driver: no vote, so EEH resets with hotplug activity and removes the VF (a VF driver that
+ * votes CAN_RECOVER is resumed instead: EehVotesTest).
  */
 class EehVfVsPfUnbindTest {
     private static final String GOT_VF = "pci_iov_remove_virtfn:virtfn(01:00.2)";
 
     private static Verdict race(String profile) {
         ScriptedScheduler s = new ScriptedScheduler();
-        PciSystem sys = PciSystem.boot(Profiles.named(profile), Topology.standard().withNumVfsAtBoot(2),
+        PciSystem sys = PciSystem.boot(Profiles.named(profile), Topology.standard().withNumVfsAtBoot(2).withVfDriverAtBoot(false),
                 KernelConfig.defaults(), s);
         var eehWaits = s.pause("eehd", Op.ACCESS, GOT_VF, "unbind_store", Op.ACCESS, GOT_VF);
         var unbindWaits = s.pause("unbind_store", Op.ACCESS, GOT_VF, "eehd", Op.ACCESS, GOT_VF);

@@ -87,7 +87,7 @@ class EehVisibilityTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"v4.14, REMOVE_VF", "v5.10, REMOVE_VF", "v4.14, NUMVFS_0"})
+    @CsvSource({"v4.14, HOT_UNPLUG", "v5.10, HOT_UNPLUG", "v4.14, NUMVFS_0"})
     void eehVfRemovalWithoutTheRescanLockStillRacesTheOtherRemovers(String spec, EntryPoint other) {
         // O'Halloran 2020 (S6): the EEH VF branch takes no rescan lock in v4.14/v5.10
         ExploreResult r = Explorer.explore(cell(spec, other, EntryPoint.EEH_VF), MINIMAL);

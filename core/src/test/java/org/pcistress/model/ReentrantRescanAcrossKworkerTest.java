@@ -29,7 +29,7 @@ class ReentrantRescanAcrossKworkerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v6.19+revert+reentrant-rescan", "v6.18", "v4.14+reentrant-rescan"})
+    @ValueSource(strings = {"v7.0+reentrant-rescan", "v6.18", "v4.14+reentrant-rescan"})
     void hotAddDeadlocksAcrossTheProbeKworker(String profile) {
         PciSystem sys = PciSystem.boot(Profiles.named(profile), emptySlot());
         assertEquals(EntryPoints.KERNEL_BUG, sys.entry().hotAdd(Topology.SLOT));
@@ -46,7 +46,7 @@ class ReentrantRescanAcrossKworkerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v6.19+revert+reentrant-rescan", "v6.18"})
+    @ValueSource(strings = {"v7.0+reentrant-rescan", "v6.18"})
     void rescanDeadlocksTheSameWay(String profile) {
         PciSystem sys = PciSystem.boot(Profiles.named(profile), emptySlot());
         sys.core().cardPresent(true); // the card is there; only a rescan finds it
@@ -55,7 +55,7 @@ class ReentrantRescanAcrossKworkerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v6.19+revert", "v5.10", "v6.19+detach-outside-rescan"})
+    @ValueSource(strings = {"v7.0", "v5.10", "v6.19+detach-outside-rescan"})
     void hotAddEnumeratesTheVfsWithoutTheLockInSriovAddVfs(String profile) {
         PciSystem sys = PciSystem.boot(Profiles.named(profile), emptySlot());
         assertEquals(0, sys.entry().hotAdd(Topology.SLOT));

@@ -20,7 +20,7 @@ import org.pcistress.model.profile.Profiles;
 class RescanLockdepAssertTest {
 
     @ParameterizedTest
-    @CsvSource({"v6.19+revert, LOCKING_BUG", "v6.19, OK", "v5.10, OK", "v6.19+revert+reentrant-rescan, OK"})
+    @CsvSource({"v7.0, LOCKING_BUG", "v6.19, OK", "v5.10, OK", "v7.0+reentrant-rescan, OK"})
     void unbindOfAPfWithVfs(String profile, String outcome) {
         PciSystem sys = PciSystem.boot(Profiles.named(profile), Topology.standard().withNumVfsAtBoot(2));
         assertEquals(0, sys.entry().unbindStore(Topology.PF));

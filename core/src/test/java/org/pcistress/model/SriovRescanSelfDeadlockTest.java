@@ -42,8 +42,8 @@ class SriovRescanSelfDeadlockTest {
     }
 
     @Test
-    void v619RevertRemovesPfAndVfs() {
-        PciSystem sys = numvfsThenRemove("v6.19+revert");
+    void v70RemovesPfAndVfs() {
+        PciSystem sys = numvfsThenRemove("v7.0");
         assertEquals(0, sys.entry().removeStore(Topology.PF));
         Verdict v = sys.finish();
         assertEquals("OK", v.outcome(), v.summary());
@@ -53,7 +53,7 @@ class SriovRescanSelfDeadlockTest {
 
     @Test
     void reentrantRescanFixesTheSameTaskCase() {
-        PciSystem sys = numvfsThenRemove("v6.19+revert+reentrant-rescan");
+        PciSystem sys = numvfsThenRemove("v7.0+reentrant-rescan");
         assertEquals(0, sys.entry().removeStore(Topology.PF));
         assertEquals("OK", sys.finish().outcome());
     }

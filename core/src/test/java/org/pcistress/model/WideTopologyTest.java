@@ -31,7 +31,7 @@ class WideTopologyTest {
     private static final Pattern BDF = Pattern.compile("[0-9a-f]{2}:[0-1][0-9a-f]\\.[0-7]");
 
     private static PciSystem boot(Topology t) {
-        return PciSystem.boot(Profiles.named("v6.19+revert"), t.withNumaNode(false));
+        return PciSystem.boot(Profiles.named("v7.0"), t.withNumaNode(false));
     }
 
     /** Every device below bus 01, in pci_walk_bus order, read without locks (the harness's view). */
@@ -126,7 +126,7 @@ class WideTopologyTest {
     @Test
     void underDeferredEnumerationBootWaitsForEachPfsVfs() {
         Topology t = Topology.standard().withNumaNode(false).withExtraPfs(36, 6).withExtraEndpoints(1);
-        PciSystem sys = PciSystem.boot(Profiles.named("v6.19+revert+deferred-enumeration"), t);
+        PciSystem sys = PciSystem.boot(Profiles.named("v7.0+deferred-enumeration"), t);
         assertBooted(sys, 256);
         assertEquals("OK", sys.finish().outcome());
     }

@@ -6,6 +6,7 @@ import org.pcistress.tools.bench.BenchCompareCommand;
 import org.pcistress.tools.bench.BenchReportCommand;
 import org.pcistress.tools.cli.OneLineErrors;
 import org.pcistress.tools.docs.ScenarioIndexCommand;
+import org.pcistress.tools.history.HistoryCommand;
 import org.pcistress.tools.job.RunCommand;
 import org.pcistress.tools.stress.StressMergeCommand;
 import org.pcistress.tools.matrix.ExploreCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
             RunCommand.class, StressMergeCommand.class, ScenarioIndexCommand.class,
             BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class,
             ExploreCommand.class, MatrixCommand.class, MatrixDiffCommand.class, CheckPatchCommand.class,
-            StressCommand.class,
+            StressCommand.class, HistoryCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

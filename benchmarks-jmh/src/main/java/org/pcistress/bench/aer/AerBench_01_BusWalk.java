@@ -32,7 +32,7 @@ import org.pcistress.model.profile.Profiles;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(2)
+@Fork(3) // three, so that a full pass can detect a 5% change of the walk (docs/BENCH.md)
 public class AerBench_01_BusWalk {
 
     /*
@@ -46,15 +46,15 @@ public class AerBench_01_BusWalk {
      * downstream ports are bridges the walk recurses through and reports to, as the kernel's does).
      * See Topologies.wide and Topology.withExtraPfs.
      *
-     *   v6.19+revert          pci_walk_bus holds pci_bus_sem for read across every callback.
+     *   v7.0          pci_walk_bus holds pci_bus_sem for read across every callback.
      *   list-snapshot         the walk only collects the devices with a reference each
      *                         (pci_dev_get) under pci_bus_sem, drops it, then locks and reports
      *                         each and drops its reference: a list and two refcount operations per
      *                         device more, in exchange for not holding pci_bus_sem across the
      *                         callbacks (AerBench_02 measures what that buys).
      *   deferred-enumeration  changes SR-IOV enable only (VF enumeration moves out of probe into a
-     *                         work item); this walk is v6.19+revert's. It is the control: its
-     *                         ratio to v6.19+revert should be 1.
+     *                         work item); this walk is v7.0's. It is the control: its
+     *                         ratio to v7.0 should be 1.
      *
      * floor() is the limit: a plain loop over the same n devices, in the same order, calling the
      * same error_detected handlers and merging their votes, with no task, no locks, no refcounts

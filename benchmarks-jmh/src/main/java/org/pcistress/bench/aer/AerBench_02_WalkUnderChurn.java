@@ -56,7 +56,7 @@ public class AerBench_02_WalkUnderChurn {
      *           the rescan takes the rescan lock, pci_bus_sem for read per pci_get_slot, for
      *           write to link the new device (pci_device_add), then device_lock(ep) to probe it.
      *
-     * Under v6.19+revert the walk holds pci_bus_sem for read across every callback, so each of the
+     * Under v7.0 the walk holds pci_bus_sem for read across every callback, so each of the
      * writer's two down_writes waits for the rest of a broadcast; under list-snapshot they wait only
      * for the collecting walk. deferred-enumeration does not touch either path and is the control.
      * The writer's own work grows with the bus too (the rescan's pci_get_slot is a list search per

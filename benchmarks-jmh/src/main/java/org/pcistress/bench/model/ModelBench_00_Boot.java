@@ -31,7 +31,7 @@ public class ModelBench_00_Boot {
      * fresh core for every sample of every test, so this number, times the samples a run takes,
      * is the part of a stress run spent booting: it sizes the stress suite.
      *
-     * One operation is PciSystem.boot(v6.19+revert, Topology.standard(), config): a new Kernel,
+     * One operation is PciSystem.boot(v7.0, Topology.standard(), config): a new Kernel,
      * task swapper/0 scanning bus 00 and bus 01 (root port, PF), pci_bus_add_devices, then the PF
      * and VF drivers registering and __driver_attach probing the PF inline. No VFs, no kworker
      * (BootShapeTest checks that shape). checking is the kernel configuration:

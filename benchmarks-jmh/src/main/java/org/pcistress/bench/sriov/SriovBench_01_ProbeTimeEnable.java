@@ -30,7 +30,7 @@ public class SriovBench_01_ProbeTimeEnable {
     /*
      * The question: a PF driver that enables its VFs in probe (the 2017 report's kind): how long
      * until probe returns, and how long until every VF is on the bus with its driver bound, when
-     * enumeration is synchronous (v6.19+revert) and when it is deferred to a work item
+     * enumeration is synchronous (v7.0) and when it is deferred to a work item
      * (deferred-enumeration)?
      *
      * One operation is a bind of the PF driver (echo 01:00.0 > .../bind): driver core takes
@@ -84,7 +84,7 @@ public class SriovBench_01_ProbeTimeEnable {
 
     /**
      * Untimed: back to an unbound PF with SR-IOV off. The VFs go first through sriov_numvfs, which
-     * holds the rescan lock around sriov_configure on v6.19+revert (a5338e365c45): unbinding with
+     * holds the rescan lock around sriov_configure on v7.0 (a5338e365c45): unbinding with
      * VFs enabled would reach pci_stop_and_remove_bus_device without it and trip its lockdep assert
      * (a real warning on that kernel, docs/FINDINGS.md, but not what this benchmark measures).
      */

@@ -3,6 +3,10 @@ package org.pcistress.explore.matrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.pcistress.explore.Counterexample;
 import org.pcistress.explore.ExploreOptions;
@@ -12,9 +16,16 @@ import org.pcistress.explore.Explorer;
 /**
  * The scenario matrix: every entry point alone, and every pair (an entry with itself included),
  * explored under one profile. Each cell gets a verdict, the shortest counterexample of each
- * failure kind, and lockdep's predictions beside it.
+ * failure kind, lockdep's predictions beside it, and what its search covered: every schedule
+ * where that search finishes ({@link Explorer#proveOrBound}), else every schedule within the
+ * preemption bound, else as many as the budget allowed.
+ *
+ * <p>Cells are explored in parallel, one worker per core; each cell's search is its own and
+ * deterministic (but for the time budget), and results and progress come out in cell order.
  */
 public final class Matrix {
+    /** Executions a cell's search without a bound gets before the bounded search runs instead. */
+    public static final long PROOF_EXECUTIONS = 150;
     private Matrix() {
     }
 
@@ -44,35 +55,78 @@ public final class Matrix {
         return run(target, cells(target.entries()), options, progress);
     }
 
-    /** Explores the given cells only. */
+    /** Explores the given cells only, one worker per core. */
     public static MatrixResult run(MatrixTarget target, List<List<Entry>> cells, ExploreOptions options,
                                    Consumer<String> progress) {
+        return run(target, cells, options, PROOF_EXECUTIONS, Runtime.getRuntime().availableProcessors(), progress);
+    }
+
+    /**
+     * Explores the given cells on {@code workers} threads, each cell with {@code options} (its
+     * budgets are per cell) and at most {@code proofExecutions} for its search without a bound.
+     */
+    public static MatrixResult run(MatrixTarget target, List<List<Entry>> cells, ExploreOptions options,
+                                   long proofExecutions, int workers, Consumer<String> progress) {
         long start = System.nanoTime();
         List<Cell> out = new ArrayList<>(cells.size());
         int width = String.valueOf(cells.size()).length();
-        for (int i = 0; i < cells.size(); i++) {
-            List<Entry> cell = cells.get(i);
-            Cell c = runCell(target, cell, options);
-            out.add(c);
-            progress.accept(String.format(Locale.ROOT, "[%" + width + "d/%d] %-40s %-22s %7d executions %6.2f s%s",
-                    i + 1, cells.size(), c.key(), c.verdict(), c.executions(), c.millis() / 1000.0,
-                    c.exhausted() ? "" : "  (not exhausted)"));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+            Thread t = new Thread(r, "matrix-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Cell>> futures = new ArrayList<>(cells.size());
+            for (List<Entry> cell : cells) {
+                futures.add(pool.submit(() -> runCell(target, cell, options, proofExecutions)));
+            }
+            for (int i = 0; i < cells.size(); i++) {
+                Cell c = await(futures.get(i));
+                out.add(c);
+                progress.accept(String.format(Locale.ROOT, "[%" + width + "d/%d] %-40s %-22s %7d executions %6.2f s  %s",
+                        i + 1, cells.size(), c.key(), c.verdict(), c.executions(), c.millis() / 1000.0, c.claim()));
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return new MatrixResult(target.spec(), options.boundText(), target.entries(), out,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Explores one cell. */
+    private static Cell await(Future<Cell> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the matrix ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Explores one cell, without a bound where that search finishes within {@link #PROOF_EXECUTIONS}. */
     public static Cell runCell(MatrixTarget target, List<Entry> cell, ExploreOptions options) {
+        return runCell(target, cell, options, PROOF_EXECUTIONS);
+    }
+
+    /** Explores one cell: {@link Explorer#proveOrBound} with {@code proofExecutions}. */
+    public static Cell runCell(MatrixTarget target, List<Entry> cell, ExploreOptions options, long proofExecutions) {
         CellPlan plan = target.plan(cell);
-        ExploreResult r = Explorer.explore(plan.scenario(), options);
+        ExploreResult r = Explorer.proveOrBound(plan.scenario(), options, proofExecutions);
         List<CellFailure> failures = new ArrayList<>();
         for (Counterexample c : r.counterexamples().values()) {
             failures.add(CellFailure.of(c));
         }
         List<String> entries = cell.stream().map(Entry::id).toList();
         return new Cell(key(cell), entries, plan.initialState(), r.verdict(), r.exhausted(), r.coverage(),
-                r.executions(), r.elapsedNanos() / 1_000_000, failures, r.predictions(), note(r, target.kernelLockdepWatched()));
+                r.executions(), r.elapsedNanos() / 1_000_000, failures, r.predictions(),
+                note(r, target.kernelLockdepWatched()), r.claim());
     }
 
     /**
@@ -87,7 +141,8 @@ public final class Matrix {
         boolean predicted = kernel || ours;
         if (predicted && !deadlock) {
             return "predicted by lockdep, not reached by any explored schedule"
-                    + (r.exhausted() ? " (" + r.options().boundText() + ")" : " (search not exhausted)");
+                    + (!r.exhausted() ? " (search not exhausted)" : r.boundReached() < 0 ? " (all schedules)"
+                    : " (" + r.options().boundText() + ")");
         }
         if (deadlock && !predicted) {
             return "lockdep silent: the cycle runs through waits it does not validate"

@@ -6,7 +6,7 @@ import java.util.List;
  * A whole matrix for one profile.
  *
  * @param spec    the profile spec
- * @param bound   the preemption bound per cell, in words
+ * @param bound   the preemption bound per cell where not every schedule could run, in words
  * @param entries the entry points, in row order
  * @param cells   singles first, then pairs in row order
  * @param millis  wall time
@@ -39,6 +39,11 @@ public record MatrixResult(String spec, String bound, List<Entry> entries, List<
 
     public long exhausted() {
         return cells.stream().filter(Cell::exhausted).count();
+    }
+
+    /** Cells whose every schedule ran. */
+    public long proved() {
+        return cells.stream().filter(Cell::proved).count();
     }
 
     public long executions() {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public interface MatrixTarget {
 
-    /** The profile spec this target models: {@code v6.18}, {@code v6.19+revert+list-snapshot}. */
+    /** The profile spec this target models: {@code v6.18}, {@code v7.0+list-snapshot}. */
     String spec();
 
     /** The entry points, in row order. */

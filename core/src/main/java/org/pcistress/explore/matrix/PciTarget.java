@@ -33,6 +33,11 @@ public final class PciTarget implements MatrixTarget {
         this(spec, List.of(LockdepFlavor.PCISTRESS));
     }
 
+    /** The model under a profile built in code (a changed kernel, a test's broken profile), pcistress lockdep. */
+    public PciTarget(Profile profile) {
+        this(profile.name(), profile, List.of(LockdepFlavor.PCISTRESS));
+    }
+
     /**
      * @param lockdep the validator flavours that watch every execution: pcistress's, the kernel's, or
      *                both side by side (a kernel-flavour prediction's title says "(kernel lockdep)")

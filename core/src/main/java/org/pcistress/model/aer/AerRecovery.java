@@ -66,30 +66,30 @@ public final class AerRecovery {
 
     /**
      * error_detected to every device below the bus, then mmio_enabled (CAN_RECOVER) or
-     * slot_reset (NEED_RESET), then resume if all recovered. v4.14 walks the reporting bridge's
-     * secondary bus, or the endpoint's own bus; v5.10+ the secondary bus of the upstream bridge:
-     * the same devices here.
+     * slot_reset (NEED_RESET), then resume if all recovered. v4.14.74 walks the reporting bridge's
+     * secondary bus, and for an endpoint calls the callback on the endpoint alone (a non-fatal error:
+     * AER_NONFATAL_ENDPOINT_ONLY; the model has no fatal errors); v5.10+ walk the secondary bus of
+     * the upstream bridge for an endpoint too.
      *
      * @kernel drivers/pci/pcie/aer/aerdrv_core.c:do_recovery() v4.14; drivers/pci/pcie/err.c:pcie_do_recovery() v5.10 v6.19
      */
     public void doRecovery(PciDev dev) {
         try (var f = Task.enter(v414() ? "do_recovery" : "pcie_do_recovery")) {
             dev.check("do_recovery");
-            // v4.14 broadcast_error_message: a bridge's subordinate bus, else pci_walk_bus(dev->bus)
-            // (for non-fatal errors too: the endpoint-only cb(dev) came after v4.14). v5.10+: the
-            // subordinate of dev, or of dev->bus->self for an endpoint (pci_walk_bridge in v6.x).
-            // The same devices in the model's topologies.
+            // v4.14.74 broadcast_error_message: a bridge's subordinate bus; an endpoint's non-fatal
+            // error to the endpoint only. v5.10+: the subordinate of dev, or of dev->bus->self for an
+            // endpoint (pci_walk_bridge in v6.x): the same devices as dev->bus in the model.
             PciBus bus = dev.subordinate() != null ? dev.subordinate() : dev.bus();
-            List<Expect> expected = snapshot(bus);
-            ErsResult status = broadcast(bus, "error_detected", ErsResult.CAN_RECOVER);
+            List<Expect> expected = snapshot(endpointOnly(dev) ? List.of(dev) : bus.entries());
+            ErsResult status = broadcast(dev, bus, "error_detected", ErsResult.CAN_RECOVER);
             if (status == ErsResult.CAN_RECOVER) {
-                status = broadcast(bus, "mmio_enabled", ErsResult.RECOVERED);
+                status = broadcast(dev, bus, "mmio_enabled", ErsResult.RECOVERED);
             }
             if (status == ErsResult.NEED_RESET) {
-                status = broadcast(bus, "slot_reset", ErsResult.RECOVERED);
+                status = broadcast(dev, bus, "slot_reset", ErsResult.RECOVERED);
             }
             if (status == ErsResult.RECOVERED) {
-                broadcast(bus, "resume", ErsResult.RECOVERED);
+                broadcast(dev, bus, "resume", ErsResult.RECOVERED);
             }
             checkBroadcast(bus, expected);
         }
@@ -109,7 +109,7 @@ public final class AerRecovery {
             throw new IllegalArgumentException("no report_" + callback);
         }
         PciBus bus = dev.check("broadcast").subordinate() != null ? dev.subordinate() : dev.bus();
-        return broadcast(bus, callback, callback.equals("error_detected") ? ErsResult.CAN_RECOVER : ErsResult.RECOVERED);
+        return broadcast(dev, bus, callback, callback.equals("error_detected") ? ErsResult.CAN_RECOVER : ErsResult.RECOVERED);
     }
 
     /**
@@ -126,17 +126,25 @@ public final class AerRecovery {
         }
     }
 
+    /** v4.14.74: a non-fatal error reported by an endpoint (no secondary bus) reaches that endpoint only. */
+    private boolean endpointOnly(PciDev source) {
+        return core.profile().has(Feature.AER_NONFATAL_ENDPOINT_ONLY) && source.subordinate() == null;
+    }
+
     /**
      * One broadcast: {@code pci_walk_bus} with the report callback; with fix list-snapshot, the walk
-     * only collects referenced devices and the callbacks run after {@code up_read}.
+     * only collects referenced devices and the callbacks run after {@code up_read}; in v4.14.74, for
+     * an endpoint {@code source}, the callback on the endpoint alone (no walk, no pci_bus_sem).
      *
      * @kernel drivers/pci/pcie/aer/aerdrv_core.c:broadcast_error_message() v4.14
      */
-    private ErsResult broadcast(PciBus bus, String which, ErsResult initial) {
+    private ErsResult broadcast(PciDev source, PciBus bus, String which, ErsResult initial) {
         try (var f = v414() ? Task.enter("broadcast_error_message") : null;
                 var g = core.profile().version().atLeast(KernelVersion.V6_18) ? Task.enter("pci_walk_bridge") : null) {
             ErsResult[] result = {initial};
-            if (core.profile().has(Feature.AER_LIST_SNAPSHOT)) {
+            if (endpointOnly(source)) {
+                report(source, which, result);
+            } else if (core.profile().has(Feature.AER_LIST_SNAPSHOT)) {
                 List<PciDev> devs = new ArrayList<>();
                 core.busOps().pciWalkBus(bus, d -> {
                     devs.add(core.pciDevGet(d));
@@ -215,9 +223,9 @@ public final class AerRecovery {
     }
 
     /** Instrumentation only (no locks): who is on the bus with an AER-aware driver right now. */
-    private static List<Expect> snapshot(PciBus bus) {
+    private static List<Expect> snapshot(List<PciDev> devices) {
         List<Expect> out = new ArrayList<>();
-        for (PciDev d : bus.entries()) {
+        for (PciDev d : devices) {
             PciDriver drv = d.pciDriver();
             if (!d.freed() && d.added().get() && drv != null && drv.errHandler() != null
                     && drv.errHandler().errorDetected() != null) {

@@ -6,7 +6,7 @@ import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
 
 /**
- * Profile specs as users write them: {@link Profiles#named}'s {@code v6.19+revert+list-snapshot},
+ * Profile specs as users write them: {@link Profiles#named}'s {@code v7.0+list-snapshot},
  * where any fix may also be a lock change file ({@code v6.19+./my-change.lock}, a name ending in
  * {@code .lock}), applied in order. The commands resolve user specs here; built-in names alone go
  * straight to {@link Profiles}.

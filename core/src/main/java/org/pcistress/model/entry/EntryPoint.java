@@ -28,12 +28,11 @@ public enum EntryPoint {
     NUMVFS_0("numvfs_0", "sriov_numvfs = 0", BootState::withVfsEnabled,
             c -> c.entry().sriovNumvfsStore(t(c).pf(), 0)),
     REMOVE_PF("remove_pf", "sysfs remove of the PF", s -> s, c -> c.entry().removeStore(t(c).pf())),
-    REMOVE_VF("remove_vf", "sysfs remove of VF 0", BootState::withVfsEnabled,
-            c -> c.entry().removeStore(t(c).vf(0))),
     RESCAN("rescan", "sysfs rescan", s -> s, c -> c.entry().rescanStore()),
     AER("aer", "AER non-fatal error reported by the root port", s -> s,
             c -> c.entry().aerError(t(c).rootPort())),
-    EEH_VF("eeh_vf", "EEH freeze of VF 0", BootState::withVfsEnabled, c -> c.entry().eehEvent(t(c).vf(0))),
+    EEH_VF("eeh_vf", "EEH freeze of VF 0 (no VF driver)", s -> s.withVfsEnabled().withoutVfDriver(),
+            c -> c.entry().eehEvent(t(c).vf(0))),
     EEH_PF("eeh_pf", "EEH freeze of the PF", s -> s, c -> c.entry().eehEvent(t(c).pf())),
     HOT_UNPLUG("hot_unplug", "card pulled from slot 1", BootState::withCardInSlot,
             c -> c.entry().hotUnplug(t(c).slot())),
@@ -88,7 +87,9 @@ public enum EntryPoint {
         if (needs == null) {
             throw new IllegalStateException(id + " is not a matrix entry point");
         }
-        return needs.apply(s);
+        BootState out = needs.apply(s);
+        // no entry point needs the VF driver loaded: once one drops it (eeh_vf), it stays dropped
+        return s.vfDriver() ? out : out.withoutVfDriver();
     }
 
     /** The matrix's entry points, in matrix order. */

@@ -66,8 +66,19 @@ public final class EntryPoints {
         });
     }
 
-    /** {@code echo 1 > /sys/bus/pci/devices/<bdf>/remove}. */
+    /**
+     * {@code echo 1 > /sys/bus/pci/devices/<bdf>/remove}. A VF has no such file: the hot-plug
+     * attribute group ({@code remove}, {@code rescan}) is hidden by its visibility callback whenever
+     * {@code is_virtfn} is set, and that is set before {@code pci_device_add} creates the sysfs
+     * directory. The write fails in user space with -ENOENT and no kernel code runs (no task).
+     *
+     * @kernel drivers/pci/pci-sysfs.c:pci_dev_hp_attrs_are_visible() v4.14 v5.10 v6.19 v7.0
+     */
     public int removeStore(String bdf) {
+        PciDev dev = core.device(bdf);
+        if (dev != null && dev.isVirtfn()) {
+            return ENOENT;
+        }
         return run("remove_store", () -> core.sysfs().removeStore(bdf));
     }
 

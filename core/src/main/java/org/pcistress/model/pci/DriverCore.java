@@ -37,7 +37,7 @@ public final class DriverCore {
                     return 1;
                 }
                 for (PciDriver drv : core.drivers()) {
-                    if (drv.matches(dev)) {
+                    if (pciBusMatch(drv, dev)) {
                         try (var h = Task.enter("__device_attach_driver")) {
                             if (driverProbeDevice(drv, dev) == 0) {
                                 return 1;
@@ -78,7 +78,7 @@ public final class DriverCore {
      */
     int driverAttachOne(PciDriver drv, PciDev dev) {
         try (var f = Task.enter("__driver_attach")) {
-            if (!drv.matches(dev)) {
+            if (!pciBusMatch(drv, dev)) {
                 return 0;
             }
             try (var g = v414() ? null : Task.enter("device_driver_attach")) {
@@ -177,7 +177,7 @@ public final class DriverCore {
                 return ENODEV;
             }
             try {
-                if (dev.driver() != null || !drv.matches(dev)) {
+                if (dev.driver() != null || !pciBusMatch(drv, dev)) {
                     return ENODEV;
                 }
                 try (var g = v414() ? null : Task.enter("device_driver_attach")) {
@@ -218,5 +218,16 @@ public final class DriverCore {
                 core.pciDevPut(dev);
             }
         }
+    }
+
+    /**
+     * {@code driver_match_device} → {@code pci_bus_match}: no driver matches a device whose binding
+     * gate is still closed (between {@code pci_device_add} and {@code pci_bus_add_device}), else the
+     * driver's id table (here: its device role). Read without a lock, as in the kernel.
+     *
+     * @kernel drivers/pci/pci-driver.c:pci_bus_match() v4.14 v5.10 v6.19 v7.0
+     */
+    static boolean pciBusMatch(PciDriver drv, PciDev dev) {
+        return dev.matchDriver().get() && drv.matches(dev);
     }
 }

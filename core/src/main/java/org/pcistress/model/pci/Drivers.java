@@ -15,6 +15,11 @@ public final class Drivers {
         return pfBuilder("sriov_pf").probe(d -> 0).build();
     }
 
+    /** {@link #sriovPf()} with the error handlers {@code h} (a driver whose error_detected does work). */
+    public static PciDriver sriovPf(ErrorHandlers h) {
+        return pfBuilder("sriov_pf").probe(d -> 0).errHandler(h).build();
+    }
+
     /**
      * A PF driver of the 2017 kind: probe calls {@code pci_enable_sriov(dev, numVfs)} itself (the
      * driver in the AER deadlock report did), so VFs are enumerated inside probe, under
@@ -29,14 +34,24 @@ public final class Drivers {
 
     /** A VF driver: error_detected, mmio_enabled and resume but no slot_reset, so EEH removes its VFs. */
     public static PciDriver sriovVf() {
+        return sriovVf(ErrorHandlers.withoutSlotReset());
+    }
+
+    /** {@link #sriovVf()} with the error handlers {@code h}. */
+    public static PciDriver sriovVf(ErrorHandlers h) {
         return PciDriver.builder("sriov_vf").matching(DeviceRole.VF).probe(d -> 0).remove(d -> { })
-                .errHandler(ErrorHandlers.withoutSlotReset()).build();
+                .errHandler(h).build();
     }
 
     /** An endpoint driver with full error handlers. */
     public static PciDriver endpoint() {
+        return endpoint(ErrorHandlers.recovering());
+    }
+
+    /** {@link #endpoint()} with the error handlers {@code h}. */
+    public static PciDriver endpoint(ErrorHandlers h) {
         return PciDriver.builder("endpoint").matching(DeviceRole.ENDPOINT).probe(d -> 0).remove(d -> { })
-                .errHandler(ErrorHandlers.recovering()).build();
+                .errHandler(h).build();
     }
 
     private static DriverBuilder pfBuilder(String name) {

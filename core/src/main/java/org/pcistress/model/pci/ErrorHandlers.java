@@ -15,6 +15,26 @@ public record ErrorHandlers(Function<PciDev, ErsResult> errorDetected, Function<
         return new ErrorHandlers(d -> ErsResult.CAN_RECOVER, d -> ErsResult.RECOVERED, d -> ErsResult.RECOVERED, d -> { });
     }
 
+    /**
+     * As {@link #recovering()}, but error_detected does {@code work} before it votes: what a real
+     * driver's handler does (stop its queues, flush, log), which runs under device_lock and, on a
+     * kernel whose walk holds pci_bus_sem across the callbacks, under that too.
+     */
+    public static ErrorHandlers recoveringAfter(Runnable work) {
+        return new ErrorHandlers(d -> {
+            work.run();
+            return ErsResult.CAN_RECOVER;
+        }, d -> ErsResult.RECOVERED, d -> ErsResult.RECOVERED, d -> { });
+    }
+
+    /** As {@link #withoutSlotReset()}, with error_detected doing {@code work} first. */
+    public static ErrorHandlers withoutSlotResetAfter(Runnable work) {
+        return new ErrorHandlers(d -> {
+            work.run();
+            return ErsResult.CAN_RECOVER;
+        }, d -> ErsResult.RECOVERED, null, d -> { });
+    }
+
     /** As {@link #recovering()} without slot_reset: EEH removes such a device instead of resetting it. */
     public static ErrorHandlers withoutSlotReset() {
         return new ErrorHandlers(d -> ErsResult.CAN_RECOVER, d -> ErsResult.RECOVERED, null, d -> { });

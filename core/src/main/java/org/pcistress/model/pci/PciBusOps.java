@@ -17,7 +17,8 @@ public final class PciBusOps {
 
     /**
      * Makes a device visible to drivers: the platform hook ({@code pcibios_bus_add_device}: on
-     * powerpc the device's eeh_dev joins its PE, {@link PciDev#edev()}), {@code device_attach}
+     * powerpc the device's eeh_dev joins its PE, {@link PciDev#edev()}), the binding gate opens
+     * ({@link PciDev#matchDriver()}), {@code device_attach}
      * (device_lock(dev) → probe), then the added flag. v6.19's device_initial_probe may probe asynchronously; the model probes
      * synchronously in every version.
      *
@@ -28,6 +29,7 @@ public final class PciBusOps {
             try (var g = Task.enter("pcibios_bus_add_device")) {
                 dev.check("pcibios_bus_add_device").edev().set(true); // powerpc: eeh_dev joins its PE
             }
+            dev.matchDriver().set(true); // v4.14/v5.10 match_driver = true; v6.18+ pci_dev_allow_binding
             boolean deferred = core.profile().has(Feature.DETACH_OUTSIDE_RESCAN) && core.deferredAttach().defer(dev);
             if (!deferred) {
                 core.driverCore().deviceAttach(dev);

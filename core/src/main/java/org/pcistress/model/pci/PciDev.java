@@ -36,6 +36,7 @@ public final class PciDev {
     private final AtomicBoolean registered = new AtomicBoolean(); // dev->kobj.parent != NULL
     private final AtomicBoolean removed = new AtomicBoolean(); // v6.19 PCI_DEV_REMOVED
     private final AtomicBoolean edev = new AtomicBoolean(); // powerpc: eeh_dev in a PE (pcibios_bus_add_device)
+    private final AtomicBoolean matchDriver = new AtomicBoolean(); // match_driver / PCI_DEV_ALLOW_BINDING
     private final AtomicInteger stops = new AtomicInteger();
     private final AtomicInteger deletes = new AtomicInteger();
     private final AtomicInteger errorDetected = new AtomicInteger();
@@ -189,6 +190,16 @@ public final class PciDev {
      */
     public AtomicBoolean edev() {
         return edev;
+    }
+
+    /**
+     * The binding gate: {@code pci_dev->match_driver} (v4.14, v5.10; cleared by {@code pci_device_add})
+     * or the {@code PCI_DEV_ALLOW_BINDING} private flag (v6.18+; clear in a new pci_dev), set by
+     * {@code pci_bus_add_device} just before the first attach. Until then {@code pci_bus_match}
+     * matches no driver: no bind or driver load can bind a device that is only device_add'ed.
+     */
+    public AtomicBoolean matchDriver() {
+        return matchDriver;
     }
 
     /** v6.19's removed flag, set once by pci_destroy_dev. */

@@ -100,6 +100,12 @@ public final class Topology {
                 endpoint, cardPresent, numaNode, deviceLockByRole, extra);
     }
 
+    /** The driver the endpoints bind to at boot (default {@link Drivers#endpoint()}). */
+    public Topology withEndpointDriver(PciDriver d) {
+        return new Topology(pfDriver, vfDriver, d, pfDriverAtBoot, vfDriverAtBoot, numVfsAtBoot, totalVfs,
+                endpoint, cardPresent, numaNode, deviceLockByRole, extra);
+    }
+
     /** Adds endpoint {@code 00:02.0} on the root bus, bound to {@link Drivers#endpoint()}. */
     public Topology withEndpoint(boolean b) {
         return new Topology(pfDriver, vfDriver, endpointDriver, pfDriverAtBoot, vfDriverAtBoot, numVfsAtBoot,

@@ -20,6 +20,20 @@ public enum Feature {
      */
     RESCAN_LOCKDEP_ASSERT,
     /**
+     * v4.14.74 aerdrv_core.c {@code broadcast_error_message}: a non-fatal error reported by an
+     * endpoint goes to that endpoint's driver only ({@code cb(dev)}: no {@code pci_walk_bus}, no
+     * pci_bus_sem); an error reported by a bridge still walks its secondary bus. A 4.14.y stable
+     * backport ("PCI/AER: Report non-fatal errors only to the affected endpoint"); v5.10+ walk the
+     * upstream bridge's secondary bus.
+     */
+    AER_NONFATAL_ENDPOINT_ONLY,
+    /**
+     * Fix {@code reentrant-rescan}, patch 2/2 of the series: {@code remove_store} marks the device
+     * dead and releases its driver ({@code device_release_driver}, device_lock only) before it takes
+     * the rescan lock for the removal.
+     */
+    REMOVE_STORE_RELEASE_FIRST,
+    /**
      * Not kernel behaviour: a deliberately broken "fix" whose AER broadcast skips VFs, for showing
      * that the MISSED_BROADCAST check fires ({@code Fix.of("aer-skip-vfs", p -> p.enable(AER_SKIP_VIRTFN))}).
      */

@@ -46,33 +46,41 @@ public final class Fixes {
                     .take(SRIOV_DEL_VFS, RESCAN_REMOVE)
                     .take(EEH_RMV_VF, RESCAN_REMOVE)
                     // sriov_numvfs_store gets the lock through sriov_add_vfs/sriov_del_vfs: on a profile
-                    // that also takes it around sriov_configure (a5338e365c45, v6.19+revert) the two
+                    // that also takes it around sriov_configure (a5338e365c45, v7.0) the two
                     // would nest, and a kernel mutex is not recursive
                     .drop(SRIOV_CONFIGURE, RESCAN_REMOVE));
 
     /**
-     * Ionut Nechita's 2026 proposal ("PCI/IOV: Make pci_lock_rescan_remove() reentrant", v1–v14,
-     * not merged as of 2026-04-22): the rescan lock tracks its owner task and a depth, and
-     * sriov_add_vfs/sriov_del_vfs take it again.
+     * Ionut Nechita's 2026 series ("PCI/IOV: Make pci_lock_rescan_remove() reentrant", v1–v14, still
+     * under review in May 2026). Patch 1/2: the rescan lock tracks its owner task and a depth, and
+     * sriov_add_vfs/sriov_del_vfs take it again (a5338e365c45's lock in sriov_numvfs_store goes).
+     * Patch 2/2 ("PCI: Fix AB-BA deadlock between device_lock and pci_rescan_remove_lock in
+     * remove_store", from v10): remove_store marks the device dead and releases its driver before
+     * taking the rescan lock, so sysfs remove no longer holds the rescan lock while it waits for
+     * device_lock.
      */
     public static final Fix REENTRANT_RESCAN = Fix.of("reentrant-rescan",
-            "ownership is per task: a probe run by work_on_cpu in a kworker is not the owner, so a PF probe "
-                    + "that enables VFs under a caller holding the rescan lock (hot-add, rescan) still deadlocks",
+            "ownership is per task: a probe run in a probe kworker is not the owner, so a PF probe that enables "
+                    + "VFs under a caller holding the rescan lock (hot-add, rescan) still deadlocks; pciehp still "
+                    + "holds the rescan lock while it waits for device_lock (the series' known gap)",
             p -> p.enable(Feature.REENTRANT_RESCAN)
+                    .enable(Feature.REMOVE_STORE_RELEASE_FIRST)
                     .take(SRIOV_ADD_VFS, RESCAN_REMOVE)
                     .take(SRIOV_DEL_VFS, RESCAN_REMOVE)
-                    .drop(SRIOV_CONFIGURE, RESCAN_REMOVE)); // the proposal also removes a5338e365c45's lock
+                    .drop(SRIOV_CONFIGURE, RESCAN_REMOVE));
 
     /**
-     * 815a8d2feb56 (Narayana Murty N, subject UNVERIFIED; posted 2025-12-10, upstream after v6.19;
-     * backported to 6.18-stable): eeh_handle_normal_event, which holds the rescan lock since
-     * 1010b4c012b0, calls eeh_pe_bus_get_nolock instead of eeh_pe_bus_get, which took the lock
-     * again ("possible recursive locking detected", eehd, 6.18-rc3). It leaves eeh_rmv_device's own
-     * pci_lock_rescan_remove for non-VF devices inside the same region.
+     * 815a8d2feb56 "powerpc/eeh: fix recursive pci_lock_rescan_remove locking in EEH event handling"
+     * (Narayana Murty N, posted 2025-12-10; in v7.0-rc1 and the Feb-2026 6.18.y/6.19.y stable
+     * kernels): eeh_handle_normal_event, which holds the rescan lock since 1010b4c012b0, calls
+     * eeh_pe_bus_get_nolock instead of eeh_pe_bus_get, which took the lock again ("possible
+     * recursive locking detected", eehd, 6.18-rc3, pSeries). Part of the v7.0 profile; a fix for
+     * v6.18 and v6.19. It leaves eeh_rmv_device's own pci_lock_rescan_remove for non-VF devices
+     * inside the same region.
      */
     public static final Fix EEH_BUS_GET_NOLOCK = Fix.of("eeh-bus-get-nolock",
-            "eeh_rmv_device still re-takes the rescan lock for a non-VF device without EEH-aware driver: "
-                    + "eehd still self-deadlocks there",
+            "after a NEED_RESET vote, eeh_rmv_device still re-takes the rescan lock for a non-VF device whose "
+                    + "driver has no slot_reset: eehd still self-deadlocks there",
             p -> p.order(KernelPath.EEH_PE_BUS_GET));
 
     private static final Map<String, Fix> FIXES = new LinkedHashMap<>();

@@ -59,6 +59,17 @@ public enum KernelPath {
     EEH_PE_BUS_GET,
     /** arch/powerpc/kernel/eeh_driver.c:eeh_pe_report_edev(): each report callback. */
     EEH_REPORT,
+    /**
+     * arch/powerpc/kernel/eeh_driver.c:eeh_pe_report_edev(): the read of {@code edev->pdev} and its
+     * {@code get_device}, before device_lock (v5.10 takes and drops the rescan lock around it).
+     */
+    EEH_REPORT_PDEV,
+    /**
+     * arch/powerpc/kernel/eeh_driver.c:eeh_reset_device() and the hard-failure path: around
+     * {@code pci_hp_remove_devices} of a PE that is not a VF PE (v4.14/v5.10 take the rescan lock
+     * there; since 1010b4c012b0 the caller holds it).
+     */
+    EEH_HP_REMOVE,
     /** arch/powerpc/kernel/eeh_driver.c:eeh_rmv_device(), VF branch: pci_iov_remove_virtfn. */
     EEH_RMV_VF,
     /** arch/powerpc/kernel/eeh_driver.c:eeh_rmv_device(), other devices: pci_stop_and_remove_bus_device. */

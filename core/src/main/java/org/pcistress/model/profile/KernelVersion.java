@@ -11,8 +11,10 @@ public enum KernelVersion {
     V5_10("v5.10"),
     /** v6.18: first release with 05703271c3cd (rescan lock in sriov_add_vfs/sriov_del_vfs). */
     V6_18("v6.18"),
-    /** v6.19: the newest tree read; still has 05703271c3cd. */
-    V6_19("v6.19");
+    /** v6.19: still has 05703271c3cd. */
+    V6_19("v6.19"),
+    /** v7.0: the SR-IOV revert pair (2fa119c0e5e5, a5338e365c45) and the EEH fix 815a8d2feb56; the newest tree read. */
+    V7_0("v7.0");
 
     private final String label;
 

@@ -31,7 +31,7 @@ public final class Profiles {
         register(v510());
         register(v618());
         register(v619());
-        register(v619revert());
+        register(v70());
         for (Variants v : Variants.installed()) {
             for (Profile p : v.profiles()) {
                 if (PROFILES.containsKey(p.name())) {
@@ -52,8 +52,9 @@ public final class Profiles {
 
     /**
      * A profile by spec: a profile name, optionally followed by {@code +fix} names
-     * ({@code "v6.19+revert+reentrant-rescan"}). The longest profile name that prefixes the spec
-     * wins, so {@code "v6.19+revert"} is the profile, not v6.19 plus a fix.
+     * ({@code "v7.0+reentrant-rescan"}). The longest profile name that prefixes the spec wins, so a
+     * profile whose name contains {@code +} (a vendor kernel from {@link Variants}) is not read as a
+     * shorter profile plus a fix.
      *
      * @throws IllegalArgumentException for an unknown profile or fix, listing the known ones
      */
@@ -109,6 +110,7 @@ public final class Profiles {
         m.put(AER_REPORT, List.of(DEVICE_LOCK_SELF));
         m.put(EEH_REPORT, List.of(DEVICE_LOCK_SELF));
         m.put(EEH_RMV_DEV, List.of(RESCAN_REMOVE));
+        m.put(EEH_HP_REMOVE, List.of(RESCAN_REMOVE));
         m.put(PCIEHP_CONFIGURE, List.of(RESCAN_REMOVE));
         m.put(PCIEHP_UNCONFIGURE, List.of(RESCAN_REMOVE));
         // v5.10+: drivers/base/dd.c locks the parent only if bus->need_parent_lock (USB only).
@@ -121,8 +123,11 @@ public final class Profiles {
     /**
      * v4.14: {@code __driver_attach}, {@code driver_detach}, {@code bind_store} and
      * {@code unbind_store} lock {@code device_lock(dev->parent)} then {@code device_lock(dev)}
-     * (drivers/base/dd.c, bus.c; need_parent_lock came with ed88747c6c4a in v4.18);
-     * {@code aer_isr} holds {@code rpc->rpc_mutex} across do_recovery (aerdrv_core.c).
+     * (drivers/base/dd.c, bus.c; need_parent_lock came with 8c97a46af04b "driver core: hold dev's
+     * parent lock when needed" in v4.18);
+     * {@code aer_isr} holds {@code rpc->rpc_mutex} across do_recovery (aerdrv_core.c); a non-fatal
+     * error an endpoint reports goes to that endpoint only, without a walk
+     * ({@code broadcast_error_message}, a 4.14.y stable backport, present in v4.14.74).
      */
     static Profile v414() {
         Map<KernelPath, List<LockStep>> m = common();
@@ -130,12 +135,18 @@ public final class Profiles {
             m.put(p, List.of(DEVICE_LOCK_PARENT, DEVICE_LOCK_SELF));
         }
         m.put(AER_ISR, List.of(RPC_MUTEX));
-        return new Profile("v4.14", KernelVersion.V4_14, m, Set.of());
+        return new Profile("v4.14", KernelVersion.V4_14, m, Set.of(Feature.AER_NONFATAL_ENDPOINT_ONLY));
     }
 
-    /** v5.10: the parent lock is gone from PCI bind/unbind; AER runs from a threaded IRQ without rpc_mutex. */
+    /**
+     * v5.10: the parent lock is gone from PCI bind/unbind; AER runs from a threaded IRQ without
+     * rpc_mutex; eeh_pe_report_edev reads {@code edev->pdev} and takes its reference under the rescan
+     * lock, dropped before device_lock (eeh_driver.c; gone by v6.19).
+     */
     static Profile v510() {
-        return new Profile("v5.10", KernelVersion.V5_10, common(), Set.of());
+        Map<KernelPath, List<LockStep>> m = common();
+        m.put(EEH_REPORT_PDEV, List.of(RESCAN_REMOVE));
+        return new Profile("v5.10", KernelVersion.V5_10, m, Set.of());
     }
 
     /**
@@ -153,6 +164,8 @@ public final class Profiles {
         // the named fix eeh-bus-get-nolock, absent from v6.18 and from the v6.19 tree read).
         m.put(EEH_HANDLE_EVENT, List.of(RESCAN_REMOVE));
         m.put(EEH_PE_BUS_GET, List.of(RESCAN_REMOVE));
+        // eeh_reset_device's pci_hp_remove_devices runs inside that region without a lock of its own
+        m.remove(EEH_HP_REMOVE);
         return new Profile("v6.18", KernelVersion.V6_18, m, v618Features());
     }
 
@@ -166,18 +179,22 @@ public final class Profiles {
     }
 
     /**
-     * v6.19 with 2fa119c0e5e5, the revert of 05703271c3cd (merged for v7.0): sriov_add_vfs and
-     * sriov_del_vfs take no rescan lock again, because {@code echo 1 > remove} on a PF with VFs
-     * self-deadlocked. Merged with it (patch 2/2 of the same series, Niklas Schnelle, v3
-     * 2025-12-16): a5338e365c45 "PCI/IOV: Fix race between SR-IOV enable/disable and hotplug",
-     * which takes the rescan lock in sriov_numvfs_store around {@code sriov_configure}, inside
-     * device_lock(PF). The lockdep assertion in pci_stop_and_remove_bus_device stays (the series
-     * changes only drivers/pci/iov.c).
+     * v7.0: v6.19 plus the SR-IOV revert pair and the EEH fix, merged for v7.0-rc1 (and in the
+     * late-February-2026 6.18.y/6.19.y stable kernels): 2fa119c0e5e5 reverts 05703271c3cd, so
+     * sriov_add_vfs and sriov_del_vfs take no rescan lock again ({@code echo 1 > remove} on a PF with
+     * VFs self-deadlocked); a5338e365c45 "PCI/IOV: Fix race between SR-IOV enable/disable and
+     * hotplug" takes the rescan lock in sriov_numvfs_store around {@code sriov_configure}, inside
+     * device_lock(PF); 815a8d2feb56 makes eeh_handle_normal_event call eeh_pe_bus_get_nolock. The
+     * lockdep assertion in pci_stop_and_remove_bus_device stays (v7.0 remove.c). Read in a v7.0.0
+     * tree: these are v7.0's only changes to the modelled paths (pci_call_probe's work_on_cpu
+     * became a work item on the "sync_wq" workqueue plus flush_work: still a kworker, same locks).
      */
-    static Profile v619revert() {
-        return v619().renamed("v6.19+revert")
+    static Profile v70() {
+        Profile p = v619().renamed("v7.0")
                 .order(SRIOV_ADD_VFS)
                 .order(SRIOV_DEL_VFS)
-                .take(SRIOV_CONFIGURE, RESCAN_REMOVE);
+                .take(SRIOV_CONFIGURE, RESCAN_REMOVE)
+                .order(EEH_PE_BUS_GET);
+        return new Profile("v7.0", KernelVersion.V7_0, p.stepsMap(), p.features());
     }
 }

@@ -7,7 +7,7 @@ import java.util.ServiceLoader;
  * Where a user's own lock changes come from, without editing core: a class implementing this,
  * listed in {@code META-INF/services/org.pcistress.model.profile.Variants} of a jar on the class
  * path, adds named fixes (and whole profiles) that every command then knows by name
- * ({@code pcistress matrix --profile v6.19+revert+my-fix}).
+ * ({@code pcistress matrix --profile v7.0+my-fix}).
  *
  * <pre>{@code
  * public final class MyVariants implements Variants {

@@ -14,14 +14,14 @@ import org.pcistress.model.entry.EntryPoint;
 /**
  * A LOCKING_BUG such as a failed lockdep_assert_held is a WARN: the kernel carries on, and so does
  * the execution. The explorer used to key each failing execution by its first failure only, so in
- * v6.19+revert the unbind WARN (pci_stop_and_remove_bus_device without the rescan lock) hid the
+ * v7.0 the unbind WARN (pci_stop_and_remove_bus_device without the rescan lock) hid the
  * 2017 AER deadlock that follows it in the same schedules. Each later failure now gets its own
  * counterexample, with the table cut at the step where it showed.
  */
 class WarningDoesNotHideTest {
     @Test
     void theAerDeadlockAfterTheUnbindWarningIsReported() {
-        ExploreResult r = Explorer.explore(new PciTarget("v6.19+revert")
+        ExploreResult r = Explorer.explore(new PciTarget("v7.0")
                         .plan(List.of(PciTarget.entry(EntryPoint.UNBIND_PF), PciTarget.entry(EntryPoint.AER))).scenario(),
                 ExploreOptions.defaults().withStop(ExploreOptions.Stop.MINIMAL));
         assertTrue(r.counterexamples().containsKey("LOCKING_BUG"), r.summary());

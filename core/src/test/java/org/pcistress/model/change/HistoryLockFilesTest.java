@@ -42,9 +42,9 @@ class HistoryLockFilesTest {
     }
 
     @Test
-    void theRevertSeriesTurnsV619IntoTheRevertProfile() {
-        Profile p = ProfileSpecs.named(spec("v6.19", "2fa119c0e5e5.lock", "a5338e365c45.lock"));
-        assertEquals(List.of(), p.diff(Profiles.named("v6.19+revert")));
+    void theRevertSeriesAndTheEehFixTurnV619IntoV70() {
+        Profile p = ProfileSpecs.named(spec("v6.19", "2fa119c0e5e5.lock", "a5338e365c45.lock", "815a8d2feb56.lock"));
+        assertEquals(List.of(), p.diff(Profiles.named("v7.0")));
     }
 
     @Test

@@ -45,11 +45,11 @@ class LockChangeFormatTest {
     }
 
     @Test
-    void theRevertSeriesAsLockChangesIsTheBuiltInProfile() {
+    void theHistoryAsLockChangesIsTheBuiltInProfile() {
         Profile v619 = Profiles.named("v6.19");
-        Profile mine = v619.with(parse(REVERT).toFix()).with(parse(NUMVFS).toFix());
-        assertEquals(List.of(), mine.diff(Profiles.named("v6.19+revert")));
-        assertEquals("v6.19+sriov-revert+numvfs-rescan", mine.name());
+        Profile mine = v619.with(parse(REVERT).toFix()).with(parse(NUMVFS).toFix()).with(parse(NOLOCK).toFix());
+        assertEquals(List.of(), mine.diff(Profiles.named("v7.0")), "v7.0 is v6.19 with the revert series and 815a8d2feb56");
+        assertEquals("v6.19+sriov-revert+numvfs-rescan+eeh-nolock", mine.name());
         assertEquals("a PF driver's .sriov_configure runs under the rescan lock", parse(NUMVFS).givesUp());
     }
 
@@ -91,7 +91,7 @@ class LockChangeFormatTest {
         List<String> c = parse(REVERT).conflicts(Profiles.named("v5.10"));
         assertEquals(2, c.size(), c.toString());
         assertTrue(c.get(0).contains("v5.10 does not take pci_rescan_remove_lock on SRIOV_ADD_VFS"), c.get(0));
-        assertTrue(parse(NUMVFS).conflicts(Profiles.named("v6.19+revert")).get(0).contains("already takes"));
+        assertTrue(parse(NUMVFS).conflicts(Profiles.named("v7.0")).get(0).contains("already takes"));
         assertTrue(parse(NOLOCK).conflicts(Profiles.named("v5.10")).get(0).contains("changes nothing"));
     }
 
@@ -103,9 +103,9 @@ class LockChangeFormatTest {
                 () -> ProfileSpecs.named("v6.19+" + dir.resolve("none.lock")));
         assertTrue(missing.getMessage().startsWith("cannot read lock change"), missing.getMessage());
         Files.writeString(dir.resolve("revert.lock"), REVERT);
-        Profile q = ProfileSpecs.named("v6.19+" + dir.resolve("revert.lock") + "+" + f);
-        assertEquals("v6.19+sriov-revert+numvfs", q.name());
-        assertEquals(List.of(), q.diff(Profiles.named("v6.19+revert")));
+        Profile q = ProfileSpecs.named("v6.19+" + dir.resolve("revert.lock") + "+" + f + "+eeh-bus-get-nolock");
+        assertEquals("v6.19+sriov-revert+numvfs+eeh-bus-get-nolock", q.name());
+        assertEquals(List.of(), q.diff(Profiles.named("v7.0")));
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.pcistress.model.pci.Topology;
  * Every fix composes with every profile without breaking the plain case: VFs can be enabled and
  * disabled through sriov_numvfs with nothing racing. A fix that takes a lock its profile already
  * holds around the same path would self-deadlock here (a kernel mutex is not recursive), which
- * is what detach-outside-rescan did on v6.19+revert until it dropped the outer lock.
+ * is what detach-outside-rescan did on v7.0 until it dropped the outer lock.
  */
 @Timeout(60)
 class FixCompositionTest {

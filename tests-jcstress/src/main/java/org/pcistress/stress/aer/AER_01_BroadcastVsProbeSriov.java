@@ -31,7 +31,7 @@ import org.pcistress.stress.shared.ModelSample;
  *     device_lock(PF) (v4.14: device_lock(bridge) first) → driver_probe_device → pci_call_probe
  *     → work_on_cpu: kworker local_pci_probe → .probe → pci_enable_sriov → sriov_enable
  *     → sriov_add_vfs → pci_iov_add_virtfn → pci_device_add → down_write(pci_bus_sem)
- * Actor 2, aer_isr(01:00.0):  (v4.14: mutex_lock(rpc_mutex)) → do_recovery / pcie_do_recovery
+ * Actor 2, aer_isr(00:1c.0):  (v4.14: mutex_lock(rpc_mutex)) → do_recovery / pcie_do_recovery
  *     → pci_walk_bus: down_read(pci_bus_sem) → report_error_detected → device_lock(PF)
  *
  * Lock chain:  modprobe: &amp;dev-&gt;mutex(PF) → waits for its kworker; kworker: → pci_bus_sem(W)
@@ -42,42 +42,42 @@ import org.pcistress.stress.shared.ModelSample;
  *
  * <p>Run: {@code java -jar tests-jcstress/target/jcstress.jar -t AER_01 -m quick}
  *
- * <p>Observed (pcistress stress --budget 15m, i.e. jcstress -m quick -iters 5 -time 2225 -strideSize
- * 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17 configurations; 2 CPUs of a shared box at load
- * ~5; 10 min for all 20 tests; no TIMEOUT):
+ * <p>Observed (pcistress stress --tests 'AER_01|Cross_01|EEH_01|SRIOV_02' --budget 14m, i.e. jcstress -m quick
+ * -iters 5 -time 2806 -strideSize 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17
+ * configurations; 2 CPUs of a shared box at load ~20; 12m37s for the 16 variants; no TIMEOUT):
  *
  * <pre>
  * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.Upstream414
  *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
- *           DEADLOCK    8,268   19.98%  Interesting  aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe hol...
+ *           DEADLOCK    1,061    7.91%  Interesting  aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe hol...
  *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
  *        LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
  *   MISSED_BROADCAST        0    0.00%    Forbidden  A device bound for the whole recovery never got error_det...
- *                 OK   33,110   80.02%   Acceptable  The probe and the broadcast did not overlap.
+ *                 OK   12,349   92.09%   Acceptable  The probe and the broadcast did not overlap.
  *
- * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.Upstream619Revert
+ * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.Upstream70
  *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
- *           DEADLOCK   20,800   33.08%  Interesting  aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe hol...
+ *           DEADLOCK    8,545   29.31%  Interesting  aer_isr holds pci_bus_sem(R) wanting dl(PF); modprobe hol...
  *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
  *        LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
  *   MISSED_BROADCAST        0    0.00%    Forbidden  A device bound for the whole recovery never got error_det...
- *                 OK   42,082   66.92%   Acceptable  The probe and the broadcast did not overlap.
+ *                 OK   20,609   70.69%   Acceptable  The probe and the broadcast did not overlap.
  *
  * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.FixedListSnapshot
- *             RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
- *           DEADLOCK        0    0.00%   Forbidden  The snapshot still nests dl(PF) in pci_bus_sem.
- *          HUNG_TASK        0    0.00%   Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *        LOCKING_BUG        0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *   MISSED_BROADCAST        0    0.00%   Forbidden  A device bound for the whole recovery missed error_detect...
- *                 OK   36,130  100.00%  Acceptable  No device lock is taken under pci_bus_sem: no cycle.
+ *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *           DEADLOCK        0    0.00%    Forbidden  The snapshot still nests dl(PF) in pci_bus_sem.
+ *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *        LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *   MISSED_BROADCAST        0    0.00%    Forbidden  A device bound for the whole recovery missed error_detect...
+ *                 OK   31,522  100.00%   Acceptable  No device lock is taken under pci_bus_sem: no cycle.
  *
  * .......... [OK] org.pcistress.stress.aer.AER_01_BroadcastVsProbeSriov.FixedDeferredEnumeration
- *             RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
- *           DEADLOCK        0    0.00%   Forbidden  pci_bus_sem(W) is still nested in dl(PF).
- *          HUNG_TASK        0    0.00%   Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *        LOCKING_BUG        0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *   MISSED_BROADCAST        0    0.00%   Forbidden  A device bound for the whole recovery never got error_det...
- *                 OK   30,754  100.00%  Acceptable  The probe no longer writes the bus list under dl(PF).
+ *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *           DEADLOCK        0    0.00%    Forbidden  pci_bus_sem(W) is still nested in dl(PF).
+ *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *        LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *   MISSED_BROADCAST        0    0.00%    Forbidden  A device bound for the whole recovery never got error_det...
+ *                 OK   38,498  100.00%   Acceptable  The probe no longer writes the bus list under dl(PF).
  * </pre>
  */
 public final class AER_01_BroadcastVsProbeSriov {
@@ -101,9 +101,12 @@ public final class AER_01_BroadcastVsProbeSriov {
             sys.entry().driverLoad("sriov_pf_probe");
         }
 
-        /** A non-fatal error reported by the PF: the AER service recovers bus 01. */
+        /**
+         * A non-fatal error reported by the root port: the AER service recovers its secondary bus
+         * 01 (a PF-reported error would not walk in v4.14.74, which reports it to the PF alone).
+         */
         void aerIsr() {
-            sys.entry().aerError(Topology.PF);
+            sys.entry().aerError(Topology.ROOT_PORT);
         }
     }
 
@@ -148,7 +151,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * v6.19 with the revert 2fa119c0e5e5, today's tree: the cycle was never reworked.
+     * v7.0 (with the revert 2fa119c0e5e5 and a5338e365c45): the cycle was never reworked.
      *
      * <p>Result: Sometimes DEADLOCK
      */
@@ -160,10 +163,10 @@ public final class AER_01_BroadcastVsProbeSriov {
     @Outcome(id = "LOCKING_BUG", expect = FORBIDDEN, desc = LOCKING_BUG_DESC)
     @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
-    public static class Upstream619Revert extends Sample {
-        static final Profile PROFILE = Profiles.named("v6.19+revert");
+    public static class Upstream70 extends Sample {
+        static final Profile PROFILE = Profiles.named("v7.0");
 
-        public Upstream619Revert() {
+        public Upstream70() {
             super(PROFILE);
         }
 
@@ -186,7 +189,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Fix list-snapshot (2017 proposal) on v6.19+revert: the walk only collects referenced devices;
+     * Fix list-snapshot (2017 proposal) on v7.0: the walk only collects referenced devices;
      * the reports run after up_read. A VF added during the recovery is not reported to, which the
      * model does not count as a missed broadcast (it was not present throughout).
      *
@@ -202,7 +205,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     @Outcome(expect = FORBIDDEN, desc = "Any other report (USE_AFTER_FREE: a snapshot entry used without its reference).")
     @State
     public static class FixedListSnapshot extends Sample {
-        static final Profile PROFILE = Profiles.named("v6.19+revert+list-snapshot");
+        static final Profile PROFILE = Profiles.named("v7.0+list-snapshot");
 
         public FixedListSnapshot() {
             super(PROFILE);
@@ -227,7 +230,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Fix deferred-enumeration (Helgaas, 2017) on v6.19+revert: VFs are enumerated by a work item,
+     * Fix deferred-enumeration (Helgaas, 2017) on v7.0: VFs are enumerated by a work item,
      * outside the PF's device lock.
      *
      * <p>Result: Never
@@ -241,7 +244,7 @@ public final class AER_01_BroadcastVsProbeSriov {
     @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class FixedDeferredEnumeration extends Sample {
-        static final Profile PROFILE = Profiles.named("v6.19+revert+deferred-enumeration");
+        static final Profile PROFILE = Profiles.named("v7.0+deferred-enumeration");
 
         public FixedDeferredEnumeration() {
             super(PROFILE);

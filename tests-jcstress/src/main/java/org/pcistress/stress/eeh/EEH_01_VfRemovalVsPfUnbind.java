@@ -28,7 +28,9 @@ import org.pcistress.stress.shared.ModelSample;
  * whole EEH recovery (1010b4c012b0), where eeh_pe_bus_get takes it again: eehd self-deadlocks (the
  * 6.18-rc3 "possible recursive locking" report) before it can race anything. With that recursion
  * fixed (815a8d2feb56, in 6.18-stable) the two removals serialise on the rescan lock.
- * Topology: {@code Topology.standard().withNumVfsAtBoot(2)}.
+ * The VFs have no driver (the VF driver is not loaded): no driver votes, so EEH resets "with hotplug
+ * activity" and removes the VF ({@code eeh_reset_device}); a VF driver voting CAN_RECOVER would be
+ * resumed and nothing removed. Topology: {@code Topology.standard().withNumVfsAtBoot(2).withVfDriverAtBoot(false)}.
  *
  * <pre>
  * Actor 1, unbind_store(01:00.0):  device_lock(PF) → device_release_driver → .remove
@@ -37,7 +39,8 @@ import org.pcistress.stress.shared.ModelSample;
  *       down_write(pci_bus_sem), pci_dev_put(VF)
  * Actor 2, eehd(01:00.2):  eeh_handle_normal_event (v6.18: rescan_remove, then eeh_pe_bus_get:
  *     rescan_remove again) → eeh_pe_report error_detected (device_lock(VF))
- *     → eeh_rmv_device → pci_iov_remove_virtfn(PF, 0) (no rescan lock)
+ *     (no driver: no vote) → eeh_reset_device → eeh_rmv_device → pci_iov_remove_virtfn(PF, 0)
+ *     (no rescan lock)
  *     → pci_stop_and_remove_bus_device(VF)
  *
  * Lock chain:  unbind: &amp;dev-&gt;mutex(PF) [→ rescan_remove (v6.18)] → &amp;dev-&gt;mutex(VF), pci_bus_sem(W)
@@ -47,54 +50,54 @@ import org.pcistress.stress.shared.ModelSample;
  *
  * <p>Run: {@code java -jar tests-jcstress/target/jcstress.jar -t EEH_01 -m quick}
  *
- * <p>Observed (pcistress stress --budget 6m --tests 'EEH_01|SRIOV_02', i.e. jcstress -m quick -iters 5
- * -time 2112 -strideSize 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17 configurations; 2 CPUs of
- * a shared box at load ~5; 4 min 8 s for the 8 tests; no TIMEOUT):
+ * <p>Observed (pcistress stress --tests 'AER_01|Cross_01|EEH_01|SRIOV_02' --budget 14m, i.e. jcstress -m quick
+ * -iters 5 -time 2806 -strideSize 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17
+ * configurations; 2 CPUs of a shared box at load ~20; 12m37s for the 16 variants; no TIMEOUT):
  *
  * <pre>
  * .......... [OK] org.pcistress.stress.eeh.EEH_01_VfRemovalVsPfUnbind.Upstream510
  *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
  *             DEADLOCK        0    0.00%    Forbidden  A wait-for cycle. Forbidden here.
- *        DOUBLE_REMOVE    1,977    2.80%  Interesting  Both paths stopped or destroyed VF 01:00.2.
+ *        DOUBLE_REMOVE       72    0.47%  Interesting  Both paths stopped or destroyed VF 01:00.2.
  *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
  *      LIST_CORRUPTION        0    0.00%  Interesting  Bus 01's device list was unlinked twice.
  *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *                   OK   67,249   95.13%   Acceptable  One path removed the VF before the other looked it up.
+ *                   OK   15,126   99.08%   Acceptable  One path removed the VF before the other looked it up.
  *   REFCOUNT_UNDERFLOW        0    0.00%  Interesting  The two paths dropped more references to the VF than it had.
- *       USE_AFTER_FREE    1,464    2.07%  Interesting  One path used VF 01:00.2 after the other dropped its last...
+ *       USE_AFTER_FREE       68    0.45%  Interesting  One path used VF 01:00.2 after the other dropped its last...
  *
  * .......... [OK] org.pcistress.stress.eeh.EEH_01_VfRemovalVsPfUnbind.Upstream618
- *             RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
- *           DEADLOCK   30,679   66.62%  Interesting  eehd takes pci_rescan_remove_lock again in eeh_pe_bus_get...
- *      DOUBLE_REMOVE        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything, a...
- *          HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *    LIST_CORRUPTION        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything.
- *        LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *                 OK   15,371   33.38%   Acceptable  The unbind removed the VF before eehd saw it, or eehd ran...
- * REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything.
- *     USE_AFTER_FREE        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything.
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK    5,858   45.19%  Interesting  eehd takes pci_rescan_remove_lock again in eeh_pe_bus_get...
+ *        DOUBLE_REMOVE        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything, a...
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything.
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK    7,104   54.81%   Acceptable  The unbind removed the VF before eehd saw it, or eehd ran...
+ *   REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything.
+ *       USE_AFTER_FREE        0    0.00%    Forbidden  Unreachable: eehd deadlocks before it removes anything.
  *
  * .......... [OK] org.pcistress.stress.eeh.EEH_01_VfRemovalVsPfUnbind.FixedEehBusGetNolock
- *             RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
- *           DEADLOCK        0    0.00%   Forbidden  A wait-for cycle. Forbidden here.
- *      DOUBLE_REMOVE        0    0.00%   Forbidden  Both paths stopped or destroyed VF 01:00.2. Forbidden here.
- *          HUNG_TASK        0    0.00%   Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *    LIST_CORRUPTION        0    0.00%   Forbidden  Bus 01's device list was unlinked twice. Forbidden here.
- *        LOCKING_BUG        0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *                 OK   60,898  100.00%  Acceptable  The two removals serialise on the rescan lock; the second...
- * REFCOUNT_UNDERFLOW        0    0.00%   Forbidden  The two paths dropped more references to the VF than it h...
- *     USE_AFTER_FREE        0    0.00%   Forbidden  One path used VF 01:00.2 after the other dropped its last...
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK        0    0.00%    Forbidden  A wait-for cycle. Forbidden here.
+ *        DOUBLE_REMOVE        0    0.00%    Forbidden  Both paths stopped or destroyed VF 01:00.2. Forbidden here.
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%    Forbidden  Bus 01's device list was unlinked twice. Forbidden here.
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   12,258  100.00%   Acceptable  The two removals serialise on the rescan lock; the second...
+ *   REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  The two paths dropped more references to the VF than it h...
+ *       USE_AFTER_FREE        0    0.00%    Forbidden  One path used VF 01:00.2 after the other dropped its last...
  *
  * .......... [OK] org.pcistress.stress.eeh.EEH_01_VfRemovalVsPfUnbind.FixedDetachOutsideRescan
- *               RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
- *             DEADLOCK        0    0.00%   Forbidden  A wait-for cycle. Forbidden here.
- *        DOUBLE_REMOVE        0    0.00%   Forbidden  Both paths stopped or destroyed VF 01:00.2. Forbidden here.
- *            HUNG_TASK        0    0.00%   Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *      LIST_CORRUPTION        0    0.00%   Forbidden  Bus 01's device list was unlinked twice. Forbidden here.
- *          LOCKING_BUG        0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *                   OK   65,506  100.00%  Acceptable  The two removals serialise on the rescan lock; the second...
- *   REFCOUNT_UNDERFLOW        0    0.00%   Forbidden  The two paths dropped more references to the VF than it h...
- *       USE_AFTER_FREE        0    0.00%   Forbidden  One path used VF 01:00.2 after the other dropped its last...
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK        0    0.00%    Forbidden  A wait-for cycle. Forbidden here.
+ *        DOUBLE_REMOVE        0    0.00%    Forbidden  Both paths stopped or destroyed VF 01:00.2. Forbidden here.
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%    Forbidden  Bus 01's device list was unlinked twice. Forbidden here.
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   10,722  100.00%   Acceptable  The two removals serialise on the rescan lock; the second...
+ *   REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  The two paths dropped more references to the VF than it h...
+ *       USE_AFTER_FREE        0    0.00%    Forbidden  One path used VF 01:00.2 after the other dropped its last...
  * </pre>
  */
 public final class EEH_01_VfRemovalVsPfUnbind {
@@ -129,7 +132,7 @@ public final class EEH_01_VfRemovalVsPfUnbind {
     /** A fresh core with the PF bound and two VFs; actor 1 unbinds the PF, actor 2 freezes VF 01:00.2. */
     abstract static class Sample extends ModelSample {
         Sample(Profile profile) {
-            super(profile, Topology.standard().withNumVfsAtBoot(2));
+            super(profile, Topology.standard().withNumVfsAtBoot(2).withVfDriverAtBoot(false));
         }
 
         /** {@code echo 01:00.0 > …/sriov_pf/unbind}: .remove disables SR-IOV. */
@@ -149,8 +152,8 @@ public final class EEH_01_VfRemovalVsPfUnbind {
      * v5.10: no rescan lock on either path; removal flags are checked, then cleared.
      *
      * <p>Result: Sometimes DOUBLE_REMOVE, USE_AFTER_FREE, REFCOUNT_UNDERFLOW, LIST_CORRUPTION
-     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 70,690 samples above)
-     * <p>Not observed: LIST_CORRUPTION (0 of the 70,690 samples above)
+     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 15,266 samples above)
+     * <p>Not observed: LIST_CORRUPTION (0 of the 15,266 samples above)
      */
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = "One path removed the VF before the other looked it up.")

@@ -23,7 +23,7 @@ import org.pcistress.stress.shared.ModelSample;
 /**
  * SRIOV_02: two removal paths on the same VFs, one without the rescan lock (§14 S5, the s390 double
  * removal behind 05703271c3cd): the PF driver's unload disables SR-IOV, which removes each VF with no
- * rescan lock in v5.10 and v6.19+revert, while a hot-unplug of the slot removes the PF and its VFs
+ * rescan lock in v5.10 and v7.0, while a hot-unplug of the slot removes the PF and its VFs
  * under it. v6.18 closes that window with the rescan lock in sriov_del_vfs and opens an ABBA (and, on
  * the unplug path, a recursion); Nechita's reentrant lock cures the recursion but keeps the ABBA (its
  * known gap, "unbind vs hotplug event"). Topology: {@code Topology.standard().withNumVfsAtBoot(2)}.
@@ -44,63 +44,65 @@ import org.pcistress.stress.shared.ModelSample;
  *
  * <p>Run: {@code java -jar tests-jcstress/target/jcstress.jar -t SRIOV_02 -m quick}
  *
- * <p>Observed (pcistress stress --budget 6m --tests 'EEH_01|SRIOV_02', i.e. jcstress -m quick -iters 5
- * -time 2112 -strideSize 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17 configurations; 2 CPUs of
- * a shared box at load ~5; 4 min 8 s for the 8 tests; no TIMEOUT):
+ * <p>Observed (pcistress stress --tests 'AER_01|Cross_01|EEH_01|SRIOV_02' --budget 14m, i.e. jcstress -m quick
+ * -iters 5 -time 2806 -strideSize 16 -strideCount 4 -sc false -jvmArgs …; both JDK 17
+ * configurations; 2 CPUs of a shared box at load ~20; 12m37s for the 16 variants; no TIMEOUT):
  *
  * <pre>
  * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.Upstream510
  *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
  *             DEADLOCK        0    0.00%    Forbidden  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
- *        DOUBLE_REMOVE    3,976    5.94%  Interesting  Both paths stopped or destroyed the same VF.
+ *        DOUBLE_REMOVE      562    3.44%  Interesting  Both paths stopped or destroyed the same VF.
  *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *      LIST_CORRUPTION    5,270    7.88%  Interesting  Bus 01's device list was unlinked twice or walked after a...
+ *      LIST_CORRUPTION      826    5.05%  Interesting  Bus 01's device list was unlinked twice or walked after a...
  *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *                   OK   57,612   86.10%   Acceptable  One path removed the VFs before the other reached them.
- *   REFCOUNT_UNDERFLOW        0    0.00%  Interesting  The two paths dropped more references to a VF than it had.
- *       USE_AFTER_FREE       56    0.08%  Interesting  A VF was used after the other path dropped its last refer...
- *
- * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.Upstream618
- *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
- *             DEADLOCK   13,363   25.23%  Interesting  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
- *        DOUBLE_REMOVE        0    0.00%    Forbidden  Both paths stopped or destroyed the same VF. Forbidden here.
- *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *      LIST_CORRUPTION        0    0.00%    Forbidden  Bus 01's device list was unlinked twice or walked after a...
- *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *                   OK   39,599   74.77%   Acceptable  rmmod ran first: the unplug found no VFs and no driver.
- *   REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  The two paths dropped more references to a VF than it had...
- *       USE_AFTER_FREE        0    0.00%    Forbidden  A VF was used after the other path dropped its last refer...
- *
- * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.Upstream619Revert
- *   (retaken after the model learnt the lockdep assert: pcistress stress --budget 3m, all tests)
- *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
- *      LIST_CORRUPTION       54    1.10%  Interesting  Bus 01's device list was unlinked twice or walked after a...
- *          LOCKING_BUG    4,493   91.73%  Interesting  lockdep_assert_held(&amp;pci_rescan_remove_lock) fails in p...
- *                   OK      351    7.17%   Acceptable  One path removed the VFs before the other reached them.
+ *                   OK   14,966   91.51%   Acceptable  One path removed the VFs before the other reached them.
  *   REFCOUNT_UNDERFLOW        0    0.00%  Interesting  The two paths dropped more references to a VF than it had.
  *       USE_AFTER_FREE        0    0.00%  Interesting  A VF was used after the other path dropped its last refer...
  *
- * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.ProposalReentrantRescan
+ * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.Upstream618
  *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
- *             DEADLOCK    6,694   11.02%  Interesting  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
+ *             DEADLOCK    2,077   25.45%  Interesting  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
  *        DOUBLE_REMOVE        0    0.00%    Forbidden  Both paths stopped or destroyed the same VF. Forbidden here.
  *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
  *      LIST_CORRUPTION        0    0.00%    Forbidden  Bus 01's device list was unlinked twice or walked after a...
  *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *                   OK   54,076   88.98%   Acceptable  The two removals did not overlap.
+ *                   OK    6,085   74.55%   Acceptable  rmmod ran first: the unplug found no VFs and no driver.
+ *   REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  The two paths dropped more references to a VF than it had...
+ *       USE_AFTER_FREE        0    0.00%    Forbidden  A VF was used after the other path dropped its last refer...
+ *
+ * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.Upstream70
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK        0    0.00%    Forbidden  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
+ *        DOUBLE_REMOVE        0    0.00%    Forbidden  Atomic added/removed flags: a second stop or destroy of o...
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION      592    2.23%  Interesting  Bus 01's device list was unlinked twice or walked after a...
+ *          LOCKING_BUG   23,243   87.61%  Interesting  lockdep_assert_held(&amp;pci_rescan_remove_lock) fails in pci...
+ *                   OK    2,685   10.12%   Acceptable  One path removed the VFs before the other reached them.
+ *   REFCOUNT_UNDERFLOW        0    0.00%  Interesting  The two paths dropped more references to a VF than it had.
+ *       USE_AFTER_FREE       10    0.04%  Interesting  A VF was used after the other path dropped its last refer...
+ *
+ * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.ProposalReentrantRescan
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK    1,465    6.68%  Interesting  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
+ *        DOUBLE_REMOVE        0    0.00%    Forbidden  Both paths stopped or destroyed the same VF. Forbidden here.
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%    Forbidden  Bus 01's device list was unlinked twice or walked after a...
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   20,457   93.32%   Acceptable  The two removals did not overlap.
  *   REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  The two paths dropped more references to a VF than it had...
  *       USE_AFTER_FREE        0    0.00%    Forbidden  A VF was used after the other path dropped its last refer...
  *
  * .......... [OK] org.pcistress.stress.sriov.SRIOV_02_VfDoubleRemoval.FixedDetachOutsideRescan
- *               RESULT  SAMPLES     FREQ      EXPECT  DESCRIPTION
- *             DEADLOCK        0    0.00%   Forbidden  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
- *        DOUBLE_REMOVE        0    0.00%   Forbidden  Both paths stopped or destroyed the same VF. Forbidden here.
- *            HUNG_TASK        0    0.00%   Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
- *      LIST_CORRUPTION        0    0.00%   Forbidden  Bus 01's device list was unlinked twice or walked after a...
- *          LOCKING_BUG        0    0.00%   Forbidden  A primitive was misused (bad unlock, lock held at exit).
- *                   OK   60,450  100.00%  Acceptable  Both removals of a VF run under the rescan lock; drivers ...
- *   REFCOUNT_UNDERFLOW        0    0.00%   Forbidden  The two paths dropped more references to a VF than it had...
- *       USE_AFTER_FREE        0    0.00%   Forbidden  A VF was used after the other path dropped its last refer...
+ *               RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+ *             DEADLOCK        0    0.00%    Forbidden  rmmod holds dl(PF) and wants rescan_remove in sriov_del_v...
+ *        DOUBLE_REMOVE        0    0.00%    Forbidden  Both paths stopped or destroyed the same VF. Forbidden here.
+ *            HUNG_TASK        0    0.00%    Forbidden  A wait hit the hung-task backstop: a cycle the detector m...
+ *      LIST_CORRUPTION        0    0.00%    Forbidden  Bus 01's device list was unlinked twice or walked after a...
+ *          LOCKING_BUG        0    0.00%    Forbidden  A primitive was misused (bad unlock, lock held at exit).
+ *                   OK   19,362  100.00%   Acceptable  Both removals of a VF run under the rescan lock; drivers ...
+ *   REFCOUNT_UNDERFLOW        0    0.00%    Forbidden  The two paths dropped more references to a VF than it had...
+ *       USE_AFTER_FREE        0    0.00%    Forbidden  A VF was used after the other path dropped its last refer...
  * </pre>
  */
 public final class SRIOV_02_VfDoubleRemoval {
@@ -156,7 +158,8 @@ public final class SRIOV_02_VfDoubleRemoval {
      * v5.10: no rescan lock in sriov_del_vfs; removal flags are checked, then cleared.
      *
      * <p>Result: Sometimes DOUBLE_REMOVE, USE_AFTER_FREE, REFCOUNT_UNDERFLOW, LIST_CORRUPTION
-     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 66,914 samples above)
+     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 16,354 samples above; 0 of 66,914 in an earlier run)
+     * <p>Not observed: USE_AFTER_FREE (0 of the 16,354 samples above; 5 of 23,970 in an earlier run)
      */
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = OK_DESC)
@@ -245,9 +248,7 @@ public final class SRIOV_02_VfDoubleRemoval {
      * DOUBLE_REMOVE is forbidden: the atomic flags make a second stop or destroy impossible.
      *
      * <p>Result: Sometimes USE_AFTER_FREE, REFCOUNT_UNDERFLOW, LIST_CORRUPTION, LOCKING_BUG
-     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 4,898 samples above; 0 of 72,354 before the assert)
-     * <p>Not observed: USE_AFTER_FREE (0 of the 4,898 samples above; 50 of 72,354 before the assert, when
-     * a sample that corrupted the list could also show a use after free)
+     * <p>Not observed: REFCOUNT_UNDERFLOW (0 of the 26,530 samples above; 0 of 72,354 before the assert)
      */
     @JCStressTest
     @Outcome(id = "OK", expect = ACCEPTABLE, desc = OK_DESC)
@@ -262,10 +263,10 @@ public final class SRIOV_02_VfDoubleRemoval {
             + "pci_stop_and_remove_bus_device: rmmod reaches it without the lock after the revert.")
     @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
-    public static class Upstream619Revert extends Sample {
-        static final Profile PROFILE = Profiles.named("v6.19+revert");
+    public static class Upstream70 extends Sample {
+        static final Profile PROFILE = Profiles.named("v7.0");
 
-        public Upstream619Revert() {
+        public Upstream70() {
             super(PROFILE);
         }
 
@@ -288,7 +289,7 @@ public final class SRIOV_02_VfDoubleRemoval {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Nechita's reentrant rescan lock (v1-v14, 2026, not merged) on v6.19+revert: the recursion on
+     * Nechita's reentrant rescan lock (v1-v14, 2026, not merged) on v7.0: the recursion on
      * the unplug path is gone; rmmod's dl(PF) → rescan_remove against pciehp's rescan_remove → dl(PF)
      * remains.
      *
@@ -306,7 +307,7 @@ public final class SRIOV_02_VfDoubleRemoval {
     @Outcome(expect = FORBIDDEN, desc = OTHER_DESC)
     @State
     public static class ProposalReentrantRescan extends Sample {
-        static final Profile PROFILE = Profiles.named("v6.19+revert+reentrant-rescan");
+        static final Profile PROFILE = Profiles.named("v7.0+reentrant-rescan");
 
         public ProposalReentrantRescan() {
             super(PROFILE);

@@ -27,14 +27,22 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the JMH benchmarks (benchmarks.jar) and renders a report.",
-            "--quick: 1 fork, 2 × 1 s warm-up, 3 × 1 s measurement: a CI smoke run.",
+            "--quick: 2 forks, each 1 × 0.5 s warm-up and 3 × 0.5 s measurement (AerBench_03 at costUs=10 only): "
+                + "the CI pass, which gates only the benchmarks whose detectable change is within bench-compare's "
+                + "threshold.",
             "--full: each benchmark's own settings (2 forks, 5 × 1 s + 5 × 1 s): numbers to keep."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:all benchmarks ran", "1:a benchmark failed (it threw: the model reported a failure)",
             "2:bad input (bad options)",
             "3:the harness failed: no benchmarks.jar, JMH failed or wrote no results, the time bound was hit"})
 public final class BenchCommand implements Callable<Integer> {
-    static final List<String> QUICK = List.of("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-to", "2m");
+    /**
+     * Two forks, so that bench-compare sees the run-to-run variance (docs/BENCH.md, "What the quick
+     * pass decides"); short iterations keep the pass about as long as one fork of 1 s iterations,
+     * and AerBench_03 runs only its largest handler cost (the full pass runs all three).
+     */
+    static final List<String> QUICK = List.of("-f", "2", "-wi", "1", "-w", "500ms", "-i", "3", "-r", "500ms",
+            "-p", "costUs=10", "-to", "2m");
 
     static final class Settings {
         @Option(names = "--quick", description = "short iterations for CI (the default)")
@@ -126,8 +134,9 @@ public final class BenchCommand implements Callable<Integer> {
                 o.flush();
             }, verbose);
             long seconds = Duration.between(start, Instant.now()).getSeconds();
-            RunInfo run = new RunInfo(quick() ? "quick" : "full", commandLine(), cmd, Machine.probe(), start.toString(),
-                    seconds, r.failures());
+            Machine machine = Machine.probe();
+            RunInfo run = new RunInfo(quick() ? "quick" : "full", commandLine(), cmd, machine, start.toString(),
+                    seconds, r.failures(), Fingerprint.probe(machine, cmd, java != null));
             run.write(out.resolve("run.json"));
             if (r.timedOut()) {
                 err.println(Errors.prefix(spec) + "the run hit its bound of " + Durations.format(limit) + " and was killed; "

@@ -46,8 +46,9 @@ public final class BenchReportCommand implements Callable<Integer> {
             RunInfo run = runFile != null || Files.exists(sidecar) ? RunInfo.read(sidecar)
                     : RunInfo.unknown(null);
             write(dir, rs, run);
-            spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and "
-                    + dir.resolve("report.html"));
+            spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + ", "
+                    + dir.resolve("report.html") + " and " + dir.resolve(ActionExport.SMALLER) + " (+ "
+                    + ActionExport.BIGGER + ")");
             return ExitCodes.OK;
         } catch (BadInput e) {
             err.println(Errors.prefix(spec) + e.getMessage());
@@ -58,11 +59,21 @@ public final class BenchReportCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes report.md and report.html for {@code rs} into {@code dir}. */
+    /** Writes report.md, report.html and the github-action-benchmark export for {@code rs} into {@code dir}. */
     static void write(Path dir, List<JmhResult> rs, RunInfo run) throws IOException {
+        write(dir, rs, run, null);
+    }
+
+    /** The same, with the verdict table of {@code comparison} (null: not compared) heading both reports. */
+    static void write(Path dir, List<JmhResult> rs, RunInfo run, Comparison comparison) throws IOException {
         Files.createDirectories(dir);
-        ReportData data = new ReportData(rs, run);
+        Path parent = dir.toAbsolutePath().getParent();
+        // inside a job's report folder, link back to its index
+        String index = parent != null && (Files.exists(parent.resolve("index.html"))
+                || Files.exists(parent.resolve("job.json"))) ? "../index.html" : null;
+        ReportData data = new ReportData(rs, run, comparison, index);
         Files.writeString(dir.resolve("report.md"), MarkdownReport.render(data), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(data), StandardCharsets.UTF_8);
+        ActionExport.write(dir, rs, run);
     }
 }

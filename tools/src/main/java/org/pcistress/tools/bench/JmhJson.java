@@ -157,7 +157,8 @@ public final class JmhJson {
         }
         double[] spread = spread(metric, primary);
         return new JmhResult(benchmark, mode, threads, forks, Collections.unmodifiableMap(new LinkedHashMap<>(params)),
-                primary, Collections.unmodifiableMap(pct), (long) spread[0], spread[1], secondary, vm, settings);
+                primary, Collections.unmodifiableMap(pct), (long) spread[0], spread[1], secondary, vm, settings,
+                Iterations.of(metric));
     }
 
     static Metric metric(JsonNode m) {

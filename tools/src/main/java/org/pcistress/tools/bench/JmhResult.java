@@ -14,10 +14,11 @@ import java.util.Map;
  * @param stdErr      the standard error of the score (one sigma); {@code NaN} when unknown
  * @param secondary   secondary metrics by name ({@code ·gc.alloc.rate.norm} with {@code -prof gc})
  * @param settings    the run's iteration settings, as text
+ * @param iterations  the measurements per fork and iteration, what {@link Comparison} tests
  */
 public record JmhResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
         Metric primary, Map<String, Double> percentiles, long samples, double stdErr,
-        Map<String, Metric> secondary, Vm vm, String settings) {
+        Map<String, Metric> secondary, Vm vm, String settings, Iterations iterations) {
 
     /** The JVM a result was measured on, from the same JSON element. */
     public record Vm(String jdkVersion, String vmName, String vmVersion, String jmhVersion) {

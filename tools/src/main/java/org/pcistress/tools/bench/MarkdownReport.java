@@ -10,6 +10,15 @@ final class MarkdownReport {
 
     static String render(ReportData data) {
         StringBuilder b = new StringBuilder("# pcistress benchmark report\n\n");
+        b.append("## Verdict against the baseline\n\n");
+        if (data.comparison == null) {
+            b.append("Not compared: this run had no baseline.\n\n");
+        } else {
+            b.append(VerdictTable.summary(data.comparison)).append("\n\n");
+            table(b, VerdictTable.COLUMNS, VerdictTable.rows(data.comparison));
+            b.append(VerdictTable.HOW_TO_READ).append("\n\n");
+        }
+        b.append("## Run\n\n");
         b.append("| | |\n|---|---|\n");
         for (List<String> row : data.header()) {
             b.append("| ").append(row.get(0)).append(" | ").append(code(row.get(0), row.get(1))).append(" |\n");

@@ -16,10 +16,22 @@ import java.util.Set;
 final class ReportData {
     final List<JmhResult> results;
     final RunInfo run;
+    /** The comparison with a baseline whose verdicts head the report; {@code null} when there was none. */
+    final Comparison comparison;
+    /** The link back to the report index ({@code ../index.html} inside a job's report); {@code null} for none. */
+    final String indexLink;
+    /** One colour per strategy across the report's charts. */
+    final Palette palette = new Palette();
 
     ReportData(List<JmhResult> results, RunInfo run) {
+        this(results, run, null, null);
+    }
+
+    ReportData(List<JmhResult> results, RunInfo run, Comparison comparison, String indexLink) {
         this.results = results;
         this.run = run;
+        this.comparison = comparison;
+        this.indexLink = indexLink;
     }
 
     /** Results by simple class name, in run order. */
@@ -106,16 +118,47 @@ final class ReportData {
 
     /**
      * How many times the reference's cost {@code r} has: time over reference time, or reference
-     * throughput over throughput, so that above 1 is always slower. {@code NaN} without a reference.
+     * throughput over throughput, so that above 1 is always slower; for sample mode, of the medians.
+     * {@code NaN} without a reference.
      */
     double costRatio(JmhResult r) {
         JmhResult ref = reference(r);
         if (ref == null || !ref.primary().unit().equals(r.primary().unit())) {
             return Double.NaN;
         }
-        double a = r.primary().score();
-        double b = ref.primary().score();
+        double a = central(r);
+        double b = central(ref);
         return r.higherIsBetter() ? b / a : a / b;
+    }
+
+    /** What a chart or a ratio shows of a result: the median for sample mode (when known), else the score. */
+    static double central(JmhResult r) {
+        Double p50 = r.percentiles().get("50.0");
+        return "sample".equals(r.mode()) && p50 != null && p50 > 0 ? p50 : r.primary().score();
+    }
+
+    /**
+     * Is {@code r}'s ratio to its reference inside the noise? By Welch's test on the two results'
+     * iterations (sample mode: their medians) at 5%, or lacking iterations, overlapping 99.9% intervals.
+     */
+    boolean ratioIsNoise(JmhResult r) {
+        JmhResult ref = reference(r);
+        if (ref == null || ref == r) {
+            return false;
+        }
+        boolean p50 = "sample".equals(r.mode()) && r.iterations().hasPercentiles() && ref.iterations().hasPercentiles();
+        double[] a = Iterations.all(p50 ? ref.iterations().p50() : ref.iterations().scores());
+        double[] b = Iterations.all(p50 ? r.iterations().p50() : r.iterations().scores());
+        try {
+            if (a.length >= 2 && b.length >= 2) {
+                return Welch.test(a, b, 0.05, 0.8).p() > 0.05;
+            }
+        } catch (IllegalArgumentException e) {
+            // a value that is not positive: fall back to the intervals
+        }
+        Metric m = r.primary();
+        Metric n = ref.primary();
+        return !m.hasInterval() || !n.hasInterval() || !(m.ciHigh() < n.ciLow() || m.ciLow() > n.ciHigh());
     }
 
     boolean isReference(JmhResult r) {
@@ -186,7 +229,8 @@ final class ReportData {
                     Integer.toString(r.threads()), Long.toString(r.samples()),
                     Fmt.scoreWithError(r.primary().score(), r.primary().error()), r.primary().unit()));
             double ratio = costRatio(r);
-            row.add(isReference(r) ? "1.00× (ref)" : Double.isNaN(ratio) ? "" : Fmt.ratio(ratio));
+            row.add(isReference(r) ? "1.00× (ref)" : Double.isNaN(ratio) ? ""
+                    : (ratioIsNoise(r) ? "~" : "") + Fmt.ratio(ratio));
             if (alloc) {
                 Metric m = r.allocationPerOp();
                 row.add(m == null ? "" : Fmt.scoreWithError(m.score(), m.error()));
@@ -250,7 +294,10 @@ final class ReportData {
     static final String HOW_TO_READ = "Scores are JMH's: the mean and the half-width of its 99.9% confidence "
             + "interval (± ? when a single measurement gives none). × ref is the cost relative to the first value "
             + "of the strategy parameter at the same other parameters: a time ratio, or the inverse throughput "
-            + "ratio, so 2.00× always means twice as slow.";
+            + "ratio, so 2.00× always means twice as slow; for sample mode, the ratio of the medians. A ratio "
+            + "marked ~ is inside the noise (Welch's test on the iterations at 5%, or overlapping intervals): do "
+            + "not quote it. Charts draw sample-mode results as their median (p50) with a tick or a dashed line at "
+            + "p99, never the mean, and size sweeps on log-log axes; a colour is a strategy, the same in every chart.";
 
     static final String QUICK_WARNING = "Quick settings: a smoke run for CI. The errors are wide and the machine "
             + "may have been busy; take numbers from a full run on a quiet machine.";

@@ -22,16 +22,18 @@ import org.pcistress.tools.cli.BadInput;
  * @param started   when, ISO-8601
  * @param seconds   how long the run took
  * @param failures  benchmarks JMH reported as failed, with their parameters
+ * @param fingerprint what must match for another run to compare with this one; {@code null} in a
+ *                  run.json written before it was recorded
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunInfo(String settings, String command, List<String> jmh, Machine machine, String started,
-        long seconds, List<String> failures) {
+        long seconds, List<String> failures, Fingerprint fingerprint) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** For a result file rendered on its own: the machine is this one only if the caller says so. */
     public static RunInfo unknown(Machine machine) {
-        return new RunInfo("unknown", "", List.of(), machine, "", 0, List.of());
+        return new RunInfo("unknown", "", List.of(), machine, "", 0, List.of(), null);
     }
 
     public void write(Path file) throws IOException {
@@ -47,6 +49,18 @@ public record RunInfo(String settings, String command, List<String> jmh, Machine
             throw new BadInput(file + ": not a pcistress run.json: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
+    }
+
+    /**
+     * The run.json that describes {@code results}: {@code run.json} beside a {@code results.json},
+     * else {@code NAME.run.json} beside {@code NAME.json} (how docs/bench keeps baselines); null if none.
+     */
+    public static Path sidecar(Path results) {
+        Path abs = results.toAbsolutePath();
+        String name = abs.getFileName().toString();
+        Path p = name.equals("results.json") ? abs.resolveSibling("run.json")
+                : abs.resolveSibling(name.replaceFirst("\\.json$", "") + ".run.json");
+        return Files.isRegularFile(p) ? p : null;
     }
 
     @JsonIgnore

@@ -18,7 +18,11 @@ final class SvgChart {
     private static final int W = 780;
     private static final int H = 360;
     private static final int LEFT = 80;
-    private static final int RIGHT = 250;
+    private static final int RIGHT = 30;
+    /** Legend rows under a line chart, each this high. */
+    private static final int LEGEND_ROW = 18;
+    /** A generous width per character of 12 px sans-serif, so that no label is cut. */
+    private static final double CHAR_W = 7.0;
     private static final int TOP = 34;
     private static final int BOTTOM = 52;
     /** Error bars may stretch an axis to at most this many times the largest value. */
@@ -28,10 +32,21 @@ final class SvgChart {
     record Point(double x, double y, double err) {
     }
 
-    record Series(String name, List<Point> points) {
+    /** A line; {@code colour} null takes the palette's by position; {@code dashed} for a second statistic (p99). */
+    record Series(String name, List<Point> points, String colour, boolean dashed) {
+        Series(String name, List<Point> points) {
+            this(name, points, null, false);
+        }
     }
 
-    record Bar(String label, double value, double err) {
+    /**
+     * A bar from zero to {@code value} with a whisker of {@code err} either side; {@code marker}, if
+     * finite, is a second value drawn as a tick on the bar's row (a sample-mode result's p99).
+     */
+    record Bar(String label, double value, double err, String colour, double marker) {
+        Bar(String label, double value, double err) {
+            this(label, value, err, null, Double.NaN);
+        }
     }
 
     private SvgChart() {
@@ -75,17 +90,20 @@ final class SvgChart {
         Scale ys = logY ? Scale.log(y0, y1, H - BOTTOM, TOP)
                 : Scale.linear(positive ? 0 : y0, y1, H - BOTTOM, TOP, true);
         cap = Math.min(cap, ys.hi);
-        StringBuilder b = open(title, H);
+        int legendTop = H + 4;
+        int height = legendTop + LEGEND_ROW * series.size() + 8;
+        int width = Math.max(W, LEFT + 50 + (int) (CHAR_W * longest(series.stream().map(Series::name).toList())));
+        StringBuilder b = open(title, width, height);
         axes(b, xs, ys, xValues(series), xLabels, xTitle, yTitle, H);
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            String c = PALETTE[i % PALETTE.length];
+            String c = s.colour != null ? s.colour : PALETTE[i % PALETTE.length];
             StringBuilder path = new StringBuilder();
             for (Point p : s.points) {
                 path.append(path.length() == 0 ? "M" : " L").append(f(xs.at(p.x))).append(',').append(f(ys.at(p.y)));
             }
             b.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(c)
-                    .append("\" stroke-width=\"2\"/>\n");
+                    .append(s.dashed ? "\" stroke-dasharray=\"6 4" : "").append("\" stroke-width=\"2\"/>\n");
             for (Point p : s.points) {
                 double px = xs.at(p.x);
                 if (Double.isFinite(p.err) && p.err > 0) {
@@ -98,12 +116,14 @@ final class SvgChart {
                     }
                 }
                 b.append("<circle cx=\"").append(f(px)).append("\" cy=\"").append(f(ys.at(p.y)))
-                        .append("\" r=\"3\" fill=\"").append(c).append("\"><title>").append(Html.esc(s.name)).append(": ")
+                        .append("\" r=\"3\" fill=\"").append(c).append("\"><title>").append(esc(s.name)).append(": ")
                         .append(Fmt.scoreWithError(p.y, p.err)).append("</title></circle>\n");
             }
-            int ly = TOP + 14 + 18 * i;
-            b.append(line(W - RIGHT + 12, ly - 4, W - RIGHT + 32, ly - 4, c, 2));
-            b.append(text(W - RIGHT + 38, ly, "start", 12, s.name));
+            int ly = legendTop + LEGEND_ROW * i + 12;
+            b.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(ly - 4).append("\" x2=\"").append(LEFT + 24)
+                    .append("\" y2=\"").append(ly - 4).append("\" stroke=\"").append(c).append("\" stroke-width=\"2\"")
+                    .append(s.dashed ? " stroke-dasharray=\"6 4\"" : "").append("/>\n");
+            b.append(text(LEFT + 30, ly, "start", 12, s.name));
         }
         return b.append("</svg>\n").toString();
     }
@@ -121,30 +141,31 @@ final class SvgChart {
     /** A horizontal bar chart from zero, one bar per result, with error whiskers. */
     static String bars(String title, String unit, List<Bar> bars) {
         int rowH = 22;
-        int labelW = 300;
+        int labelW = 12 + (int) Math.ceil(CHAR_W * longest(bars.stream().map(Bar::label).toList()));
+        int width = labelW + 520;
         int h = TOP + BOTTOM + rowH * bars.size();
         double largest = 0;
         for (Bar bar : bars) {
-            largest = Math.max(largest, bar.value);
+            largest = Math.max(largest, Double.isFinite(bar.marker) ? Math.max(bar.value, bar.marker) : bar.value);
         }
         double max = largest;
         for (Bar bar : bars) {
             max = Math.max(max, Math.min(bar.value + (Double.isFinite(bar.err) ? bar.err : 0), largest * CLIP));
         }
-        Scale xs = Scale.linear(0, max <= 0 ? 1 : max, labelW, W - 60, true);
-        StringBuilder b = open(title, h);
+        Scale xs = Scale.linear(0, max <= 0 ? 1 : max, labelW, width - 60, true);
+        StringBuilder b = open(title, width, h);
         for (double t : xs.ticks) {
             b.append(line(xs.at(t), TOP, xs.at(t), h - BOTTOM, "#ddd", 1));
             b.append(text(xs.at(t), h - BOTTOM + 16, "middle", 11, xs.label(t)));
         }
-        b.append(text((labelW + W - 60) / 2.0, h - 12, "middle", 12, unit));
+        b.append(text((labelW + width - 60) / 2.0, h - 12, "middle", 12, unit));
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double y = TOP + rowH * i;
-            String c = PALETTE[i % PALETTE.length];
+            String c = bar.colour != null ? bar.colour : PALETTE[i % PALETTE.length];
             b.append("<rect x=\"").append(labelW).append("\" y=\"").append(f(y + 3)).append("\" width=\"")
                     .append(f(Math.max(0, xs.at(bar.value) - labelW))).append("\" height=\"").append(rowH - 6)
-                    .append("\" fill=\"").append(c).append("\" fill-opacity=\"0.75\"><title>").append(Html.esc(bar.label))
+                    .append("\" fill=\"").append(c).append("\" fill-opacity=\"0.75\"><title>").append(esc(bar.label))
                     .append(": ").append(Fmt.scoreWithError(bar.value, bar.err)).append("</title></rect>\n");
             if (Double.isFinite(bar.err) && bar.err > 0) {
                 double lo = xs.at(Math.max(0, bar.value - bar.err));
@@ -156,19 +177,30 @@ final class SvgChart {
                     b.append(line(hi, mid - 4, hi, mid + 4, "#000", 1));
                 }
             }
+            if (Double.isFinite(bar.marker) && bar.marker > 0) {
+                double mx = xs.at(Math.min(bar.marker, xs.hi));
+                b.append("<path d=\"M").append(f(mx)).append(',').append(f(y + 3)).append(" l5,").append(rowH / 2 - 3)
+                        .append(" l-5,").append(rowH / 2 - 3).append(" l-5,-").append(rowH / 2 - 3).append(" z\" fill=\"#000\">")
+                        .append("<title>").append(esc(bar.label)).append(": p99 ").append(Fmt.num(bar.marker))
+                        .append("</title></path>\n");
+            }
             b.append(text(labelW - 6, y + rowH / 2.0 + 4, "end", 12, bar.label));
         }
         return b.append("</svg>\n").toString();
     }
 
-    private static StringBuilder open(String title, int h) {
+    private static StringBuilder open(String title, int w, int h) {
         StringBuilder b = new StringBuilder();
-        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(h)
-                .append("\" viewBox=\"0 0 ").append(W).append(' ').append(h)
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(h)
+                .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)
                 .append("\" font-family=\"sans-serif\" role=\"img\">\n");
-        b.append("<title>").append(Html.esc(title)).append("</title>\n");
-        b.append(text(W / 2.0, 20, "middle", 14, title));
+        b.append("<title>").append(esc(title)).append("</title>\n");
+        b.append(text(w / 2.0, 20, "middle", 14, title));
         return b;
+    }
+
+    private static int longest(List<String> labels) {
+        return labels.stream().mapToInt(String::length).max().orElse(0);
     }
 
     private static void axes(StringBuilder b, Scale xs, Scale ys, List<Double> xValues, List<String> xLabels,
@@ -195,7 +227,7 @@ final class SvgChart {
         b.append(text((LEFT + W - RIGHT) / 2.0, h - 12, "middle", 12, xTitle));
         b.append("<text x=\"16\" y=\"").append(f((TOP + h - BOTTOM) / 2.0)).append("\" font-size=\"12\" ")
                 .append("text-anchor=\"middle\" transform=\"rotate(-90 16 ").append(f((TOP + h - BOTTOM) / 2.0))
-                .append(")\">").append(Html.esc(yTitle)).append("</text>\n");
+                .append(")\">").append(esc(yTitle)).append("</text>\n");
     }
 
     private static List<Double> xValues(List<Series> series) {
@@ -215,9 +247,12 @@ final class SvgChart {
 
     static String text(double x, double y, String anchor, int size, String s) {
         return "<text x=\"" + f(x) + "\" y=\"" + f(y) + "\" font-size=\"" + size + "\" text-anchor=\"" + anchor + "\">"
-                + Html.esc(s) + "</text>\n";
+                + esc(s) + "</text>\n";
     }
 
+    static String esc(String s) {
+        return Html.esc(s);
+    }
 
     private static String f(double v) {
         return String.format(Locale.ROOT, "%.1f", v);

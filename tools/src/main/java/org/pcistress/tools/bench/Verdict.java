@@ -2,14 +2,20 @@ package org.pcistress.tools.bench;
 
 /** What {@link Comparison} concludes about one benchmark result between two runs. */
 public enum Verdict {
-    /** Worse by more than the threshold and outside the noise. */
+    /** Worse by more than the threshold, and significant across the family (Holm). */
     REGRESSION,
-    /** Better by more than the threshold and outside the noise. */
+    /** Better by more than the threshold, and significant across the family (Holm). */
     IMPROVEMENT,
-    /** Changed by more than the threshold, but within the noise of the two runs. */
+    /**
+     * The data could have seen a change of the threshold's size (its detectable change is within
+     * the threshold) and saw none: not significant, or significant but within the threshold.
+     */
     NOISE,
-    /** Changed by no more than the threshold. */
-    UNCHANGED,
-    /** Changed by more than the threshold, but a run has no error estimate (a single iteration). */
-    UNDECIDED
+    /**
+     * The data could not have told: fewer than two forks a side, no per-iteration data, or a
+     * detectable change larger than the threshold. Never a regression, whatever the scores say.
+     */
+    UNDECIDED,
+    /** Measured under different JMH settings or JDKs (or, for a whole run, on another machine). */
+    NOT_COMPARABLE
 }

@@ -18,9 +18,12 @@ public final class Html {
             + "table.grid td,table.grid th{text-align:center;vertical-align:middle;padding:3px 6px}"
             + "table.grid th{background:#f4f4f4;font-weight:600}td.ok{background:#e8f5e9;color:#2e7d32}"
             + "td.fail{background:#ffebee;font-weight:700}td.fail a{color:#b71c1c;text-decoration:none}"
-            + "td.open{outline:2px dashed #f9a825}td.lockdep{box-shadow:inset 0 -3px 0 #1565c0}"
+            + "td.open{outline:2px dashed #f9a825}td.bounded{font-style:italic}td.lockdep{box-shadow:inset 0 -3px 0 #1565c0}"
             // the benchmark report: numbers right-aligned, the quick-run warning
-            + "td.n{text-align:right;font-family:monospace}.warn{background:#fff3cd;border:1px solid #e0c36c;padding:.5em 1em}";
+            + "td.n{text-align:right;font-family:monospace}.warn{background:#fff3cd;border:1px solid #e0c36c;padding:.5em 1em}"
+            // its verdict table, and charts that shrink to the page rather than cut their labels
+            + "tr.REGRESSION td{background:#f8d7da}tr.IMPROVEMENT td{background:#d4edda}"
+            + "tr.UNDECIDED td,tr.NOT_COMPARABLE td{color:#666}svg{max-width:100%;height:auto}";
 
     private Html() {
     }

@@ -36,9 +36,25 @@ final class IndexPage {
             }
             h.append("</td></tr>\n");
         }
-        h.append("</table>\n<p>Exit codes: 0 ok, 1 regression, 2 usage, 3 harness failure. ")
+        h.append("</table>\n");
+        history(h, r);
+        h.append("<p>Exit codes: 0 ok, 1 regression, 2 usage, 3 harness failure. ")
                 .append("Machine-readable: <a href=\"job.json\">job.json</a>.</p>\n").append(Html.tail());
         return h.toString();
+    }
+
+    /** The history step's table (what history says against what the model says), when it ran. */
+    private static void history(StringBuilder h, JobReport r) {
+        java.nio.file.Path table = r.dir().resolve("history").resolve(HistoryStep.TABLE);
+        if (!java.nio.file.Files.isRegularFile(table)) {
+            return;
+        }
+        try {
+            h.append("<h2>History: real-world cases replayed on the model</h2>\n")
+                    .append(java.nio.file.Files.readString(table));
+        } catch (java.io.IOException e) {
+            h.append("<p>history table unreadable: ").append(Html.esc(e.getMessage())).append("</p>\n");
+        }
     }
 
     private static void verdict(StringBuilder h, JobReport r) {

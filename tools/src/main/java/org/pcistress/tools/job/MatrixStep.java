@@ -80,7 +80,8 @@ public final class MatrixStep extends SubcommandStep {
         int code = !failures.isEmpty() ? ExitCodes.HARNESS
                 : regressions.isEmpty() ? ExitCodes.OK : ExitCodes.REGRESSION;
         List<String> counts = new ArrayList<>();
-        results.forEach((s, r) -> counts.add(s + " " + r.failing() + "/" + r.cells().size() + " failing"));
+        results.forEach((s, r) -> counts.add(s + " " + r.failing() + "/" + r.cells().size() + " failing, "
+                + r.proved() + " proved"));
         String headline = String.join(", ", counts);
         if (!failures.isEmpty()) {
             headline = failures.size() + " of " + specs.size() + " matrices failed to run; " + headline;

@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     Duration budget;
 
     @Option(names = "--profiles", split = ",", paramLabel = "SPEC",
-            description = "Kernel profiles in version order, each optionally with fixes (v6.19+revert+list-snapshot)."
+            description = "Kernel profiles in version order, each optionally with fixes (v7.0+list-snapshot)."
                     + " Default: all known, oldest first.")
     List<String> profiles;
 
@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " or compare the benchmarks with this bench results.json.")
     Path baseline;
 
-    @Option(names = "--skip", split = ",", paramLabel = "STEP", description = "Steps not to run: matrix, stress, bench.")
+    @Option(names = "--skip", split = ",", paramLabel = "STEP", description = "Steps not to run: history, matrix, stress, bench.")
     List<String> skip;
 
     @Option(names = "--stress-from", paramLabel = "DIR",
@@ -88,9 +88,9 @@ public final class RunCommand implements Callable<Integer> {
         return steps;
     }
 
-    /** matrix, stress, bench, in that order: cheapest verdicts first. */
+    /** history, matrix, stress, bench, in that order: cheapest verdicts first. */
     public static List<JobStep> defaultSteps(Subcommands cli) {
-        return List.of(new MatrixStep(cli), new StressStep(cli), new BenchStep(cli));
+        return List.of(new HistoryStep(cli), new MatrixStep(cli), new StressStep(cli), new BenchStep(cli));
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.pcistress.model.profile.Fixes;
 import org.pcistress.model.profile.Profiles;
 
 /**
- * Kernel profile specs: a profile, then fixes joined by {@code +}, e.g. {@code v6.19+revert+list-snapshot}.
+ * Kernel profile specs: a profile, then fixes joined by {@code +}, e.g. {@code v7.0+list-snapshot}.
  * Checks a spec against the known names so a typo fails with exit 2 before anything runs.
  *
  * <p>{@link #CURRENT} is the model's registry ({@link Profiles}, {@link Fixes}): what the job runs

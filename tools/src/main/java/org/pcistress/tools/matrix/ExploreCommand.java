@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pcistress explore --scenario bind_pf+aer --profile v4.14}: every schedule of one scenario
- * within the preemption bound; the shortest counterexample of each failure kind, or a proof for
- * the bound. With {@code --replay SCHEDULE}, one execution on that schedule.
+ * within the preemption bound ({@code --preemptions unbounded}: every schedule); the shortest
+ * counterexample of each failure kind, or a proof for the bound or for all schedules. With
+ * {@code --replay SCHEDULE}, one execution on that schedule.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = "Explore every schedule of one scenario (one entry point, or two joined by '+').",
@@ -38,11 +39,21 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "e.g. bind_pf+aer, remove_pf")
     String scenario;
 
-    @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v4.14, v6.19+revert+list-snapshot")
+    @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v4.14, v7.0+list-snapshot")
     String profile;
 
-    @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2", description = "preemption bound (default ${DEFAULT-VALUE})")
-    int preemptions;
+    @Option(names = "--lockdep", paramLabel = "FLAVOUR", defaultValue = "pcistress",
+            description = "whose lockdep predicts beside the verdict: pcistress, kernel (what the kernel's lockdep would print)"
+                    + " or both (default ${DEFAULT-VALUE})")
+    String lockdep;
+
+    @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2",
+            description = "preemption bound, or 'unbounded' for every schedule (default ${DEFAULT-VALUE})")
+    String preemptions;
+
+    @Option(names = "--dpor", description = "with --preemptions unbounded: reduce by DPOR (opt-in: not a proof on the"
+            + " PCI model, see docs/EXPLORER.md)")
+    boolean dpor;
 
     @Option(names = "--replay", paramLabel = "SCHEDULE", description = "run one execution on this schedule (0.0.1.1 or 0x2.1x2)")
     String replay;
@@ -58,9 +69,15 @@ public final class ExploreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            PciTarget target = Inputs.target(profile);
+            PciTarget target = Inputs.target(profile, lockdep);
             List<Entry> cell = Inputs.cell(scenario);
-            ExploreOptions o = Inputs.options(preemptions, first, budget);
+            ExploreOptions o = Inputs.options(Inputs.preemptions(preemptions), first, budget);
+            if (dpor) {
+                if (o.preemptionBound() >= 0) {
+                    throw new BadInput("--dpor needs --preemptions unbounded");
+                }
+                o = o.withDpor();
+            }
             CellPlan plan = target.plan(cell);
             out.println("scenario " + plan.scenario().name() + "; initial state: " + plan.initialState());
             if (replay != null) {

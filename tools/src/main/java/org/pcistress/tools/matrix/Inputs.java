@@ -6,6 +6,7 @@ import java.util.List;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
 import org.pcistress.explore.matrix.PciTarget;
+import org.pcistress.kernel.locking.LockdepFlavor;
 import org.pcistress.model.entry.EntryPoint;
 import org.pcistress.tools.cli.BadInput;
 
@@ -15,10 +16,28 @@ final class Inputs {
     }
 
     static PciTarget target(String spec) {
+        return target(spec, "pcistress");
+    }
+
+    /** {@code spec} watched by the {@code --lockdep} flavours: {@code pcistress}, {@code kernel} or {@code both}. */
+    static PciTarget target(String spec, String lockdep) {
         try {
-            return new PciTarget(spec);
+            return new PciTarget(spec, flavours(lockdep));
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
+        }
+    }
+
+    static List<LockdepFlavor> flavours(String lockdep) {
+        switch (lockdep) {
+            case "pcistress":
+                return List.of(LockdepFlavor.PCISTRESS);
+            case "kernel":
+                return List.of(LockdepFlavor.KERNEL);
+            case "both":
+                return List.of(LockdepFlavor.PCISTRESS, LockdepFlavor.KERNEL);
+            default:
+                throw new BadInput("--lockdep takes pcistress, kernel or both; got '" + lockdep + "'");
         }
     }
 
@@ -62,10 +81,23 @@ final class Inputs {
         return out;
     }
 
-    static ExploreOptions options(int preemptions, boolean first, Duration budget) {
-        if (preemptions < 0) {
-            throw new BadInput("--preemptions must be 0 or more, got " + preemptions);
+    /** {@code --preemptions}: a number of preemptions, or {@code unbounded} (-1). */
+    static int preemptions(String text) {
+        if (text.equals("unbounded")) {
+            return -1;
         }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadInput("--preemptions must be 0 or more, or 'unbounded', got '" + text + "'");
+    }
+
+    static ExploreOptions options(int preemptions, boolean first, Duration budget) {
         return ExploreOptions.defaults().withPreemptionBound(preemptions)
                 .withStop(first ? ExploreOptions.Stop.FIRST : ExploreOptions.Stop.MINIMAL)
                 .withTimeBudget(budget);

@@ -32,7 +32,7 @@ public final class MatrixCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v5.10, v6.19+revert+list-snapshot")
+    @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v5.10, v7.0+list-snapshot")
     String profile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default reports/matrix-SPEC)")
@@ -52,7 +52,8 @@ public final class MatrixCommand implements Callable<Integer> {
         }
         PciTarget target = s.targets().get(0);
         Path dir = out != null ? out : Path.of("reports", "matrix-" + target.spec().replace('+', '_'));
-        MatrixResult m = Matrix.run(target, s.cells(), s.options(), line -> {
+        int workers = Runtime.getRuntime().availableProcessors();
+        MatrixResult m = Matrix.run(target, s.cells(), s.options(), s.proofExecutions(), workers, line -> {
             err.println(line);
             err.flush();
         });
@@ -63,8 +64,9 @@ public final class MatrixCommand implements Callable<Integer> {
             return Errors.print(spec, "cannot write " + dir + ": " + e.getMessage(), ExitCodes.HARNESS);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("%s: %d cells, %d failing, %d exhausted, %.1f s; wrote %s%n", m.spec(), m.cells().size(),
-                m.failing(), m.exhausted(), m.millis() / 1000.0, dir.resolve("matrix.{json,md,html}"));
+        stdout.printf("%s: %d cells, %d failing, %d proved for all schedules, %d exhausted, %.1f s; wrote %s%n", m.spec(),
+                m.cells().size(), m.failing(), m.proved(), m.exhausted(), m.millis() / 1000.0,
+                dir.resolve("matrix.{json,md,html}"));
         stdout.flush();
         return ExitCodes.OK;
     }

@@ -111,8 +111,9 @@ public final class MatrixDiffCommand implements Callable<Integer> {
         }
         PciTarget a = s.targets().get(0);
         PciTarget b = s.targets().get(1);
-        MatrixResult ma = Matrix.run(a, s.cells(), s.options(), line -> progress(err, a.spec(), line));
-        MatrixResult mb = Matrix.run(b, s.cells(), s.options(), line -> progress(err, b.spec(), line));
+        int workers = Runtime.getRuntime().availableProcessors();
+        MatrixResult ma = Matrix.run(a, s.cells(), s.options(), s.proofExecutions(), workers, line -> progress(err, a.spec(), line));
+        MatrixResult mb = Matrix.run(b, s.cells(), s.options(), s.proofExecutions(), workers, line -> progress(err, b.spec(), line));
         MatrixDiff d = MatrixDiff.compare(ma, mb);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(d.text());

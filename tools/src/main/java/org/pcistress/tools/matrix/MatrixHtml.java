@@ -26,12 +26,14 @@ final class MatrixHtml {
         b.append(Html.head("pcistress matrix " + m.spec()))
                 .append("<h1>pcistress matrix: ").append(Html.esc(m.spec())).append("</h1>\n<p class=\"muted\">")
                 .append("<code>").append(Html.esc(command)).append("</code><br>")
-                .append(String.format(Locale.ROOT, "%d cells, %s per cell; %d failing; %d of %d exhausted; %d executions"
-                        + " in %.1f s.", m.cells().size(), Html.esc(m.bound()), m.failing(), m.exhausted(), m.cells().size(),
-                        m.executions(), m.millis() / 1000.0))
+                .append(String.format(Locale.ROOT, "%d cells, %s per cell where not every schedule can run; %d failing;"
+                        + " %d proved for all schedules, %d of %d exhausted; %d executions in %.1f s.", m.cells().size(),
+                        Html.esc(m.bound()), m.failing(), m.proved(), m.exhausted(), m.cells().size(), m.executions(),
+                        m.millis() / 1000.0))
                 .append("</p>\n<p class=\"muted\">Legend: ok; DL deadlock; DR double remove; UAF use after free;"
                         + " RU refcount underflow; LC list corruption; VL VF leaked; MB missed broadcast; UC unlocked"
-                        + " callback; LB locking bug. Dashed: search not exhausted. Blue underline: lockdep predicted"
+                        + " callback; LB locking bug. Upright: proved for all schedules; italic: within the preemption bound only;"
+                        + " dashed: search not exhausted (budget hit). Blue underline: lockdep predicted"
                         + " a deadlock there. Click a failure for its counterexample.</p>\n");
         grid(b, m);
         b.append("<h2>Failures</h2>\n");
@@ -77,9 +79,9 @@ final class MatrixHtml {
             b.append("<td></td>");
             return;
         }
-        String cls = (c.failed() ? "fail" : "ok") + (c.exhausted() ? "" : " open")
+        String cls = (c.failed() ? "fail" : "ok") + (c.exhausted() ? "" : " open") + (c.proved() ? "" : " bounded")
                 + (c.lockdep().isEmpty() ? "" : " lockdep");
-        String title = c.key() + ": " + c.verdict() + " (" + c.coverage() + ")"
+        String title = c.key() + ": " + c.verdict() + " (" + c.claim() + ")"
                 + (c.note().isEmpty() ? "" : "; " + c.note());
         b.append("<td class=\"").append(cls).append("\" title=\"").append(Html.esc(title)).append("\">");
         if (c.failed()) {
@@ -97,7 +99,7 @@ final class MatrixHtml {
     private static void failure(StringBuilder b, MatrixResult m, Cell c) {
         b.append("<h3 id=\"").append(anchor(c)).append("\">").append(Html.esc(c.key())).append(": ")
                 .append(Html.esc(c.verdict())).append("</h3>\n<p>Initial state: ").append(Html.esc(c.initialState()))
-                .append(".<br>").append(Html.esc(c.coverage())).append('.');
+                .append(".<br>").append(Html.esc(c.claim())).append(": ").append(Html.esc(c.coverage())).append('.');
         if (!c.note().isEmpty()) {
             b.append("<br>Lockdep: ").append(Html.esc(c.note())).append('.');
         }

@@ -16,10 +16,12 @@ final class MatrixMarkdown {
         StringBuilder b = new StringBuilder();
         b.append("# pcistress matrix: ").append(m.spec()).append("\n\n")
                 .append("Command: `").append(command).append("`  \n")
-                .append(String.format(Locale.ROOT, "%d cells (each entry point alone, then every pair), %s per cell;"
-                        + " %d failing; %d of %d exhausted; %d executions in %.1f s.%n%n", m.cells().size(), m.bound(),
-                        m.failing(), m.exhausted(), m.cells().size(), m.executions(), m.millis() / 1000.0));
+                .append(String.format(Locale.ROOT, "%d cells (each entry point alone, then every pair), %s per cell"
+                        + " where not every schedule can run; %d failing; %d proved for all schedules, %d of %d exhausted;"
+                        + " %d executions in %.1f s.%n%n", m.cells().size(), m.bound(), m.failing(), m.proved(),
+                        m.exhausted(), m.cells().size(), m.executions(), m.millis() / 1000.0));
         grid(b, m);
+        coverage(b, m);
         b.append("\n## Entry points\n\n");
         for (Entry e : m.entries()) {
             b.append("- `").append(e.id()).append("`: ").append(e.title()).append('\n');
@@ -31,7 +33,7 @@ final class MatrixMarkdown {
             }
             b.append("\n### ").append(c.key()).append(": ").append(c.verdict()).append("\n\n")
                     .append("Initial state: ").append(c.initialState()).append(".  \n")
-                    .append(c.coverage()).append(".\n");
+                    .append(c.claim()).append(": ").append(c.coverage()).append(".\n");
             for (CellFailure f : c.failures()) {
                 b.append("\n**").append(f.kind()).append("**, ").append(f.length()).append(" steps, ")
                         .append(f.preemptions()).append(" preemption(s); replay: `pcistress explore --scenario ")
@@ -56,6 +58,18 @@ final class MatrixMarkdown {
             b.append("Lockdep predicted nothing in any cell.\n");
         }
         return b.toString();
+    }
+
+    /** Which cells were proved for all schedules, which within the bound, which hit the budget. */
+    private static void coverage(StringBuilder b, MatrixResult m) {
+        java.util.Map<String, List<String>> byClaim = new java.util.LinkedHashMap<>();
+        for (Cell c : m.cells()) {
+            String claim = c.claim().startsWith("budget hit") ? "budget hit" : c.claim();
+            byClaim.computeIfAbsent(claim, k -> new java.util.ArrayList<>()).add(c.key());
+        }
+        b.append("\n**What each cell covered.**\n\n");
+        byClaim.forEach((claim, keys) -> b.append("- ").append(claim).append(" (").append(keys.size()).append("): ")
+                .append(String.join(", ", keys)).append('\n'));
     }
 
     private static void grid(StringBuilder b, MatrixResult m) {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.pcistress.explore.ExploreOptions;
-import org.pcistress.explore.matrix.Entry;
 import org.pcistress.model.change.ProfileSpecs;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.profile.Profiles;
@@ -81,7 +79,7 @@ public final class CheckPatchCommand implements Callable<Integer> {
     Path writeLock;
 
     @Mixin
-    MatrixSearchOptions search;
+    MatrixSearchOptions options;
 
     @Override
     public Integer call() {
@@ -89,19 +87,16 @@ public final class CheckPatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         UnifiedDiff diff;
         List<Profile> profiles = new ArrayList<>();
-        ExploreOptions options;
-        List<List<Entry>> cells;
+        MatrixSearchOptions.Search search;
         try {
             diff = UnifiedDiff.parse(read());
             if (bases.isEmpty()) {
                 bases.add(newest());
             }
-            MatrixSearchOptions.Search s = search.resolve(bases.toArray(String[]::new));
+            search = options.resolve(bases.toArray(String[]::new));
             for (String b : bases) {
                 profiles.add(ProfileSpecs.named(b));
             }
-            options = s.options();
-            cells = s.cells();
         } catch (BadPatch | BadInput | IllegalArgumentException | IOException e) {
             return Errors.usage(spec, e.getMessage());
         }
@@ -129,7 +124,8 @@ public final class CheckPatchCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         String lockSpec = writeLock != null ? writeLock.toString() : m.change().name() + ".lock";
-        Verdicts v = Verdicts.run(m.change(), bases, profiles, lockSpec, cells, options,
+        Verdicts v = Verdicts.run(m.change(), search.targets(), profiles, lockSpec, search.cells(), search.options(),
+                search.proofExecutions(),
                 line -> {
                     err.println(line);
                     err.flush();

@@ -12,7 +12,6 @@ import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
 import org.pcistress.explore.matrix.PciTarget;
 import org.pcistress.model.change.LockChange;
-import org.pcistress.kernel.locking.LockdepFlavor;
 import org.pcistress.model.profile.Profile;
 
 /**
@@ -36,8 +35,10 @@ record Verdicts(List<Base> bases) {
                 List<String> unset) {
     }
 
-    static Verdicts run(LockChange change, List<String> specs, List<Profile> profiles, String lockSpec,
-                        List<List<Entry>> cells, ExploreOptions options, Consumer<String> progress) {
+    static Verdicts run(LockChange change, List<PciTarget> targets, List<Profile> profiles, String lockSpec,
+                        List<List<Entry>> cells, ExploreOptions options, long proofExecutions,
+                        Consumer<String> progress) {
+        List<String> specs = targets.stream().map(PciTarget::spec).toList();
         List<Base> out = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             Profile base = profiles.get(i);
@@ -46,9 +47,8 @@ record Verdicts(List<Base> bases) {
                 out.add(new Base(specs.get(i), conflicts, null, null, null, List.of()));
                 continue;
             }
-            PciTarget from = new PciTarget(specs.get(i), base, List.of(LockdepFlavor.PCISTRESS));
-            PciTarget to = new PciTarget(specs.get(i) + "+" + lockSpec, base.with(change.toFix()),
-                    List.of(LockdepFlavor.PCISTRESS));
+            PciTarget from = targets.get(i);
+            PciTarget to = new PciTarget(specs.get(i) + "+" + lockSpec, base.with(change.toFix()), from.lockdep());
             List<Cell> a = new ArrayList<>();
             List<Cell> b = new ArrayList<>();
             List<String> unset = new ArrayList<>();
@@ -56,8 +56,8 @@ record Verdicts(List<Base> bases) {
             for (int c = 0; c < cells.size(); c++) {
                 String at = "[" + (c + 1) + "/" + cells.size() + "] ";
                 try {
-                    Cell x = cell(from, cells.get(c), options, at, progress);
-                    Cell y = cell(to, cells.get(c), options, at, progress);
+                    Cell x = cell(from, cells.get(c), options, proofExecutions, at, progress);
+                    Cell y = cell(to, cells.get(c), options, proofExecutions, at, progress);
                     a.add(x);
                     b.add(y);
                 } catch (IllegalStateException e) {
@@ -77,8 +77,9 @@ record Verdicts(List<Base> bases) {
         return new Verdicts(List.copyOf(out));
     }
 
-    private static Cell cell(PciTarget t, List<Entry> cell, ExploreOptions options, String at, Consumer<String> progress) {
-        Cell c = Matrix.runCell(t, cell, options);
+    private static Cell cell(PciTarget t, List<Entry> cell, ExploreOptions options, long proofExecutions, String at,
+                             Consumer<String> progress) {
+        Cell c = Matrix.runCell(t, cell, options, proofExecutions);
         progress.accept(String.format(java.util.Locale.ROOT, "%s %s%-40s %-22s %7d executions %6.2f s%s", t.spec(), at,
                 c.key(), c.verdict(), c.executions(), c.millis() / 1000.0, c.exhausted() ? "" : "  (not exhausted)"));
         return c;

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -46,9 +47,10 @@ class BenchCompareTest {
     void aLargeDropOutsideTheNoiseIsARegression() throws IOException {
         int code = compare(run("a.json", 1000, 5, 40, 0.5), run("b.json", 800, 5, 40, 0.5));
         assertEquals(1, code, out.toString());
-        assertTrue(out.toString().contains("REGRESSION  AerBench_01_BusWalk.walk [n=256, strategy=list-snapshot] thrpt"),
+        assertTrue(line("REGRESSION").contains("AerBench_01_BusWalk.walk [n=256, strategy=list-snapshot] thrpt"),
                 out.toString());
-        assertTrue(out.toString().contains("-20.0%"), out.toString());
+        assertTrue(line("REGRESSION").contains("-20.0%"), out.toString());
+        assertTrue(line("REGRESSION").contains("detectable "), out.toString());
         assertTrue(out.toString().contains("1 regression(s)"), out.toString());
     }
 
@@ -56,17 +58,26 @@ class BenchCompareTest {
     void aSlowerTimeIsARegressionToo() throws IOException {
         int code = compare(run("a.json", 1000, 5, 40, 0.5), run("b.json", 1000, 5, 50, 0.5));
         assertEquals(1, code);
-        assertTrue(out.toString().contains("REGRESSION  LockingBench_01_MutexUncontended.lockUnlock [checking=both] avgt"),
+        assertTrue(line("REGRESSION").contains("LockingBench_01_MutexUncontended.lockUnlock [checking=both] avgt"),
                 out.toString());
     }
 
     @Test
-    void aLargeChangeInsideTheNoiseIsNotFlagged() throws IOException {
-        // 8% slower, but each run's iterations spread over +-40%: intervals overlap, |Δ| < 2σ
-        int code = compare(run("a.json", 1000, 5, 40, 8), run("b.json", 1000, 5, 43.2, 8));
+    void aLargeChangeInNoisyDataIsUndecided() throws IOException {
+        // 8% slower, but each run's iterations spread over +-40%: no 5% change could have been seen
+        int code = compare(run("a.json", 1000, 5, 40, 3), run("b.json", 1000, 5, 43.2, 3));
         assertEquals(0, code, out.toString());
-        assertTrue(out.toString().contains("NOISE"), out.toString());
+        assertTrue(line("UNDECIDED").contains("LockingBench_01"), out.toString());
+        assertTrue(line("UNDECIDED").contains("could not detect a change under"), out.toString());
         assertTrue(out.toString().contains("0 regression(s)"), out.toString());
+    }
+
+    @Test
+    void oneForkIsUndecidedHoweverLargeTheChange() throws IOException {
+        Path a = new SyntheticJmh().forks(1).add(WALK, "thrpt", "", 1000, 5, 5, "ops/ms").write(dir, "a.json");
+        Path b = new SyntheticJmh().forks(1).add(WALK, "thrpt", "", 500, 5, 5, "ops/ms").write(dir, "b.json");
+        assertEquals(0, compare(a, b), out.toString());
+        assertTrue(line("UNDECIDED").contains("one fork on a side"), out.toString());
     }
 
     @Test
@@ -87,7 +98,7 @@ class BenchCompareTest {
 
     @Test
     void anImprovementIsReportedAndPasses() throws IOException {
-        int code = compare(run("a.json", 1000, 5, 40, 0.5), run("b.json", 1500, 5, 30, 0.5));
+        int code = compare(run("a.json", 1000, 5, 40, 0.2), run("b.json", 1500, 5, 30, 0.2));
         assertEquals(0, code);
         assertTrue(out.toString().contains("IMPROVEMENT"), out.toString());
         assertTrue(out.toString().contains("2 improvement(s)"), out.toString());
@@ -98,7 +109,7 @@ class BenchCompareTest {
         Path a = new SyntheticJmh().add(WALK, "thrpt", "", 1000, 5, 5, "ops/ms").write(dir, "a.json");
         Path b = new SyntheticJmh().add(WALK, "thrpt", "", 1.0, 0.005, 5, "ops/us").write(dir, "b.json");
         assertEquals(0, compare(a, b, "-v"));
-        assertTrue(out.toString().contains("UNCHANGED"), out.toString());
+        assertTrue(line("NOISE").contains("+0.0%"), out.toString());
     }
 
     @Test
@@ -159,6 +170,64 @@ class BenchCompareTest {
         Path empty = Files.writeString(dir.resolve("empty.json"), "[]");
         assertEquals(2, compare(run("a.json", 1, 0, 1, 0), empty));
         assertOneLineError("empty.json: holds no benchmark results");
+    }
+
+    private static void runJson(Path results, String cpu) throws IOException {
+        new RunInfo("quick", "pcistress bench --quick", List.of("java", "-jar", "benchmarks.jar", "-f", "2"),
+                new Machine(2, "1 GiB", cpu, "Linux"), "2026-11-30T00:00:00Z", 1, List.of(),
+                new Fingerprint(cpu, 2, "Debian 17.0.15+6", "-f 2 -wi 1 -w 500ms -i 3 -r 500ms"))
+                .write(results.resolveSibling("run.json"));
+    }
+
+    @Test
+    void runsOnDifferentMachinesAreNotComparableUnlessForced() throws IOException {
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        Path a = Files.move(run("a.json", 1000, 5, 40, 0.2), dir.resolve("a/results.json"));
+        Path b = Files.move(run("b.json", 800, 5, 40, 0.2), dir.resolve("b/results.json"));
+        runJson(a, "AMD EPYC 7B13");
+        runJson(b, "Intel(R) Xeon(R) Platinum 8370C");
+        assertEquals(2, compare(a, b));
+        assertOneLineError("not comparable: CPU 'AMD EPYC 7B13' vs 'Intel(R) Xeon(R) Platinum 8370C'");
+        err.getBuffer().setLength(0);
+        assertEquals(1, compare(a, b, "--force"), err.toString());
+        runJson(b, "AMD EPYC 7B13");
+        out.getBuffer().setLength(0);
+        assertEquals(1, compare(a, b), err.toString());
+        assertTrue(err.toString().isEmpty(), err.toString());
+    }
+
+    @Test
+    void aScoreThatIsNotPositiveIsBadInput() throws IOException {
+        Path a = run("a.json", 1000, 5, 40, 0.2);
+        Path b = Files.writeString(dir.resolve("b.json"), Files.readString(run("c.json", 1000, 5, 40, 0.2))
+                .replaceFirst("\"score\": [0-9.]+", "\"score\": -3.0"));
+        assertEquals(2, compare(a, b));
+        assertOneLineError("has a score or an iteration of -3.000 or below zero");
+    }
+
+    @Test
+    void compareJsonAndTheReportCarryTheVerdicts() throws IOException {
+        Path a = run("a.json", 1000, 5, 40, 0.2);
+        Path b = run("b.json", 800, 5, 40, 0.2);
+        Path json = dir.resolve("out/compare.json");
+        Path report = dir.resolve("report");
+        assertEquals(1, compare(a, b, "--json", json.toString(), "--report", report.toString()));
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(CompareJson.FORMAT, root.path("format").asText());
+        assertEquals(1, root.path("counts").path("REGRESSION").asInt());
+        var first = root.path("results").get(0);
+        assertEquals("REGRESSION", first.path("verdict").asText());
+        assertEquals(-20.0, first.path("changePct").asDouble(), 0.1);
+        assertTrue(first.path("detectablePct").asDouble() > 0 && first.path("lowPct").isNumber());
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.indexOf("<tr class=\"REGRESSION\">") < html.indexOf("id=\"run\""), "verdicts first");
+        assertTrue(Files.isRegularFile(report.resolve(ActionExport.SMALLER)));
+    }
+
+    /** The first line of the output that starts with {@code verdict}, or "". */
+    private String line(String verdict) {
+        return out.toString().lines().filter(l -> l.startsWith(verdict + " ")).findFirst().orElse("");
     }
 
     private void assertOneLineError(String expected) {

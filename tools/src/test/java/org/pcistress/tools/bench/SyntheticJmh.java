@@ -9,17 +9,29 @@ import java.util.Locale;
 
 /**
  * Builds JMH-shaped JSON for tests: each result's raw iteration scores are spread evenly around
- * the score, and its error and interval are computed from them the way JMH does (Student's t at
- * 99.9%), so the comparison sees what a real run would give it.
+ * the score over {@link #forks} forks (2 unless set), and its error and interval are computed from
+ * them the way JMH does (Student's t at 99.9%), so the comparison sees what a real run would give it.
  */
 final class SyntheticJmh {
     private final List<String> results = new ArrayList<>();
+    private int forks = 2;
 
-    /** A result whose {@code n} iterations ({@code n} = 3 or 5) have mean {@code score} and spread {@code step}. */
-    SyntheticJmh add(String benchmark, String mode, String params, double score, double step, int n, String unit) {
+    /** Forks per result from here on. */
+    SyntheticJmh forks(int f) {
+        forks = f;
+        return this;
+    }
+
+    /**
+     * A result whose {@code n} iterations per fork ({@code n} = 3 or 5) have mean {@code score} and
+     * spread {@code step}.
+     */
+    SyntheticJmh add(String benchmark, String mode, String params, double score, double step, int perFork,
+            String unit) {
+        int n = perFork * forks;
         double[] raw = new double[n];
         for (int i = 0; i < n; i++) {
-            raw[i] = score + step * (i - (n - 1) / 2.0);
+            raw[i] = score + step * (i - (n - 1) / 2.0); // fork f gets raw[f * perFork …], its own level
         }
         double mean = 0;
         for (double x : raw) {
@@ -31,26 +43,30 @@ final class SyntheticJmh {
             ss += (x - mean) * (x - mean);
         }
         double sd = Math.sqrt(ss / (n - 1));
-        double t = n == 3 ? 31.599 : n == 5 ? 8.610 : 4.781;
+        double t = n == 3 ? 31.599 : n == 5 ? 8.610 : n == 6 ? 6.869 : 4.781;
         double err = t * sd / Math.sqrt(n);
         StringBuilder rawJson = new StringBuilder();
-        for (double x : raw) {
-            rawJson.append(rawJson.length() == 0 ? "" : ", ").append(num(x));
+        for (int f = 0; f < forks; f++) {
+            rawJson.append(f == 0 ? "[" : ", [");
+            for (int i = 0; i < perFork; i++) {
+                rawJson.append(i == 0 ? "" : ", ").append(num(raw[f * perFork + i]));
+            }
+            rawJson.append(']');
         }
         results.add("""
                 {
-                  "jmhVersion": "1.37", "benchmark": "%s", "mode": "%s", "threads": 1, "forks": 1,
+                  "jmhVersion": "1.37", "benchmark": "%s", "mode": "%s", "threads": 1, "forks": %d,
                   "jdkVersion": "17.0.15", "vmName": "OpenJDK 64-Bit Server VM", "vmVersion": "17.0.15+6",
                   "warmupIterations": 2, "warmupTime": "1 s", "measurementIterations": %d, "measurementTime": "1 s",
                   "params": {%s},
                   "primaryMetric": {
                     "score": %s, "scoreError": %s, "scoreConfidence": [%s, %s],
                     "scorePercentiles": {"50.0": %s},
-                    "scoreUnit": "%s", "rawData": [[%s]]
+                    "scoreUnit": "%s", "rawData": [%s]
                   },
                   "secondaryMetrics": {}
-                }""".formatted(benchmark, mode, n, params, num(mean), num(err), num(mean - err), num(mean + err),
-                num(mean), unit, rawJson));
+                }""".formatted(benchmark, mode, forks, perFork, params, num(mean), num(err), num(mean - err),
+                num(mean + err), num(mean), unit, rawJson));
         return this;
     }
 

@@ -61,7 +61,8 @@ class StepsTest {
                 "v6.18+list-snapshot: fixes 1 cell(s), introduces a failure in 1",
                 "v5.10: new, not in the previous report", "v6.18 remove_pf+rescan: DOUBLE_REMOVE -> OK",
                 "v6.18+list-snapshot: new, not in the previous report"), r.news());
-        assertEquals("v5.10 0/2 failing, v6.18 1/2 failing, v6.18+list-snapshot 1/2 failing", r.headline());
+        assertEquals("v5.10 0/2 failing, 0 proved, v6.18 1/2 failing, 0 proved, v6.18+list-snapshot 1/2 failing, 0 proved",
+                r.headline());
         assertTrue(Files.readString(tmp.resolve("now/matrix/diffs.md")).contains("matrix diff v5.10 \u2192 v6.18"));
     }
 
@@ -151,7 +152,10 @@ class StepsTest {
                 Optional.empty()), Optional.of(previous)));
         assertEquals(ExitCodes.REGRESSION, r.code());
         assertEquals(List.of("bench-compare", previous.resolve("bench/results.json").toString(),
-                tmp.resolve("now/bench/results.json").toString(), "--threshold", "5"), cli.calls.get(1));
+                tmp.resolve("now/bench/results.json").toString(), "--threshold", "5",
+                "--json", tmp.resolve("now/bench/compare.json").toString(), "--report", tmp.resolve("now/bench").toString()),
+                cli.calls.get(1));
+        assertTrue(r.links().stream().anyMatch(l -> l.path().equals("bench/compare.json")));
         assertTrue(r.links().stream().anyMatch(l -> l.path().equals("bench/report.html")));
     }
 

@@ -43,10 +43,25 @@ class CliTest {
     }
 
     @Test
+    void lockdepFlavoursSideBySideOnThe2017Cell() {
+        Run both = run("explore", "--scenario", "bind_pf+aer", "--profile", "v5.10", "--lockdep", "both");
+        assertEquals(1, both.code(), both.err());
+        assertTrue(both.out().contains("LOCKDEP_CIRCULAR: "), both.out());
+        assertFalse(both.out().contains("(kernel lockdep)"), "the kernel's lockdep cannot see dev->mutex: " + both.out());
+        Run kernel = run("explore", "--scenario", "bind_pf+aer", "--profile", "v5.10", "--lockdep", "kernel");
+        assertEquals(1, kernel.code(), kernel.err());
+        assertFalse(kernel.out().contains("LOCKDEP_CIRCULAR"), kernel.out());
+        assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--lockdep", "linux"),
+                "--lockdep takes pcistress, kernel or both");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v9.99"), "unknown profile");
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18+no-such-fix"), "no-such-fix");
         assertOneLineError(run("explore", "--scenario", "bind_pf+nonsense", "--profile", "v6.18"), "nonsense");
+        // a VF has no sysfs remove file: no such entry point to race
+        assertOneLineError(run("explore", "--scenario", "remove_vf", "--profile", "v5.10"), "unknown entry point 'remove_vf'");
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--bogus"), "--bogus");
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--replay", "0.x"), "'x'");
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--replay", "3"), "diverges");
@@ -73,20 +88,38 @@ class CliTest {
         assertEquals(1, again.code(), again.err());
         assertTrue(again.out().lines().anyMatch(l -> l.startsWith("replay 0x") && l.endsWith(": DEADLOCK")),
                 again.out());
-        Run fixed = run("explore", "--scenario", "remove_pf", "--profile", "v6.19+revert");
+        Run fixed = run("explore", "--scenario", "remove_pf", "--profile", "v7.0");
         assertEquals(0, fixed.code(), fixed.out());
-        assertTrue(fixed.out().contains("a proof for this bound"), fixed.out());
+        // one task: no schedule has a preemption to make, so the bounded search ran them all
+        assertTrue(fixed.out().contains("proved for all schedules"), fixed.out());
+    }
+
+    @Test
+    void exploreWithoutABoundProvesOrSaysTheBudgetWasHit() {
+        Run all = run("explore", "--scenario", "bind_pf+hot_unplug", "--profile", "v7.0",
+                "--preemptions", "unbounded");
+        assertEquals(1, all.code(), all.err());
+        assertTrue(all.out().contains("every schedule ran"), all.out());
+        Run bad = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--preemptions", "lots");
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("'unbounded'"), bad.err());
+        Run dpor = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--dpor");
+        assertEquals(2, dpor.code(), dpor.out());
+        assertTrue(dpor.err().contains("--dpor needs --preemptions unbounded"), dpor.err());
     }
 
     @Test
     void matrixWritesJsonMarkdownAndSelfContainedHtml(@TempDir Path dir) throws Exception {
-        Run r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_vf", "--out", dir.toString());
+        Run r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_pf", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(2, r.err().lines().count(), "one progress line per cell: " + r.err());
         String json = Files.readString(dir.resolve("matrix.json"));
         assertTrue(json.contains("\"verdict\" : \"DEADLOCK\""), json);
+        assertTrue(json.contains("\"claim\" : \"proved (all schedules)\""), json);
         String md = Files.readString(dir.resolve("matrix.md"));
         assertTrue(md.contains("### bind_pf+aer: DEADLOCK"), md);
+        assertTrue(md.contains("**What each cell covered.**"), md);
+        assertTrue(md.contains("- proved (all schedules) ("), md);
         String html = Files.readString(dir.resolve("matrix.html"));
         assertTrue(html.contains("id=\"cell-bind_pf-aer\""), html);
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script")
@@ -100,7 +133,7 @@ class CliTest {
         assertEquals(1, worse.code(), worse.out() + worse.err());
         assertTrue(worse.out().contains("remove_pf") && worse.out().contains("+DEADLOCK"), worse.out());
         assertTrue(Files.exists(dir.resolve("diff.json")));
-        Run same = run("matrix-diff", "--from", "v5.10", "--to", "v6.19+revert", "--cells", "remove_pf");
+        Run same = run("matrix-diff", "--from", "v5.10", "--to", "v7.0", "--cells", "remove_pf");
         assertEquals(0, same.code(), same.out());
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
 import org.pcistress.explore.matrix.PciTarget;
+import org.pcistress.kernel.locking.LockdepFlavor;
 import org.pcistress.model.entry.EntryPoint;
 import org.pcistress.model.change.LockChange;
 import org.pcistress.model.profile.Profile;
@@ -25,8 +26,8 @@ final class Patches {
     static final String BEFORE_05703271 = "v5.10";
     /** The newest tree with 05703271c3cd and 1010b4c012b0's EEH recursion. */
     static final String WITH_05703271 = "v6.19";
-    /** v6.19 with the revert series (2fa119c0e5e5 + a5338e365c45). */
-    static final String REVERT_SERIES = "v6.19+revert";
+    /** v6.19 with the revert series (2fa119c0e5e5 + a5338e365c45) and the EEH fix 815a8d2feb56. */
+    static final String V70 = "v7.0";
 
     private Patches() {
     }
@@ -70,6 +71,7 @@ final class Patches {
             which.add(cell);
         }
         ExploreOptions o = ExploreOptions.defaults().withPreemptionBound(2).withTimeBudget(Duration.ofSeconds(60));
-        return Verdicts.run(change, List.of(spec), List.of(base), change.name() + ".lock", which, o, l -> { });
+        return Verdicts.run(change, List.of(new PciTarget(spec, base, List.of(LockdepFlavor.PCISTRESS))), List.of(base),
+                change.name() + ".lock", which, o, org.pcistress.explore.matrix.Matrix.PROOF_EXECUTIONS, l -> { });
     }
 }

@@ -1,0 +1,164 @@
+package org.pcistress.explore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The explorer's search without a preemption bound, reduced by {@link SourceDpor}: one execution
+ * per class of equivalent schedules, so a finished search is a proof for every schedule.
+ *
+ * <p>Each execution stands for all its reorderings, so its failures are read the way the plain
+ * search would see them over those reorderings: a failure at step {@code i} is a <em>first</em>
+ * failure (the verdict's kind) when no failure other than a warning ({@code LOCKING_BUG}) happens
+ * before it, and its shortest schedule is the steps that happen before it, in order. That schedule
+ * is replayed to render the counterexample, so its table, length and preemptions are those of a
+ * real execution.
+ */
+final class DporSearch {
+    private final Scenario scenario;
+    private final ExploreOptions o;
+    private final Map<String, Counterexample> best = new LinkedHashMap<>();
+    private final Set<String> predictions = new LinkedHashSet<>();
+    private long executions;
+    private long covered;
+    private long failing;
+
+    private DporSearch(Scenario scenario, ExploreOptions o) {
+        this.scenario = scenario;
+        this.o = o;
+    }
+
+    static ExploreResult run(Scenario scenario, ExploreOptions o) {
+        return new DporSearch(scenario, o).search();
+    }
+
+    private ExploreResult search() {
+        long start = System.nanoTime();
+        long deadline = start + o.timeBudget().toNanos();
+        SourceDpor tree = new SourceDpor();
+        String stopped = null;
+        boolean more = true;
+        while (more) {
+            if (executions >= o.maxExecutions()) {
+                stopped = "execution budget";
+                break;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                stopped = "time budget";
+                break;
+            }
+            tree.begin();
+            Execution e = Execution.run(scenario, tree, o);
+            executions++;
+            String div = e.divergence(tree);
+            if (div != null) {
+                throw new IllegalStateException(scenario.name() + ": " + div);
+            }
+            if (!e.covered() && !tree.replayedFully()) {
+                throw new IllegalStateException(scenario.name() + ": the scenario is not deterministic:"
+                        + " an execution ended before the schedule prefix it replays");
+            }
+            predictions.addAll(e.predictions());
+            HappensBefore hb = tree.learn(e.steps());
+            if (e.covered()) {
+                covered++;
+            } else if (failures(e, hb) && o.stop() == ExploreOptions.Stop.FIRST) {
+                stopped = "first failure";
+                break;
+            }
+            more = tree.backtrack();
+        }
+        return new ExploreResult(scenario.name(), o, executions, covered, failing, System.nanoTime() - start,
+                stopped == null, stopped, -1, best, new ArrayList<>(predictions));
+    }
+
+    /** Keeps the shortest counterexample of each first failure of {@code e}; did it fail? */
+    private boolean failures(Execution e, HappensBefore hb) {
+        List<Finding> f = e.findings();
+        if (f.isEmpty()) {
+            return false;
+        }
+        failing++;
+        List<Step> steps = e.steps();
+        boolean atSteps = false;
+        for (int k = 0; k < steps.size(); k++) {
+            List<String> kinds = firstKinds(steps, hb, k);
+            atSteps |= steps.get(k).failed();
+            for (String kind : kinds) {
+                int[] closure = hb.closure(k);
+                Counterexample c = best.get(kind);
+                if (c == null || closure.length < c.length()) {
+                    best.put(kind, shortest(e, f, kind, k, closure));
+                }
+            }
+        }
+        if (!atSteps) {
+            // a failure at the end (no task can run, the final check, a crash): the whole execution
+            Counterexample c = best.get(f.get(0).kind());
+            if (c == null || e.failureStep() + 1 < c.length()) {
+                best.put(f.get(0).kind(), Counterexample.of(scenario.name(), e, f));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The failure kinds of step {@code k} that some reordering shows first: those reported before
+     * any other failure than a warning in the step, when every step before it in the order reported
+     * warnings at most.
+     */
+    private static List<String> firstKinds(List<Step> steps, HappensBefore hb, int k) {
+        List<String> out = new ArrayList<>(0);
+        if (!steps.get(k).failed()) {
+            return out;
+        }
+        for (int i = 0; i < k; i++) {
+            if (hb.before(i, k) && !warningsOnly(steps.get(i))) {
+                return out;
+            }
+        }
+        for (org.pcistress.kernel.Report r : steps.get(k).reports) {
+            if (r.kind().isFailure()) {
+                if (!out.contains(r.kind().name())) {
+                    out.add(r.kind().name());
+                }
+                if (r.kind() != org.pcistress.kernel.ReportKind.LOCKING_BUG) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean warningsOnly(Step s) {
+        for (org.pcistress.kernel.Report r : s.reports) {
+            if (r.kind().isFailure() && r.kind() != org.pcistress.kernel.ReportKind.LOCKING_BUG) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The counterexample of {@code kind} at step {@code k} of {@code e}, shortened to the steps that
+     * happen before it: replayed, since the shortened schedule is another execution.
+     */
+    private Counterexample shortest(Execution e, List<Finding> f, String kind, int k, int[] closure) {
+        if (closure.length == k + 1) {
+            return Counterexample.of(scenario.name(), e, f, kind, k);
+        }
+        Execution r = Execution.run(scenario, new ReplayChooser(Schedule.of(closure)), o);
+        int at = closure.length - 1;
+        List<Step> steps = r.steps();
+        if (steps.size() <= at || !firstKinds(steps, new HappensBefore(steps, null), at).contains(kind)) {
+            throw new IllegalStateException(scenario.name() + ": the reordered schedule " + Schedule.of(closure).compact()
+                    + " does not show " + kind + " at step " + (at + 1) + " as " + e.schedule().compact()
+                    + " does at step " + (k + 1) + ": the dependence relation misses an interaction");
+        }
+        return Counterexample.of(scenario.name(), r, r.findings(), kind, at);
+    }
+}

@@ -1,0 +1,75 @@
+package org.pcistress.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DPOR against the plain unbounded search on the locking-layer scenarios: the same failure kinds,
+ * the same shortest counterexample of each, fewer executions; with releases as choice points and
+ * without.
+ */
+class DporTest {
+    private static final ExploreOptions PLAIN = ExploreOptions.defaults()
+            .withStop(ExploreOptions.Stop.MINIMAL).withPreemptionBound(-1);
+
+    static Scenario[] scenarios() {
+        return new Scenario[] {LockScenarios.mutexAbba(), LockScenarios.mutexOrdered(),
+                LockScenarios.recursiveReadVsWriter(), LockScenarios.workOnCpuUnderMutex(),
+                LockScenarios.lostCompletion(), LockScenarios.independent()};
+    }
+
+    /** Kind → length of its shortest counterexample. */
+    static Map<String, Integer> shortest(ExploreResult r) {
+        Map<String, Integer> out = new TreeMap<>();
+        r.counterexamples().forEach((k, c) -> out.put(k, c.length()));
+        return out;
+    }
+
+    static void assertSameAsPlain(Scenario s, ExploreOptions plainOptions) {
+        ExploreResult plain = Explorer.explore(s, plainOptions);
+        ExploreResult dpor = Explorer.explore(s, plainOptions.withDpor());
+        assertTrue(plain.exhausted() && dpor.exhausted(), s.name() + "\n" + plain.summary() + dpor.summary());
+        assertEquals(shortest(plain), shortest(dpor), s.name() + "\n" + plain.summary() + dpor.summary());
+        assertTrue(dpor.executions() <= plain.executions(), s.name() + "\n" + plain.summary() + dpor.summary());
+        for (Counterexample c : dpor.counterexamples().values()) {
+            Replay again = Explorer.replay(s, c.schedule(), plainOptions);
+            assertEquals(c.kind(), again.findings().get(0).kind(), c.text());
+        }
+        System.out.printf("%-28s releases %-5s unbounded %6d executions; DPOR %5d (%d covered) %s%n", s.name(),
+                plainOptions.releasePoints(), plain.executions(), dpor.executions(), dpor.covered(), dpor.verdict());
+    }
+
+    @Test
+    void dporKeepsEveryKindAndShortestCounterexample() {
+        for (Scenario s : scenarios()) {
+            assertSameAsPlain(s, PLAIN);
+            assertSameAsPlain(s, PLAIN.withReleasePoints(true));
+        }
+    }
+
+    @Test
+    void independentTasksCollapseToOneSchedule() {
+        ExploreResult r = Explorer.explore(LockScenarios.independent(), PLAIN.withDpor());
+        assertEquals("OK", r.verdict());
+        assertTrue(r.exhausted(), r.summary());
+        assertEquals(1, r.executions() - r.covered(), r.summary());
+        // DPOR never claims a proof: it is one only for a model that names every shared access
+        assertFalse(r.proved(), r.summary());
+        assertEquals("every class ran (DPOR, not a proof)", r.claim());
+        assertTrue(r.coverage().contains("NOT a proof"), r.coverage());
+    }
+
+    @Test
+    void dporNeedsAnUnboundedSearch() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new ExploreOptions(2, ExploreOptions.Stop.FIRST, 1, Duration.ofSeconds(1), 10, true,
+                        Duration.ofSeconds(1), false)).getMessage().contains("unbounded"));
+    }
+}
