@@ -54,10 +54,12 @@ public final class ModelledFunctions {
                     Map.of(LockName.RESCAN_REMOVE, RESCAN_STORE), List.of());
         }
         fn("drivers/pci/bus.c", "pci_walk_bus", List.of(body(PCI_WALK_BUS)),
-                Map.of(LockName.BUS_SEM_READ, PCI_WALK_BUS), List.of("__pci_walk_bus"));
+                Map.of(LockName.BUS_SEM_READ, PCI_WALK_BUS), List.of("__pci_walk_bus", "cb"));
+        // each report_* calls its driver handler (pdrv->err_handler->error_detected(…), …) under device_lock
         for (String f : AER_REPORTS) {
+            String handler = f.substring("report_".length());
             add(new ModelledFunction("drivers/pci/pcie/err.c", f, List.of(body(AER_REPORT)),
-                    Map.of(LockName.DEVICE, AER_REPORT), List.of(), AER_REPORTS));
+                    Map.of(LockName.DEVICE, AER_REPORT), List.of(handler, "pci_uevent_ers"), AER_REPORTS));
         }
         fn("drivers/pci/pcie/aer.c", "aer_isr", List.of(body(AER_ISR)), Map.of(LockName.RPC_MUTEX, AER_ISR),
                 List.of("aer_isr_one_error"));
@@ -77,12 +79,19 @@ public final class ModelledFunctions {
         fn("drivers/pci/hotplug/pciehp_pci.c", "pciehp_unconfigure_device", List.of(body(PCIEHP_UNCONFIGURE)),
                 Map.of(LockName.RESCAN_REMOVE, PCIEHP_UNCONFIGURE), List.of("pci_stop_and_remove_bus_device"));
         fn(EEH, "eeh_handle_normal_event", List.of(body(EEH_HANDLE_EVENT)),
-                Map.of(LockName.RESCAN_REMOVE, EEH_HANDLE_EVENT),
-                List.of("eeh_pe_bus_get", "eeh_pe_bus_get_nolock", "eeh_pe_report", "eeh_reset_device"));
+                Map.of(LockName.RESCAN_REMOVE, EEH_HANDLE_EVENT), List.of("eeh_pe_bus_get", "eeh_pe_bus_get_nolock",
+                        "eeh_pe_report", "eeh_reset_device", "pci_hp_remove_devices"));
+        // v4.14/v5.10 take the rescan lock around pci_hp_remove_devices here; the model's path is also the one
+        // of eeh_handle_normal_event's hard-failure removal, so a change here is a change there
+        add(new ModelledFunction(EEH, "eeh_reset_device", List.of(call("pci_hp_remove_devices", EEH_HP_REMOVE)),
+                Map.of(LockName.RESCAN_REMOVE, EEH_HP_REMOVE), List.of(),
+                List.of("eeh_reset_device", "eeh_handle_normal_event")));
         fn(EEH, "eeh_rmv_device", List.of(call("pci_iov_remove_virtfn", EEH_RMV_VF),
                 call("pci_stop_and_remove_bus_device", EEH_RMV_DEV)),
                 Map.of(LockName.RESCAN_REMOVE, EEH_RMV_DEV), List.of());
-        fn(EEH, "eeh_pe_report_edev", List.of(body(EEH_REPORT)), Map.of(LockName.DEVICE, EEH_REPORT), List.of());
+        // v5.10 reads edev->pdev under the rescan lock and drops it before device_lock
+        fn(EEH, "eeh_pe_report_edev", List.of(body(EEH_REPORT), call("eeh_dev_to_pci_dev", EEH_REPORT_PDEV)),
+                Map.of(LockName.RESCAN_REMOVE, EEH_REPORT_PDEV, LockName.DEVICE, EEH_REPORT), List.of());
         fn("arch/powerpc/kernel/eeh_pe.c", "eeh_pe_bus_get", List.of(call("eeh_dev_to_pci_dev", EEH_PE_BUS_GET)),
                 Map.of(LockName.RESCAN_REMOVE, EEH_PE_BUS_GET), List.of());
         // 815a8d2feb56: the model calls eeh_pe_bus_get from eeh_handle_normal_event only

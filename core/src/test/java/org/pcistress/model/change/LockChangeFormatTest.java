@@ -76,6 +76,23 @@ class LockChangeFormatTest {
     }
 
     @Test
+    void everyPlaceOfEveryFunctionIsAPathOfTheModel() {
+        for (String name : ModelledFunctions.names()) {
+            ModelledFunction f = ModelledFunctions.named(name);
+            for (Site s : f.sites()) {
+                String line = "in " + name + ": take rpc->rpc_mutex " + s.where();
+                LockChange c = LockChangeFormat.parse(line, "test.lock", "probe");
+                Profile p = Profiles.named("v5.10").with(c.toFix());
+                for (KernelPath path : s.paths()) {
+                    assertTrue(p.steps(path).contains(LockStep.RPC_MUTEX), line + " changes " + path);
+                }
+            }
+            f.locals().values().forEach(path -> assertTrue(f.sites().stream().anyMatch(s -> s.paths().contains(path)),
+                    name + ": a lock it takes belongs to one of its places"));
+        }
+    }
+
+    @Test
     void textRoundTrips() {
         for (String s : List.of(REVERT, NUMVFS, NOLOCK)) {
             LockChange c = parse(s);
