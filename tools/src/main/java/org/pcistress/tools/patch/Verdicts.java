@@ -55,8 +55,10 @@ record Verdicts(List<Base> bases) {
             long start = System.nanoTime();
             for (int c = 0; c < cells.size(); c++) {
                 String at = "[" + (c + 1) + "/" + cells.size() + "] ";
+                String side = "without the change";
                 try {
                     Cell x = cell(from, cells.get(c), options, proofExecutions, at, progress);
+                    side = "with the change";
                     Cell y = cell(to, cells.get(c), options, proofExecutions, at, progress);
                     a.add(x);
                     b.add(y);
@@ -65,8 +67,8 @@ record Verdicts(List<Base> bases) {
                         throw e;
                     }
                     String why = e.getMessage().substring(e.getMessage().indexOf("its setup failed"));
-                    unset.add(Matrix.key(cells.get(c)) + ": " + why);
-                    progress.accept(at + Matrix.key(cells.get(c)) + ": left out, its setup fails");
+                    unset.add(Matrix.key(cells.get(c)) + ": " + side + ", " + why);
+                    progress.accept(at + Matrix.key(cells.get(c)) + ": left out, its setup fails " + side);
                 }
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
