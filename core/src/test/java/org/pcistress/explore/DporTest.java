@@ -66,6 +66,50 @@ class DporTest {
         assertTrue(r.coverage().contains("NOT a proof"), r.coverage());
     }
 
+    /**
+     * t0 sets a flag under its own mutex; t1, under another, self-deadlocks if it reads the flag
+     * before t0 set it. The flag is the model state DPOR must be told about: unmarked, the two tasks
+     * look independent, DPOR runs one order and misses the deadlock the plain search finds; marked
+     * with {@code Locks.sharedAccess}, DPOR finds it too. This is the premise of its guarantee, and
+     * why the matrix never takes DPOR's word for a proof.
+     */
+    static Scenario flag(boolean marked) {
+        return Scenario.of(marked ? "marked-flag" : "unmarked-flag", s -> {
+            org.pcistress.kernel.locking.Kernel k = new org.pcistress.kernel.locking.Kernel(
+                    org.pcistress.kernel.locking.KernelConfig.defaults(), s);
+            org.pcistress.kernel.locking.Mutex a = new org.pcistress.kernel.locking.Mutex(k, "A");
+            org.pcistress.kernel.locking.Mutex b = new org.pcistress.kernel.locking.Mutex(k, "B");
+            java.util.concurrent.atomic.AtomicBoolean set = new java.util.concurrent.atomic.AtomicBoolean();
+            Actor writer = new Actor("t0", () -> {
+                org.pcistress.kernel.locking.Locks.mutexLock(a);
+                if (marked) {
+                    org.pcistress.kernel.locking.Locks.sharedAccess(set);
+                }
+                set.set(true);
+                org.pcistress.kernel.locking.Locks.mutexUnlock(a);
+            });
+            Actor reader = new Actor("t1", () -> {
+                org.pcistress.kernel.locking.Locks.mutexLock(b);
+                if (marked) {
+                    org.pcistress.kernel.locking.Locks.sharedAccess(set);
+                }
+                if (!set.get()) {
+                    org.pcistress.kernel.locking.Locks.mutexLock(b); // AA: DEADLOCK, only if t0 has not run
+                }
+                org.pcistress.kernel.locking.Locks.mutexUnlock(b);
+            });
+            return new Setup(k, java.util.List.of(writer, reader));
+        });
+    }
+
+    @Test
+    void dporIsSoundOnlyForSharedStateTheModelNames() {
+        assertEquals("DEADLOCK", Explorer.explore(flag(false), PLAIN).verdict());
+        assertEquals("OK", Explorer.explore(flag(false), PLAIN.withDpor()).verdict(),
+                "an unmarked access hides the dependency: DPOR's one order misses the deadlock");
+        assertEquals("DEADLOCK", Explorer.explore(flag(true), PLAIN.withDpor()).verdict());
+    }
+
     @Test
     void dporNeedsAnUnboundedSearch() {
         assertTrue(assertThrows(IllegalArgumentException.class,

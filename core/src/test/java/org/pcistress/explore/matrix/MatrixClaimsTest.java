@@ -1,7 +1,6 @@
 package org.pcistress.explore.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -76,18 +75,5 @@ class MatrixClaimsTest {
             assertEquals(a.failures().stream().map(f -> f.kind() + f.schedule()).toList(),
                     b.failures().stream().map(f -> f.kind() + f.schedule()).toList(), a.key());
         }
-    }
-
-    @Test
-    @org.junit.jupiter.api.Disabled("the cell this showed it on (bind_pf+eeh_vf, old v6.19+revert) relied on EEH removing a VF"
-            + " whose driver voted CAN_RECOVER, which the kernel never does (fidelity round 2, EehVotesTest); no cell"
-            + " of the corrected model found yet that still shows the unnamed eeh_dev flag to DPOR: re-point it")
-    void dporStopsWhereTheModelSharesStateItDoesNotName() {
-        // pcibios_bus_add_device sets the VF's EEH flag between scheduling points, without a lock
-        // or a mark; eehd reads it: the shortened counterexample does not replay, and DPOR says so
-        Scenario s = REVERT.plan(cell(EntryPoint.BIND_PF, EntryPoint.EEH_VF)).scenario();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Explorer.explore(s, MINIMAL.withDpor()));
-        assertTrue(e.getMessage().contains("the dependence relation misses an interaction"), e.getMessage());
     }
 }
