@@ -18,8 +18,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code pcistress}: the command line. Each subcommand is a class of its own. */
-@Command(name = "pcistress", mixinStandardHelpOptions = true, version = "pcistress 0.1.0",
+@Command(name = "pcistress", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Race, explore and measure the Linux PCI core's locking.",
+        exitCodeListHeading = "%nExit codes (every command):%n",
+        exitCodeList = {"0:ok", "1:regression", "2:usage: bad options or input, nothing run or written",
+            "3:harness failure"},
         subcommands = {
             RunCommand.class, StressMergeCommand.class, ScenarioIndexCommand.class,
             BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class,

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "the CI pass, which gates only the benchmarks whose detectable change is within bench-compare's "
                 + "threshold.",
             "--full: each benchmark's own settings (2 forks, 5 × 1 s + 5 × 1 s): numbers to keep."},
-        exitCodeListHeading = "Exit codes:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all benchmarks ran", "1:a benchmark failed (it threw: the model reported a failure)",
             "2:bad input (bad options)",
             "3:the harness failed: no benchmarks.jar, JMH failed or wrote no results, the time bound was hit"})

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + "size, or has fewer than two forks a side, is UNDECIDED. The rest are corrected together "
                 + "(Holm); significant and beyond the threshold is a REGRESSION or an IMPROVEMENT, else NOISE.",
             "Runs whose run.json fingerprints (CPU, cores, JDK, JMH options) differ are not comparable."},
-        exitCodeListHeading = "Exit codes:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no regression", "1:at least one regression",
             "2:bad input (missing file, malformed JSON, not JMH output, a score that is not positive, "
                 + "no benchmark in common) or runs that are not comparable (without --force)"})

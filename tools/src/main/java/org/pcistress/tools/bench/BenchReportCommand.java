@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code pcistress bench-report RESULTS.json}: renders report.md and report.html from a JMH JSON file. */
 @Command(name = "bench-report", mixinStandardHelpOptions = true,
         description = "Renders report.md and report.html from JMH JSON results (what `bench` does after a run).",
-        exitCodeListHeading = "Exit codes:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:rendered", "2:bad input (missing file, malformed JSON, not JMH output)"})
 public final class BenchReportCommand implements Callable<Integer> {
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.pcistress.tools.report.FormatVersion;
 import org.pcistress.tools.cli.BadInput;
 
 /**
@@ -37,14 +38,26 @@ public record RunInfo(String settings, String command, List<String> jmh, Machine
     }
 
     public void write(Path file) throws IOException {
-        MAPPER.writeValue(file.toFile(), this);
+        MAPPER.writeValue(file.toFile(), FormatVersion.BENCH_RUN.stamp(MAPPER.valueToTree(this)));
     }
 
     public static RunInfo read(Path file) {
+        com.fasterxml.jackson.databind.JsonNode root;
         try {
-            return MAPPER.readValue(Files.readString(file), RunInfo.class);
+            root = MAPPER.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new BadInput(file + ": no such file");
+        } catch (IOException e) {
+            throw new BadInput(file + ": not a pcistress run.json: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        try {
+            FormatVersion.BENCH_RUN.check(root, file);
+        } catch (IOException e) {
+            throw new BadInput(e.getMessage());
+        }
+        try {
+            return MAPPER.treeToValue(root, RunInfo.class);
         } catch (IOException e) {
             throw new BadInput(file + ": not a pcistress run.json: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));

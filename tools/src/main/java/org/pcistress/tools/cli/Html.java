@@ -14,6 +14,7 @@ public final class Html {
             // the job's index.html: the verdict banner and the steps table
             + "table.steps{width:100%}.v{padding:.6em 1em;border-radius:4px;font-size:1.2em}.ok{background:#e3f6e3}"
             + ".reg{background:#fde2c8}.harness{background:#f8d0d0}.run{background:#eef}"
+            + "table.facts{width:100%;margin:.8em 0}table.facts th{width:9em}.nav{font-size:13px}"
             // matrix.html: the grid of cells
             + "table.grid td,table.grid th{text-align:center;vertical-align:middle;padding:3px 6px}"
             + "table.grid th{background:#f4f4f4;font-weight:600}td.ok{background:#e8f5e9;color:#2e7d32}"

@@ -25,9 +25,11 @@ import picocli.CommandLine.Spec;
                 + "between its SCENARIOS markers and docs/SCENARIOS.md.",
             "--check writes nothing: it checks that both are current, that docs/STRESS.md's index agrees, and runs the "
                 + "header rules (docs/STRESS.md, \"The header grammar\") on every scenario against the outcomes jcstress "
-                + "lists for it (tests-jcstress/target/classes/META-INF/TestList: build the scenarios first).",
-            "Exit: 0 written (or, with --check, all current and every header agrees with its outcomes), 1 out of date or "
-                + "a header rule broken (--check), 2 no markers in README.md, or the scenarios not built (--check)."})
+                + "lists for it (tests-jcstress/target/classes/META-INF/TestList: build the scenarios first)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written (or, with --check, all current and every header agrees with its outcomes)",
+            "1:out of date or a header rule broken (--check)",
+            "2:no markers in README.md, or the scenarios not built (--check)"})
 public final class ScenarioIndexCommand implements Callable<Integer> {
 
     @Option(names = "--root", defaultValue = ".", paramLabel = "DIR", description = "the repository (default: .)")

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "verdict, and checks the model agrees.",
             "One row a case: case, entry points, profile, what history says (commit, report or 'derived'), what the "
                 + "model says, match."},
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every case matches", "1:a case does not match", "2:bad input (cases file, profile, fix)"})
 public final class HistoryCommand implements Callable<Integer> {
     @Spec

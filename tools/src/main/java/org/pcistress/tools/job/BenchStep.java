@@ -49,6 +49,7 @@ public final class BenchStep extends SubcommandStep {
                 ctx.progress(), "bench", "--quick", "--timeout", ctx.hardStop().toSeconds() + "s",
                 "--out", ctx.dir().toString());
         List<StepResult.Link> links = new ArrayList<>();
+        MatrixPages.insertAfterBody(ctx.dir().resolve("report.html"), MatrixPages.BACK);
         // report.html carries the charts (inline SVG)
         for (String f : List.of("report.html", "report.md", RESULTS)) {
             ReportFiles.first(ctx.dir(), f).ifPresent(p -> links.add(link(f, ctx, p)));

@@ -3,9 +3,10 @@ package org.pcistress.tools.job;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.cli.Html;
+import org.pcistress.tools.report.KnownFindings;
 
 /** index.html of a report folder: the verdict first, then one row per step with its links. */
 final class IndexPage {
@@ -16,11 +17,15 @@ final class IndexPage {
         StringBuilder h = new StringBuilder(4096);
         h.append(Html.head("pcistress " + r.dir().getFileName()));
         h.append("<h1>pcistress report ").append(Html.esc(r.dir().getFileName().toString())).append("</h1>\n");
-        verdict(h, r);
-        h.append("<p>Started ").append(r.started()).append(r.finished() == null ? "" : ", finished " + r.finished())
-                .append("; budget ").append(Durations.format(r.plan().budget())).append("; profiles <code>")
-                .append(Html.esc(String.join(" ", r.plan().profiles().stream().map(Object::toString).toList())))
-                .append("</code>; fixes <code>").append(Html.esc(String.join(" ", r.plan().fixes()))).append("</code>.</p>\n");
+        JobVerdict v = JobVerdict.of(r);
+        h.append("<div class=\"v ").append(v.kind()).append("\"><strong>").append(Html.esc(v.text())).append("</strong></div>\n");
+        facts(h, r, v);
+        list(h, "What regressed or failed", v.regressed(), "nothing");
+        listRaw(h, v.previous().map(p -> "New since <a href=\"" + Html.esc(rel(r.dir(), p)) + "/index.html\">"
+                + Html.esc(p.getFileName().toString()) + "</a>, and the model's findings").orElse(
+                        "The model's findings (no previous report)"),
+                v.news(), "nothing");
+        matrixTable(h, r);
         h.append("<h2>Steps</h2>\n<table class=\"steps\"><tr><th>step</th><th>status</th><th>time</th><th>result</th><th>files</th></tr>\n");
         for (StepState s : r.steps()) {
             h.append("<tr><td>").append(Html.esc(s.name())).append("</td><td>").append(status(s, r)).append("</td><td>")
@@ -57,50 +62,61 @@ final class IndexPage {
         }
     }
 
-    private static void verdict(StringBuilder h, JobReport r) {
-        int code = r.finished() == null ? ExitCodes.combine(codesOfFinished(r)) : r.code();
-        String cls;
-        String text;
-        if (r.finished() == null) {
-            cls = "run";
-            text = "Running (or stopped during the step marked running)";
-        } else if (code == ExitCodes.OK) {
-            cls = "ok";
-            text = "OK: nothing regressed";
-        } else if (code == ExitCodes.REGRESSION) {
-            cls = "reg";
-            List<String> failed = failedSteps(r);
-            text = "REGRESSION (exit 1)" + (failed.isEmpty() ? "" : "; also " + String.join(", ", failed) + " failed");
-        } else {
-            cls = "harness";
-            text = "HARNESS FAILURE (exit " + code + "): " + String.join(", ", failedSteps(r)) + " failed";
+    /** Where and what: commit, version, JDK, machine, times, the plan, what it was compared with. */
+    private static void facts(StringBuilder h, JobReport r, JobVerdict v) {
+        RunFacts f = r.facts();
+        h.append("<table class=\"facts\">");
+        row(h, "compared with", v.previous().map(p -> "<a href=\"" + Html.esc(rel(r.dir(), p)) + "/index.html\">"
+                + Html.esc(p.getFileName().toString()) + "</a>").orElse(r.plan().baseline().map(b -> "<code>" + Html.esc(b.toString())
+                + "</code>").orElse("nothing: no previous report in this folder, so nothing could regress")));
+        row(h, "build", "pcistress " + Html.esc(f.build().version()) + ", commit <code>" + Html.esc(f.build().commit())
+                + "</code>" + (f.build().dirty() ? " with uncommitted changes" : "") + "; jcstress "
+                + Html.esc(f.build().jcstress()) + ", JMH " + Html.esc(f.build().jmh()));
+        row(h, "ran on", Html.esc(f.jdk()) + "; " + Html.esc(f.machine().describe()));
+        row(h, "time", "started " + JobReport.stamp(r.started())
+                + (r.finished() == null ? "" : ", finished " + JobReport.stamp(r.finished()))
+                + "; budget " + Durations.format(r.plan().budget()));
+        row(h, "plan", "profiles <code>" + Html.esc(String.join(" ", r.plan().profiles().stream().map(Object::toString)
+                .toList())) + "</code>; fixes <code>" + Html.esc(String.join(" ", r.plan().fixes())) + "</code>");
+        h.append("</table>\n");
+    }
+
+    private static void row(StringBuilder h, String label, String html) {
+        h.append("<tr><th>").append(Html.esc(label)).append("</th><td>").append(html).append("</td></tr>");
+    }
+
+    /** Per matrix: failing cells, the known findings among them (linked to docs/FINDINGS.md), the new ones. */
+    private static void matrixTable(StringBuilder h, JobReport r) {
+        MatrixTriage t = MatrixTriage.read(r.dir().resolve("matrix").resolve(MatrixTriage.FILE));
+        if (t.rows().isEmpty()) {
+            return;
         }
-        h.append("<div class=\"v ").append(cls).append("\"><strong>").append(Html.esc(text)).append("</strong></div>\n");
-        List<String> regressed = new ArrayList<>();
-        List<String> news = new ArrayList<>();
-        for (StepState s : r.steps()) {
-            if (s.result() != null) {
-                s.result().regressions().forEach(x -> regressed.add(s.name() + ": " + x));
-                s.result().news().forEach(x -> news.add(s.name() + ": " + x));
+        String findings = KnownFindings.sourceFile().map(p -> rel(r.dir(), p)).orElse(null);
+        h.append("<h2>Matrix: failing cells, known and new</h2>\n<table><tr><th>profile</th><th>failing</th>")
+                .append("<th>known: docs/FINDINGS.md group &times; cells</th><th>new: not in docs/FINDINGS.md</th></tr>\n");
+        for (MatrixTriage.Row row : t.rows()) {
+            h.append("<tr><td><a href=\"matrix/").append(Html.esc(row.spec())).append("/matrix.html\">").append(Html.esc(row.spec()))
+                    .append("</a></td><td>").append(row.failing()).append('/').append(row.cells()).append("</td><td>");
+            List<String> known = new ArrayList<>();
+            for (MatrixTriage.Known k : row.known()) {
+                String base = k.shortId();
+                String title = " title=\"" + Html.esc(k.group() + " (" + k.klass() + "): " + String.join(" ", k.cells())) + "\"";
+                known.add((findings == null ? "<span" + title + ">" + Html.esc(k.id()) + "</span>"
+                        : "<a href=\"" + Html.esc(findings) + "#" + Html.esc(k.id()) + "\"" + title + ">" + Html.esc(base) + "</a>")
+                        + "&nbsp;&times;" + k.cells().size());
             }
+            h.append(String.join(", ", known)).append("</td><td>");
+            if (!row.triaged() && row.failing() > 0) {
+                h.append("not triaged: docs/FINDINGS.md has no section for this profile");
+            } else if (row.unknown().isEmpty()) {
+                h.append("none");
+            } else {
+                h.append("<strong>").append(row.unknown().size()).append("</strong>: <code>")
+                        .append(Html.esc(String.join(" ", row.unknown()))).append("</code>");
+            }
+            h.append("</td></tr>\n");
         }
-        list(h, "What regressed or failed", regressed, "nothing");
-        String since = r.previous().map(p -> "New since <a href=\"" + Html.esc(rel(r.dir(), p)) + "/index.html\">"
-                + Html.esc(p.getFileName().toString()) + "</a>").orElse(null);
-        if (since == null) {
-            h.append("<p>No previous report in this folder: nothing to compare with.</p>\n");
-        } else {
-            listRaw(h, since, news, "nothing");
-        }
-    }
-
-    private static int[] codesOfFinished(JobReport r) {
-        return r.steps().stream().filter(s -> s.status() != StepState.Status.RUNNING).mapToInt(StepState::code).toArray();
-    }
-
-    private static List<String> failedSteps(JobReport r) {
-        return r.steps().stream().filter(s -> s.code() == ExitCodes.HARNESS || s.code() == ExitCodes.USAGE)
-                .map(s -> s.name() + (s.status() == StepState.Status.CRASHED ? " (crashed)" : "")).toList();
+        h.append("</table>\n");
     }
 
     private static String status(StepState s, JobReport r) {
@@ -136,7 +152,7 @@ final class IndexPage {
         h.append("</ul>\n");
     }
 
-    private static String rel(Path from, Path to) {
+    static String rel(Path from, Path to) {
         try {
             return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString();
         } catch (IllegalArgumentException otherRoot) {

@@ -55,6 +55,7 @@ public final class Job {
             runStep(i, plan, report, states, progress);
         }
         int code = ExitCodes.combine(states.stream().mapToInt(StepState::code).toArray());
+        progress.annotate("pcistress: regressed or failed", JobVerdict.of(report).regressed());
         try {
             report.finish(clock.instant(), code);
         } catch (IOException e) {

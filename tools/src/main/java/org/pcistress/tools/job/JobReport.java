@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.report.FormatVersion;
 
 /**
  * One report folder's job.json and index.html, rewritten after every step so that a run that dies
@@ -20,16 +22,25 @@ import org.pcistress.tools.cli.Durations;
  */
 public final class JobReport {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The run page in Markdown (a CI step summary). */
+    static final String SUMMARY = "summary.md";
 
     private final Path dir;
     private final JobPlan plan;
     private final Instant started;
     private final Optional<Path> previous;
     private final List<StepState> steps;
+    private final RunFacts facts;
     private Instant finished;
     private int code;
 
     public JobReport(Path dir, JobPlan plan, Instant started, Optional<Path> previous, List<StepState> steps) {
+        this(dir, plan, started, previous, steps, RunFacts.here());
+    }
+
+    public JobReport(Path dir, JobPlan plan, Instant started, Optional<Path> previous, List<StepState> steps,
+                     RunFacts facts) {
+        this.facts = facts;
         this.dir = dir;
         this.plan = plan;
         this.started = started;
@@ -57,6 +68,15 @@ public final class JobReport {
         return plan;
     }
 
+    RunFacts facts() {
+        return facts;
+    }
+
+    /** A time as reports print it: ISO-8601, UTC, to the second. */
+    static String stamp(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
     /** {@code null} while the job runs. */
     Instant finished() {
         return finished;
@@ -73,16 +93,17 @@ public final class JobReport {
         write();
     }
 
-    /** Writes job.json and index.html (each replaced atomically). */
+    /** Writes job.json, index.html and summary.md (each replaced atomically). */
     public void write() throws IOException {
-        replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(toJson()));
+        replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(FormatVersion.JOB.stamp(toJson())));
         replace(dir.resolve("index.html"), IndexPage.render(this));
+        replace(dir.resolve(SUMMARY), SummaryMarkdown.render(this));
     }
 
     private ObjectNode toJson() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("started", started.toString());
-        root.put("finished", finished == null ? null : finished.toString());
+        root.put("started", stamp(started));
+        root.put("finished", finished == null ? null : stamp(finished));
         if (finished != null) {
             root.put("code", code);
         }
@@ -92,6 +113,10 @@ public final class JobReport {
         ArrayNode fixes = root.putArray("fixes");
         plan.fixes().forEach(fixes::add);
         root.put("previous", previous.map(Path::toString).orElse(null));
+        root.putObject("build").put("version", facts.build().version()).put("commit", facts.build().commit())
+                .put("dirty", facts.build().dirty());
+        root.put("jdk", facts.jdk());
+        root.set("machine", JSON.valueToTree(facts.machine()));
         ArrayNode arr = root.putArray("steps");
         for (StepState s : steps) {
             ObjectNode n = arr.addObject();

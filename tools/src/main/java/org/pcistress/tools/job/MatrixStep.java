@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,12 +72,18 @@ public final class MatrixStep extends SubcommandStep {
         }
         List<String> regressions = new ArrayList<>(failures);
         List<String> news = new ArrayList<>();
+        Map<Spec, Map<String, String>> worse = new LinkedHashMap<>();
         StringBuilder md = new StringBuilder("# Matrix diffs\n");
         versionLine(ctx, results, news, md);
         fixes(ctx, results, news, md);
-        sincePrevious(ctx, results, regressions, news, md);
+        sincePrevious(ctx, results, regressions, news, md, worse);
         Files.writeString(ctx.dir().resolve("diffs.md"), md);
-        links.add(0, new StepResult.Link("diffs", "matrix/diffs.md"));
+        Files.writeString(ctx.dir().resolve("diffs.html"), MatrixPages.diffsHtml(md.toString()));
+        Map<Spec, MatrixTriage.Row> triage = MatrixPages.triageAndJunit(ctx.dir(), results, worse, Instant.now());
+        triage.forEach((spec, row) -> MatrixPages.addBackLinks(ctx.dir().resolve(spec.toString()).resolve("matrix.html"), row));
+        links.add(0, new StepResult.Link("diffs", "matrix/diffs.html"));
+        links.add(1, new StepResult.Link("diffs (Markdown)", "matrix/diffs.md"));
+        links.add(2, new StepResult.Link("JUnit XML", "matrix/junit.xml"));
         int code = !failures.isEmpty() ? ExitCodes.HARNESS
                 : regressions.isEmpty() ? ExitCodes.OK : ExitCodes.REGRESSION;
         List<String> counts = new ArrayList<>();
@@ -118,7 +125,7 @@ public final class MatrixStep extends SubcommandStep {
 
     /** Each spec against the same spec in the previous report. */
     private static void sincePrevious(StepContext ctx, Map<Spec, MatrixResult> results, List<String> regressions,
-                                      List<String> news, StringBuilder md) {
+                                      List<String> news, StringBuilder md, Map<Spec, Map<String, String>> worse) {
         md.append("\n## Since the previous report\n");
         if (ctx.previous().isEmpty()) {
             md.append("\nNo previous report.\n");
@@ -138,7 +145,11 @@ public final class MatrixStep extends SubcommandStep {
                 return;
             }
             diff(old, now, md).ifPresent(d -> {
-                d.introduced().forEach(c -> regressions.add(spec + " " + MatrixFiles.line(c)));
+                d.introduced().forEach(c -> {
+                    regressions.add(spec + " " + MatrixFiles.line(c));
+                    worse.computeIfAbsent(spec, k -> new LinkedHashMap<>()).put(c.key(), "worse since "
+                            + ctx.previous().get().getFileName() + ": " + MatrixFiles.line(c));
+                });
                 d.changes().stream().filter(c -> c.status() != MatrixDiff.Status.INTRODUCED)
                         .forEach(c -> news.add(spec + " " + MatrixFiles.line(c)));
             });

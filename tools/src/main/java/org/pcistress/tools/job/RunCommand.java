@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.pcistress.tools.cli.ReportFiles;
 import org.pcistress.tools.job.Specs.Spec;
 import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.report.FormatVersion;
 import org.pcistress.tools.stress.StressFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +27,10 @@ import picocli.CommandLine.Spec.Target;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"The main job: the scenario matrix for each profile and fix (and their diffs along the version"
                 + " line), a budgeted jcstress pass with its canaries, a quick benchmark pass; one dated report"
-                + " folder with an index.html that says what regressed and what is new since the previous report.",
-                "Exit: 0 ok, 1 regression, 2 usage (nothing run or written), 3 harness failure."})
+                + " folder with an index.html that says what regressed and what is new since the previous report."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok (or not compared: there was no previous report)", "1:regression",
+            "2:usage: bad options or baseline; nothing run or written", "3:harness failure"})
 public final class RunCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec(Target.SELF)
@@ -174,6 +177,13 @@ public final class RunCommand implements Callable<Integer> {
             root = JobReport.JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw usage("--baseline: " + file + " is corrupt: " + ReportFiles.reason(e));
+        }
+        if (Files.isDirectory(b)) {
+            try {
+                FormatVersion.JOB.check(root, file);
+            } catch (IOException e) {
+                throw usage("--baseline: " + e.getMessage());
+            }
         }
         boolean ok = Files.isDirectory(b) ? root != null && root.has("steps")
                 : root != null && (root.isArray() ? root.size() > 0 && root.get(0).has("benchmark")

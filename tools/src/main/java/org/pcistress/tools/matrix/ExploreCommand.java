@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = "Explore every schedule of one scenario (one entry point, or two joined by '+').",
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no failure", "1:a failure was found", "2:bad input"})
 public final class ExploreCommand implements Callable<Integer> {
     @Spec
@@ -88,7 +88,7 @@ public final class ExploreCommand implements Callable<Integer> {
             for (Counterexample c : r.counterexamples().values()) {
                 out.println();
                 out.print(c.text());
-                out.println("pcistress explore --scenario " + scenario + " --profile " + profile
+                out.println("./pcistress explore --scenario " + scenario + " --profile " + profile
                         + " --replay " + c.schedule().compact());
             }
             out.flush();

@@ -5,10 +5,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pcistress.explore.ExploreOptions;
 import org.pcistress.tools.cli.BadInput;
 import org.pcistress.tools.cli.Errors;
 import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.report.JunitXml;
+import org.pcistress.tools.report.KnownFindings;
 import org.pcistress.explore.matrix.Matrix;
 import org.pcistress.explore.matrix.MatrixResult;
 import org.pcistress.explore.matrix.PciTarget;
@@ -25,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = "Explore every entry point alone and every pair of them under one profile.",
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the matrix was written (failing cells are results, not errors)", "2:bad input",
             "3:the output could not be written"})
 public final class MatrixCommand implements Callable<Integer> {
@@ -76,5 +81,7 @@ public final class MatrixCommand implements Callable<Integer> {
         MatrixJson.write(dir.resolve("matrix.json"), m, command);
         Files.writeString(dir.resolve("matrix.md"), MatrixMarkdown.render(m, command), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("matrix.html"), MatrixHtml.render(m, command), StandardCharsets.UTF_8);
+        JunitXml.write(dir.resolve("junit.xml"), "pcistress matrix", java.util.List.of(
+                MatrixJunit.suite(m, command, Instant.now().minusMillis(m.millis()), KnownFindings.bundled(), Map.of())));
     }
 }

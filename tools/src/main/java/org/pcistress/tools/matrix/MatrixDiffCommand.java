@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = {"Compare two matrices: what a change introduced and what it fixed.",
             "FROM and TO are two profile specs (both are explored) or two matrix.json files written by"
                 + " 'pcistress matrix', or folders holding one (they are compared as they are)."},
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing new fails", "1:a change introduced a failure", "2:bad input",
             "3:the output could not be written"})
 public final class MatrixDiffCommand implements Callable<Integer> {

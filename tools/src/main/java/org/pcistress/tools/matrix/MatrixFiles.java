@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
 import org.pcistress.tools.cli.ReportFiles;
+import org.pcistress.tools.report.FormatVersion;
 
 /**
  * Reading the matrix.json that {@code pcistress matrix} writes ({@code {"tool", "command", "matrix"}})
@@ -33,6 +34,7 @@ public final class MatrixFiles {
         }
         try {
             JsonNode root = READER.readTree(file.toFile());
+            FormatVersion.MATRIX.check(root, file);
             JsonNode m = root == null ? null : root.get("matrix");
             if (m == null || !m.has("cells")) {
                 throw new IOException(file + " is not a matrix.json (no matrix.cells)");

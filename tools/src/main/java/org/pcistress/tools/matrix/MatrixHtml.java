@@ -106,7 +106,7 @@ final class MatrixHtml {
         b.append("</p>\n");
         for (CellFailure f : c.failures()) {
             b.append("<details open><summary><b>").append(Html.esc(f.kind())).append("</b>, ").append(f.length())
-                    .append(" steps, ").append(f.preemptions()).append(" preemption(s); replay: <code>pcistress explore"
+                    .append(" steps, ").append(f.preemptions()).append(" preemption(s); replay: <code>./pcistress explore"
                             + " --scenario ").append(Html.esc(c.key())).append(" --profile ").append(Html.esc(m.spec()))
                     .append(" --replay ").append(Html.esc(f.schedule())).append("</code></summary><pre>")
                     .append(Html.esc(f.text())).append("</pre></details>\n");

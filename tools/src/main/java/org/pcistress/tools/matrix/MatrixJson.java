@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
+import org.pcistress.tools.report.FormatVersion;
 
 /** matrix.json and diff.json: the records as they are, with the command that made them. */
 final class MatrixJson {
@@ -21,7 +22,7 @@ final class MatrixJson {
         doc.put("tool", "pcistress matrix");
         doc.put("command", command);
         doc.put("matrix", m);
-        MAPPER.writeValue(file.toFile(), doc);
+        MAPPER.writeValue(file.toFile(), FormatVersion.MATRIX.stamp(MAPPER.valueToTree(doc)));
     }
 
     static void write(Path file, MatrixDiff d, String command) throws IOException {

@@ -36,7 +36,7 @@ final class MatrixMarkdown {
                     .append(c.claim()).append(": ").append(c.coverage()).append(".\n");
             for (CellFailure f : c.failures()) {
                 b.append("\n**").append(f.kind()).append("**, ").append(f.length()).append(" steps, ")
-                        .append(f.preemptions()).append(" preemption(s); replay: `pcistress explore --scenario ")
+                        .append(f.preemptions()).append(" preemption(s); replay: `./pcistress explore --scenario ")
                         .append(c.key()).append(" --profile ").append(m.spec()).append(" --replay ")
                         .append(f.schedule()).append("`\n\n```\n").append(f.text()).append("```\n");
             }

@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
  * report, its console log, summary.json and summary.txt. Exit codes: {@link ExitCodes}.
  */
 @Command(name = "stress", mixinStandardHelpOptions = true,
-        description = {"Run the jcstress suite within a time budget and judge it.",
-                "Exit: 0 passed; 1 regression (a FORBIDDEN outcome, or a canary that stayed silent);",
-                "2 bad options or missing jar; 3 harness failure (TIMEOUT, error, crash, kill, fewer tests ran)."})
+        description = "Run the jcstress suite within a time budget and judge it.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:passed", "1:regression (a FORBIDDEN outcome, or a canary that stayed silent)",
+            "2:bad options or missing jar", "3:harness failure (TIMEOUT, error, crash, kill, fewer tests ran)"})
 public final class StressCommand implements Callable<Integer> {
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmmss");
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pcistress.tools.cli.ReportFiles;
+import org.pcistress.tools.report.FormatVersion;
 import org.pcistress.tools.stress.Verdict;
 
 /** Reading the summary.json that {@code pcistress stress} writes back into its {@link RunSummary}. */
@@ -27,9 +28,16 @@ public final class StressFiles {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + " does not exist");
         }
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = READER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + " is not a jcstress summary: " + ReportFiles.reason(e), e);
+        }
+        FormatVersion.STRESS_SUMMARY.check(root, file);
         RunSummary s;
         try {
-            s = READER.readValue(file.toFile(), RunSummary.class);
+            s = READER.treeToValue(root, RunSummary.class);
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new IOException(file + " is not a jcstress summary: " + (e instanceof IOException io
                     ? ReportFiles.reason(io) : e.getMessage()), e);

@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "stress-merge", mixinStandardHelpOptions = true,
         description = {"Merges the summary.json of jcstress shards (files, or folders holding one) into"
-                + " OUT/summary.json and OUT/summary.txt, as 'pcistress stress' writes them.",
-            "Exit: 0 ok, 1 a regression in a shard (a FORBIDDEN outcome, a silent canary), 3 a shard's summary"
-                + " missing or corrupt, or a harness failure in a shard (the worse wins, as ExitCodes.combine)."})
+                + " OUT/summary.json and OUT/summary.txt, as 'pcistress stress' writes them."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:a regression in a shard (a FORBIDDEN outcome, a silent canary)",
+            "3:a shard's summary missing or corrupt, or a harness failure in a shard (the worse wins)"})
 public final class StressMergeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OUT", description = "the folder to write the merged summary to")

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
+import org.pcistress.tools.report.FormatVersion;
+import org.pcistress.tools.report.JunitXml;
 
 /** Writes summary.json and summary.txt, each atomically (a temporary file, then a rename). */
 public final class SummaryWriter {
@@ -17,8 +20,10 @@ public final class SummaryWriter {
     }
 
     public static void write(Path dir, RunSummary s) throws IOException {
-        atomically(dir.resolve("summary.json"), JSON.writeValueAsString(s) + "\n");
+        atomically(dir.resolve("summary.json"),
+                JSON.writeValueAsString(FormatVersion.STRESS_SUMMARY.stamp(JSON.valueToTree(s))) + "\n");
         atomically(dir.resolve("summary.txt"), text(s));
+        atomically(dir.resolve("junit.xml"), JunitXml.render("pcistress stress", List.of(StressJunit.suite(s))));
     }
 
     /** summary.txt: the result, the problems, a line per test, the known bugs per million samples. */

@@ -138,6 +138,22 @@ class CliTest {
     }
 
     @Test
+    void matrixWritesJunitXmlJudgedAgainstFindingsAndAVersionedJson(@TempDir Path dir) throws Exception {
+        Run r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_pf", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        String xml = Files.readString(dir.resolve("junit.xml"));
+        org.pcistress.tools.report.JunitXmlTest.validate(xml);
+        assertTrue(xml.contains("tests=\"2\"") && xml.contains("failures=\"0\""), "the S1 deadlock is known: " + xml);
+        assertTrue(xml.contains("DEADLOCK: known, docs/FINDINGS.md #v4.14-s1"), xml);
+        assertTrue(Files.readString(dir.resolve("matrix.json")).startsWith("{\n  \"schema\" : \"pcistress.matrix/1.1\""));
+        Path newer = dir.resolve("newer.json");
+        Files.writeString(newer, Files.readString(dir.resolve("matrix.json"))
+                .replace("pcistress.matrix/1.1", "pcistress.matrix/2.0"));
+        assertOneLineError(run("matrix-diff", dir.resolve("matrix.json").toString(), newer.toString()),
+                "has format pcistress.matrix/2.0; this pcistress reads pcistress.matrix/1.x: use a newer pcistress");
+    }
+
+    @Test
     void matrixDiffComparesTwoMatrixFilesAsTheyAre(@TempDir Path tmp) throws Exception {
         Path from = tmp.resolve("base.json");
         Path to = tmp.resolve("pr/v6.18/matrix.json");
