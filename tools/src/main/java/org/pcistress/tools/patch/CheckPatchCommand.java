@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
             "The .lock format (README, \"Lock changes as data\"): name, cite, gives-up, then lines like "
                     + "'in sriov_numvfs_store: take pci_rescan_remove_lock around sriov_configure'.",
             ""},
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing introduced on any base", "1:the patch introduces a failure on a base",
             "2:unusable patch: not a diff, no lock change, lines not mapped (without --accept-partial), "
                     + "no base it applies to, or bad options",

@@ -123,7 +123,7 @@ class CheckPatchCommandTest {
     void helpDocumentsTheCommand() {
         Run r = run("check-patch", "--help");
         assertEquals(0, r.code());
-        for (String s : List.of("--base", "--accept-partial", "--write-lock", "Exit status", "never guessed")) {
+        for (String s : List.of("--base", "--accept-partial", "--write-lock", "Exit codes", "never guessed")) {
             assertTrue(r.out().toLowerCase(java.util.Locale.ROOT).contains(s.toLowerCase(java.util.Locale.ROOT)), s + ": " + r.out());
         }
     }
