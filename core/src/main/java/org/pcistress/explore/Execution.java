@@ -56,8 +56,7 @@ final class Execution {
         Kernel kernel = setup.kernel();
         List<Report> broken = kernel.failures();
         if (!broken.isEmpty()) {
-            throw new IllegalStateException("scenario " + scenario.name() + ": its setup failed: "
-                    + broken.get(0).title());
+            throw new SetupFailed(scenario.name(), Finding.of(broken.get(0)));
         }
         runReportsFrom = kernel.reports().size();
         run.beginRun(kernel);

@@ -1,5 +1,8 @@
 package org.pcistress.tools;
 
+import java.util.List;
+import org.pcistress.tools.cli.ExitCodes;
+import org.pcistress.tools.cli.ParentWatch;
 import java.util.concurrent.Callable;
 import org.pcistress.tools.bench.BenchCommand;
 import org.pcistress.tools.bench.BenchCompareCommand;
@@ -32,12 +35,38 @@ import picocli.CommandLine.Command;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        ParentWatch.startIfAsked();
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
+        String bad = variantsProblem();
+        if (bad != null) {
+            System.err.println("pcistress: " + bad);
+            return ExitCodes.USAGE;
+        }
         return commandLine().execute(args);
+    }
+
+    /**
+     * Loads the model's registries of profiles and fixes, which also load the user's own
+     * ({@code Variants} on the class path): a fix named like a built-in one, or a provider that does
+     * not load, is one line and exit 2 before any command runs, not a trace. {@code null}: all well.
+     */
+    static String variantsProblem() {
+        try {
+            for (Class<?> c : List.of(org.pcistress.model.profile.Fixes.class, org.pcistress.model.profile.Profiles.class)) {
+                Class.forName(c.getName(), true, Main.class.getClassLoader());
+            }
+            return null;
+        } catch (ExceptionInInitializerError | java.util.ServiceConfigurationError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return "the fixes and profiles on the class path (PCISTRESS_CLASSPATH) do not load: "
+                    + String.valueOf(cause.getMessage()).lines().findFirst().orElse(cause.toString());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "the model does not load: " + e;
+        }
     }
 
     /**

@@ -12,6 +12,8 @@ import org.pcistress.explore.Counterexample;
 import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.ExploreResult;
 import org.pcistress.explore.Explorer;
+import org.pcistress.explore.Finding;
+import org.pcistress.explore.SetupFailed;
 
 /**
  * The scenario matrix: every entry point alone, and every pair (an entry with itself included),
@@ -118,7 +120,12 @@ public final class Matrix {
     /** Explores one cell: {@link Explorer#proveOrBound} with {@code proofExecutions}. */
     public static Cell runCell(MatrixTarget target, List<Entry> cell, ExploreOptions options, long proofExecutions) {
         CellPlan plan = target.plan(cell);
-        ExploreResult r = Explorer.proveOrBound(plan.scenario(), options, proofExecutions);
+        ExploreResult r;
+        try {
+            r = Explorer.proveOrBound(plan.scenario(), options, proofExecutions);
+        } catch (SetupFailed e) {
+            return setupFailed(cell, plan, e);
+        }
         List<CellFailure> failures = new ArrayList<>();
         for (Counterexample c : r.counterexamples().values()) {
             failures.add(CellFailure.of(c));
@@ -127,6 +134,20 @@ public final class Matrix {
         return new Cell(key(cell), entries, plan.initialState(), r.verdict(), r.exhausted(), r.coverage(),
                 r.executions(), r.elapsedNanos() / 1_000_000, failures, r.predictions(),
                 note(r, target.kernelLockdepWatched()), r.claim());
+    }
+
+    /**
+     * The cell whose scenario cannot even be set up under this profile (a lock change that deadlocks
+     * the boot or the SR-IOV enable a scenario starts from): its verdict is that failure's kind, so
+     * a diff against a profile where it was OK names it, with the report as its counterexample.
+     */
+    static Cell setupFailed(List<Entry> cell, CellPlan plan, SetupFailed e) {
+        Finding f = e.finding();
+        CellFailure failure = new CellFailure(f.kind(), "in the scenario's setup: " + f.title(), "", 0, 0, List.of(),
+                "", e.getMessage() + "\n" + f.text());
+        return new Cell(key(cell), cell.stream().map(Entry::id).toList(), plan.initialState(), f.kind(), true,
+                "its setup failed on every schedule: no interleaving explored", 0, 0, List.of(failure), List.of(),
+                "the failure is in the setup, before the raced entry points run", "its setup failed: nothing explored");
     }
 
     /**

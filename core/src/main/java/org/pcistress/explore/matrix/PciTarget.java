@@ -12,7 +12,8 @@ import org.pcistress.kernel.locking.KernelConfig;
 import org.pcistress.kernel.locking.Lockdep;
 import org.pcistress.kernel.locking.LockdepFlavor;
 import org.pcistress.model.entry.BootState;
-import org.pcistress.model.entry.EntryPoint;
+import org.pcistress.model.entry.Trigger;
+import org.pcistress.model.entry.Triggers;
 import org.pcistress.model.entry.PciSystem;
 import org.pcistress.model.profile.Profile;
 import org.pcistress.model.change.ProfileSpecs;
@@ -57,6 +58,13 @@ public final class PciTarget implements MatrixTarget {
         this.lockdep = List.copyOf(lockdep);
     }
 
+    /** A profile built in code (a lock change under test), named {@code spec}, with pcistress's lockdep. */
+    public PciTarget(String spec, Profile profile) {
+        this.profile = profile;
+        this.spec = spec;
+        this.lockdep = List.of(LockdepFlavor.PCISTRESS);
+    }
+
     @Override
     public String spec() {
         return spec;
@@ -75,14 +83,14 @@ public final class PciTarget implements MatrixTarget {
     @Override
     public List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
-        for (EntryPoint e : EntryPoint.matrix()) {
+        for (Trigger e : Triggers.matrix()) {
             out.add(entry(e));
         }
         return out;
     }
 
     /** {@code e} as a matrix row and column. */
-    public static Entry entry(EntryPoint e) {
+    public static Entry entry(Trigger e) {
         return new Entry(e.id(), e.title());
     }
 
@@ -90,7 +98,7 @@ public final class PciTarget implements MatrixTarget {
      * The state for a cell: the baseline (PF bound, VFs enabled), changed by the second entry's
      * needs, then the first's, so the first entry wins a conflict; then made consistent.
      */
-    public static BootState stateFor(List<EntryPoint> cell) {
+    public static BootState stateFor(List<? extends Trigger> cell) {
         BootState s = BootState.baseline();
         for (int i = cell.size() - 1; i >= 0; i--) {
             s = cell.get(i).needs(s);
@@ -100,10 +108,10 @@ public final class PciTarget implements MatrixTarget {
 
     @Override
     public CellPlan plan(List<Entry> cell) {
-        List<EntryPoint> es = new ArrayList<>();
+        List<Trigger> es = new ArrayList<>();
         for (Entry e : cell) {
-            EntryPoint p = EntryPoint.byId(e.id());
-            if (p == null) {
+            Trigger p = Triggers.byId(e.id());
+            if (p == null || !p.inMatrix()) {
                 throw new IllegalArgumentException("unknown entry point '" + e.id() + "'");
             }
             es.add(p);
@@ -113,23 +121,26 @@ public final class PciTarget implements MatrixTarget {
     }
 
     /** The scenario racing {@code entries} from {@code state}. */
-    public Scenario scenario(List<EntryPoint> entries, BootState state) {
-        String name = spec + ":" + String.join("+", entries.stream().map(EntryPoint::id).toList());
+    public Scenario scenario(List<? extends Trigger> entries, BootState state) {
+        String name = spec + ":" + String.join("+", entries.stream().map(Trigger::id).toList());
         Lockdep shared = Lockdep.of(lockdep.toArray(LockdepFlavor[]::new));
         KernelConfig config = KernelConfig.defaults().withLockdep(shared);
         return Scenario.of(name, sched -> {
             Kernel kernel = new Kernel(config, sched);
             PciSystem sys = state.boot(profile, kernel);
             List<Actor> actors = new ArrayList<>();
-            for (EntryPoint e : entries) {
+            for (Trigger e : entries) {
                 actors.add(Actor.attaching(e.id(), () -> e.run(sys)));
             }
             return new Setup(kernel, actors, () -> integrity(sys));
         });
     }
 
-    /** The failures {@link PciSystem#finish()} adds: list corruption, freed devices still listed, leaked VFs. */
-    private static List<Finding> integrity(PciSystem sys) {
+    /**
+     * The failures {@link PciSystem#finish()} adds: list corruption, freed devices still listed,
+     * leaked VFs. The matrix's final check, for harnesses of one's own.
+     */
+    public static List<Finding> integrity(PciSystem sys) {
         int before = sys.kernel().reports().size();
         List<Report> all = sys.finish().reports();
         List<Finding> out = new ArrayList<>();

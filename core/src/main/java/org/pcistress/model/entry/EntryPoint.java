@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
+import org.pcistress.model.pci.ResetMethod;
 import org.pcistress.model.pci.Topology;
 
 /**
@@ -13,7 +14,7 @@ import org.pcistress.model.pci.Topology;
  * needs an unbound PF, numvfs 0 needs VFs, hot-add an empty slot). Runs by value:
  * {@code EntryPoint.UNBIND_PF.run(sys)}.
  */
-public enum EntryPoint {
+public enum EntryPoint implements Trigger {
     // the matrix's entry points, in matrix order
     BIND_PF("bind_pf", "bind the PF to its driver", s -> BootState.enablingDriverUnbound(),
             c -> c.entry().bindStore(t(c).pf(), t(c).pfDriver().name())),
@@ -37,6 +38,11 @@ public enum EntryPoint {
     HOT_UNPLUG("hot_unplug", "card pulled from slot 1", BootState::withCardInSlot,
             c -> c.entry().hotUnplug(t(c).slot())),
     HOT_ADD("hot_add", "card inserted into slot 1", s -> BootState.emptySlot(), c -> c.entry().hotAdd(t(c).slot())),
+    RESET_PF("reset_pf", "sysfs reset of the PF (FLR)", s -> s,
+            c -> c.entry().resetStore(t(c).pf(), ResetMethod.FLR)),
+    RESET_PF_BUS("reset_pf_bus", "sysfs reset of the PF by the slot's bus reset (pciehp reset_slot)",
+            s -> BootState.boundWithoutVfs(), c -> c.entry().resetStore(t(c).pf(), ResetMethod.BUS)),
+    NUMVFS_READ("numvfs_read", "cat sriov_numvfs", s -> s, c -> c.entry().sriovNumvfsShow(t(c).pf())),
 
     // entry points the matrix does not race (no state of their own)
     BIND_VF("bind_vf", "bind VF 0 to the VF driver", null,
@@ -44,7 +50,8 @@ public enum EntryPoint {
     UNBIND_VF("unbind_vf", "unbind VF 0's driver", null, c -> c.entry().unbindStore(t(c).vf(0))),
     LOAD_VF("load_vf", "modprobe the VF driver", null, c -> c.entry().driverLoad(t(c).vfDriver().name())),
     UNLOAD_VF("unload_vf", "rmmod the VF driver", null, c -> c.entry().driverUnload(t(c).vfDriver().name())),
-    AER_PF("aer_pf", "AER non-fatal error reported by the PF", null, c -> c.entry().aerError(t(c).pf()));
+    AER_PF("aer_pf", "AER non-fatal error reported by the PF", null, c -> c.entry().aerError(t(c).pf())),
+    RESET_VF("reset_vf", "sysfs reset of VF 0 (FLR)", null, c -> c.entry().resetStore(t(c).vf(0), ResetMethod.FLR));
 
     private final String id;
     private final String title;
@@ -63,26 +70,31 @@ public enum EntryPoint {
     }
 
     /** Runs this event on the calling thread; the entry point's result (0, -errno, or KERNEL_BUG). */
+    @Override
     public int run(PciSystem sys) {
         return action.applyAsInt(sys);
     }
 
     /** A short, stable name: {@code bind_pf}. */
+    @Override
     public String id() {
         return id;
     }
 
     /** What it does, in the kernel's words. */
+    @Override
     public String title() {
         return title;
     }
 
     /** Does the scenario matrix race this entry point? */
+    @Override
     public boolean inMatrix() {
         return needs != null;
     }
 
     /** {@code s} changed as this entry point needs it; only for {@link #inMatrix()} entry points. */
+    @Override
     public BootState needs(BootState s) {
         if (needs == null) {
             throw new IllegalStateException(id + " is not a matrix entry point");

@@ -13,7 +13,9 @@ import org.pcistress.model.hotplug.PciehpPci;
 import org.pcistress.model.pci.PciCore;
 import org.pcistress.model.pci.PciDev;
 import org.pcistress.model.pci.PciDriver;
+import org.pcistress.model.pci.ResetMethod;
 import org.pcistress.model.pci.Topology;
+import org.pcistress.model.profile.KernelPath;
 import org.pcistress.model.profile.KernelVersion;
 
 /**
@@ -39,6 +41,15 @@ public final class EntryPoints {
         this.aer = aer;
         this.eeh = eeh;
         this.pciehp = pciehp;
+    }
+
+    /**
+     * Runs {@code body} as a new task named {@code task} on the calling thread, as every entry point
+     * does: its result, or {@link #KERNEL_BUG} when the task ended in a kernel bug (whose report
+     * stays in the kernel for {@link PciSystem#finish()}). For entry points written outside core.
+     */
+    public int runTask(String task, IntSupplier body) {
+        return run(task, body);
     }
 
     private int run(String task, IntSupplier body) {
@@ -96,6 +107,26 @@ public final class EntryPoints {
             }
             try {
                 return dev.isSriovCapable() ? core.iov().sriovNumvfsStore(dev, n) : ENOENT;
+            } finally {
+                core.pciDevPut(dev);
+            }
+        });
+    }
+
+    /** {@code echo 1 > /sys/bus/pci/devices/<bdf>/reset}, the device's first reset method being {@code method}. */
+    public int resetStore(String bdf, ResetMethod method) {
+        return run("reset_store", () -> core.reset().resetStore(bdf, method));
+    }
+
+    /** {@code cat /sys/bus/pci/devices/<pf>/sriov_numvfs}: num_VFs, or -errno. */
+    public int sriovNumvfsShow(String pfBdf) {
+        return run("cat", () -> {
+            PciDev dev = core.pciGetDomainBusAndSlot(pfBdf);
+            if (dev == null) {
+                return ENODEV;
+            }
+            try {
+                return dev.isSriovCapable() ? core.iov().sriovNumvfsShow(dev) : ENOENT;
             } finally {
                 core.pciDevPut(dev);
             }
@@ -179,9 +210,12 @@ public final class EntryPoints {
                 return ENODEV;
             }
             core.cardPresent(false);
-            try (var f = Task.enter(v414() ? "pciehp_power_thread" : "pciehp_ist");
-                    var g = Task.enter("pciehp_disable_slot"); var h = Task.enter("remove_board")) {
-                pciehp.pciehpUnconfigureDevice();
+            try (var f = Task.enter(v414() ? "pciehp_power_thread" : "pciehp_ist")) {
+                core.locked(KernelPath.PCIEHP_IST, null, () -> {
+                    try (var g = Task.enter("pciehp_disable_slot"); var h = Task.enter("remove_board")) {
+                        pciehp.pciehpUnconfigureDevice();
+                    }
+                });
             }
             return 0;
         });
@@ -194,9 +228,12 @@ public final class EntryPoints {
                 return ENODEV;
             }
             core.cardPresent(true);
-            try (var f = Task.enter(v414() ? "pciehp_power_thread" : "pciehp_ist");
-                    var g = Task.enter("pciehp_enable_slot"); var h = Task.enter("board_added")) {
-                return pciehp.pciehpConfigureDevice();
+            try (var f = Task.enter(v414() ? "pciehp_power_thread" : "pciehp_ist")) {
+                return core.locked(KernelPath.PCIEHP_IST, null, () -> {
+                    try (var g = Task.enter("pciehp_enable_slot"); var h = Task.enter("board_added")) {
+                        return pciehp.pciehpConfigureDevice();
+                    }
+                });
             }
         });
     }

@@ -14,6 +14,7 @@ import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Feature;
 import org.pcistress.model.profile.KernelPath;
 import org.pcistress.model.profile.KernelVersion;
+import org.pcistress.model.profile.LockStep;
 
 /** drivers/pci/hotplug/pciehp_pci.c: configuring and unconfiguring the devices behind slot 1. */
 public final class PciehpPci {
@@ -24,6 +25,45 @@ public final class PciehpPci {
 
     public PciehpPci(PciCore core) {
         this.core = core;
+        core.reset().pciHpRegister(this::pciehpResetSlot); // pciehp_init → pci_hp_register(&ctrl->hotplug_slot)
+    }
+
+    /**
+     * The slot's {@code reset_slot} op: under {@code ctrl->reset_lock} for write (PCIEHP_RESET_SLOT,
+     * v4.19+), mask presence/link events and reset the root port's secondary bus. Called by the
+     * PCI core with the reset device's locks held.
+     *
+     * @kernel drivers/pci/hotplug/pciehp_hpc.c:pciehp_reset_slot() v4.14 v5.10 v6.19
+     */
+    int pciehpResetSlot() {
+        try (var f = Task.enter("pciehp_reset_slot")) {
+            PciDev port = core.device(Topology.ROOT_PORT);
+            if (port == null) {
+                return ENODEV;
+            }
+            return core.locked(KernelPath.PCIEHP_RESET_SLOT, null, () -> core.reset().pciBridgeSecondaryBusReset(port));
+        }
+    }
+
+    /**
+     * f5eff5591b8f (v6.4): "Release reset_lock during driver binding/unbinding to avoid AB-BA
+     * deadlock with device_lock": the IST's read hold of {@code ctrl->reset_lock} is dropped around
+     * {@code body} and taken again after. Without the feature, or when the profile's IST holds no
+     * reset_lock, {@code body} runs as is.
+     */
+    private void withoutResetLock(Runnable body) {
+        boolean drop = core.profile().has(Feature.PCIEHP_RESET_LOCK_DROPPED_FOR_BINDING)
+                && core.profile().steps(KernelPath.PCIEHP_IST).contains(LockStep.RESET_LOCK_READ);
+        if (!drop) {
+            body.run();
+            return;
+        }
+        Locks.upRead(core.reset().pciehpResetLock());
+        try {
+            body.run();
+        } finally {
+            Locks.downRead(core.reset().pciehpResetLock());
+        }
     }
 
     /**
@@ -70,7 +110,7 @@ public final class PciehpPci {
                     if (core.probe().pciScanSlot(parent) == 0) {
                         return ENODEV; // "No new device found"
                     }
-                    core.busOps().pciBusAddDevices(parent);
+                    withoutResetLock(() -> core.busOps().pciBusAddDevices(parent));
                     return 0;
                 });
             } finally {
@@ -112,7 +152,8 @@ public final class PciehpPci {
                 while (dev != null) {
                     core.pciDevGet(dev);
                     try {
-                        core.remove().pciStopAndRemoveBusDevice(dev);
+                        PciDev d = dev;
+                        withoutResetLock(() -> core.remove().pciStopAndRemoveBusDevice(d));
                     } finally {
                         core.pciDevPut(dev);
                     }

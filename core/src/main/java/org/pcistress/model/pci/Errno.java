@@ -12,6 +12,8 @@ public final class Errno {
     public static final int ENODEV = -19;
     public static final int EINVAL = -22;
     public static final int ERANGE = -34;
+    /** Inappropriate ioctl: the device has no (such) reset method. */
+    public static final int ENOTTY = -25;
 
     private Errno() {
     }

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.pcistress.kernel.locking.CfgAccessLock;
 import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Mutex;
+import org.pcistress.kernel.locking.RwSemaphore;
 import org.pcistress.kernel.locking.Task;
 import org.pcistress.model.profile.KernelPath;
 import org.pcistress.model.profile.LockStep;
@@ -18,7 +19,10 @@ final class LockSteps {
     }
 
     static <T> T run(PciCore core, KernelPath path, PciDev dev, Supplier<T> body) {
-        List<LockStep> steps = core.profile().steps(path);
+        return run(core, core.profile().steps(path), dev, body);
+    }
+
+    static <T> T run(PciCore core, List<LockStep> steps, PciDev dev, Supplier<T> body) {
         if (steps.isEmpty()) {
             return body.get();
         }
@@ -64,6 +68,12 @@ final class LockSteps {
             case RPC_MUTEX:
                 Locks.mutexLock(core.rpcMutex());
                 return core.rpcMutex();
+            case RESET_LOCK_READ:
+                Locks.downRead(core.reset().pciehpResetLock());
+                return core.reset().pciehpResetLock();
+            case RESET_LOCK_WRITE:
+                Locks.downWrite(core.reset().pciehpResetLock());
+                return core.reset().pciehpResetLock();
             default:
                 throw new IllegalStateException("unknown lock step " + s);
         }
@@ -89,10 +99,12 @@ final class LockSteps {
                 core.rescanRemoveLock().unlock();
                 break;
             case BUS_SEM_READ:
-                Locks.upRead(core.pciBusSem());
+            case RESET_LOCK_READ:
+                Locks.upRead((RwSemaphore) lock);
                 break;
             case BUS_SEM_WRITE:
-                Locks.upWrite(core.pciBusSem());
+            case RESET_LOCK_WRITE:
+                Locks.upWrite((RwSemaphore) lock);
                 break;
             case CFG_ACCESS_SELF:
                 ((CfgAccessLock) lock).unlock();

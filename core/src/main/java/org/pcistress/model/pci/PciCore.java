@@ -15,6 +15,7 @@ import org.pcistress.kernel.locking.RwSemaphore;
 import org.pcistress.model.profile.Feature;
 import org.pcistress.model.profile.KernelPath;
 import org.pcistress.model.profile.Profile;
+import org.pcistress.model.profile.UserPath;
 
 /**
  * One booted PCI core: the global locks ({@code pci_bus_sem}, {@code pci_rescan_remove_lock}),
@@ -48,6 +49,7 @@ public final class PciCore {
     private final PciDriverCore pciDriverCore = new PciDriverCore(this);
     private final PciIov iov = new PciIov(this);
     private final PciSysfs sysfs = new PciSysfs(this);
+    private final PciReset reset;
 
     private PciCore(Profile profile, Topology topology, Kernel kernel) {
         this.kernel = kernel;
@@ -58,6 +60,7 @@ public final class PciCore {
         this.rpcMutex = new Mutex(kernel, RPC_MUTEX, "&rpc->rpc_mutex");
         this.tracksLocks = kernel.config().detector() || kernel.config().validator();
         this.cardPresent = topology.cardPresent();
+        this.reset = new PciReset(this, kernel);
     }
 
     /**
@@ -185,6 +188,11 @@ public final class PciCore {
         return LockSteps.run(this, path, dev, body);
     }
 
+    /** Runs {@code body} inside the lock steps the profile gives a user's {@code path}, for device {@code dev}. */
+    public <T> T locked(UserPath path, PciDev dev, Supplier<T> body) {
+        return LockSteps.run(this, profile.steps(path), dev, body);
+    }
+
     public void locked(KernelPath path, PciDev dev, Runnable body) {
         LockSteps.run(this, path, dev, () -> {
             body.run();
@@ -267,6 +275,11 @@ public final class PciCore {
 
     public PciIov iov() {
         return iov;
+    }
+
+    /** Function reset (sysfs {@code reset}) and slot 1's reset_slot op. */
+    public PciReset reset() {
+        return reset;
     }
 
     public PciSysfs sysfs() {

@@ -250,4 +250,17 @@ public final class PciIov {
             });
         }
     }
+
+    /**
+     * {@code cat sriov_numvfs}: the PF's num_VFs, read under the SRIOV_NUMVFS_SHOW steps
+     * (device_lock(PF) since 35ff867b7657, v5.5, so a read waits for an enable or disable in
+     * progress; none in v4.14).
+     *
+     * @kernel drivers/pci/iov.c:sriov_numvfs_show() v5.10 v6.19 (v4.14: drivers/pci/pci-sysfs.c)
+     */
+    public int sriovNumvfsShow(PciDev dev) {
+        try (var f = Task.enter("sriov_numvfs_show")) {
+            return core.locked(KernelPath.SRIOV_NUMVFS_SHOW, dev, () -> dev.check("sriov_numvfs_show").numVfs());
+        }
+    }
 }

@@ -45,5 +45,18 @@ public enum Feature {
     /** Fix {@code detach-outside-rescan}: drivers are attached and detached outside the rescan lock. */
     DETACH_OUTSIDE_RESCAN,
     /** Fix {@code reentrant-rescan}: the rescan lock records its owner task and a depth. */
-    REENTRANT_RESCAN
+    REENTRANT_RESCAN,
+    /**
+     * drivers/pci/pci.c:pci_reset_function() v6.11+ (Dave Jiang, Dan Williams, "PCI: Lock upstream
+     * bridge for pci_reset_function()", 2024; hash UNVERIFIED): {@code pci_dev_lock} of the upstream
+     * bridge before the device's.
+     */
+    RESET_LOCKS_UPSTREAM_BRIDGE,
+    /**
+     * f5eff5591b8f "PCI: pciehp: Fix AB-BA deadlock between reset_lock and device_lock" (Lukas
+     * Wunner, 2023-04-11, v6.4): pciehp_configure_device and pciehp_unconfigure_device release
+     * {@code ctrl->reset_lock} around driver binding ({@code pci_bus_add_devices}) and unbinding
+     * (each {@code pci_stop_and_remove_bus_device}), and take it again after.
+     */
+    PCIEHP_RESET_LOCK_DROPPED_FOR_BINDING
 }

@@ -83,11 +83,28 @@ public final class Fixes {
                     + "driver has no slot_reset: eehd still self-deadlocks there",
             p -> p.order(KernelPath.EEH_PE_BUS_GET));
 
+    /**
+     * a91ee0e9fca9 "PCI: Avoid pci_dev_lock() AB/BA deadlock with sriov_numvfs_store()" (Yicong
+     * Yang, merged for v5.19, backported to stable): pci_dev_lock takes device_lock before
+     * cfg-access, the order sriov_numvfs_store → sriov_configure → pci_cfg_access_lock has.
+     */
+    public static final Fix PCI_DEV_LOCK_ORDER = Fix.of("pci-dev-lock-order",
+            "none known: pci_dev_trylock and pci_dev_unlock change with it",
+            p -> p.order(KernelPath.PCI_DEV_LOCK, LockStep.DEVICE_LOCK_SELF, LockStep.CFG_ACCESS_SELF));
+
+    /**
+     * f5eff5591b8f "PCI: pciehp: Fix AB-BA deadlock between reset_lock and device_lock" (Lukas
+     * Wunner, 2023, v6.4): pciehp releases ctrl->reset_lock around driver binding and unbinding.
+     */
+    public static final Fix PCIEHP_UNLOCK_FOR_BINDING = Fix.of("pciehp-unlock-for-binding",
+            "a slot reset may run while the slot's devices are being bound or unbound",
+            p -> p.enable(Feature.PCIEHP_RESET_LOCK_DROPPED_FOR_BINDING));
+
     private static final Map<String, Fix> FIXES = new LinkedHashMap<>();
 
     static {
         for (Fix f : List.of(LIST_SNAPSHOT, DEFERRED_ENUMERATION, DETACH_OUTSIDE_RESCAN, REENTRANT_RESCAN,
-                EEH_BUS_GET_NOLOCK)) {
+                EEH_BUS_GET_NOLOCK, PCI_DEV_LOCK_ORDER, PCIEHP_UNLOCK_FOR_BINDING)) {
             FIXES.put(f.name(), f);
         }
         for (Variants v : Variants.installed()) {

@@ -77,5 +77,26 @@ public enum KernelPath {
     /** drivers/pci/hotplug/pciehp_pci.c:pciehp_configure_device(). */
     PCIEHP_CONFIGURE,
     /** drivers/pci/hotplug/pciehp_pci.c:pciehp_unconfigure_device(). */
-    PCIEHP_UNCONFIGURE
+    PCIEHP_UNCONFIGURE,
+    /**
+     * drivers/pci/pci.c:pci_dev_lock(), taken by pci_reset_function() on the device (and, since
+     * v6.11, on its upstream bridge first): cfg-access then device_lock until a91ee0e9fca9
+     * ("PCI: Avoid pci_dev_lock() AB/BA deadlock with sriov_numvfs_store()", v5.19), device_lock
+     * then cfg-access after.
+     */
+    PCI_DEV_LOCK,
+    /**
+     * drivers/pci/hotplug/pciehp_hpc.c:pciehp_ist(): around the handling of a presence or link
+     * change ({@code ctrl->reset_lock} for read, since 5b3f7b7d062b, v4.19).
+     */
+    PCIEHP_IST,
+    /** drivers/pci/hotplug/pciehp_hpc.c:pciehp_reset_slot(): {@code ctrl->reset_lock} for write. */
+    PCIEHP_RESET_SLOT,
+    /**
+     * drivers/pci/pci.c:pci_bridge_wait_for_secondary_bus(), after a bus reset (v6.x): the look at
+     * the bridge's secondary bus list, under {@code pci_bus_sem} for read.
+     */
+    PCI_BRIDGE_WAIT_FOR_SECONDARY_BUS,
+    /** drivers/pci/iov.c:sriov_numvfs_show(): device_lock(PF) since 35ff867b7657 (v5.5); none in v4.14. */
+    SRIOV_NUMVFS_SHOW
 }

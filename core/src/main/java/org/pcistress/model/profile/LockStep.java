@@ -22,5 +22,9 @@ public enum LockStep {
     /** {@code pci_cfg_access_lock(dev)} (drivers/pci/access.c). */
     CFG_ACCESS_SELF,
     /** v4.14 {@code rpc->rpc_mutex} of the AER root port service (drivers/pci/pcie/aer/aerdrv_core.c). */
-    RPC_MUTEX
+    RPC_MUTEX,
+    /** {@code down_read(&ctrl->reset_lock)} of slot 1's pciehp controller (drivers/pci/hotplug/pciehp_hpc.c). */
+    RESET_LOCK_READ,
+    /** {@code down_write(&ctrl->reset_lock)} of slot 1's pciehp controller. */
+    RESET_LOCK_WRITE
 }

@@ -24,9 +24,16 @@ public final class Profile {
     private final KernelVersion version;
     private final Map<KernelPath, List<LockStep>> steps;
     private final Set<Feature> features;
+    private final Map<String, List<LockStep>> userSteps;
 
     Profile(String name, KernelVersion version, Map<KernelPath, List<LockStep>> steps, Set<Feature> features) {
+        this(name, version, steps, features, Map.of());
+    }
+
+    private Profile(String name, KernelVersion version, Map<KernelPath, List<LockStep>> steps, Set<Feature> features,
+                    Map<String, List<LockStep>> userSteps) {
         this.name = name;
+        this.userSteps = Map.copyOf(userSteps);
         this.version = version;
         EnumMap<KernelPath, List<LockStep>> copy = new EnumMap<>(KernelPath.class);
         for (Map.Entry<KernelPath, List<LockStep>> e : steps.entrySet()) {
@@ -106,13 +113,13 @@ public final class Profile {
     public Profile enable(Feature f) {
         EnumSet<Feature> s = features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features);
         s.add(f);
-        return new Profile(name, version, steps, s);
+        return new Profile(name, version, steps, s, userSteps);
     }
 
     public Profile disable(Feature f) {
         EnumSet<Feature> s = features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features);
         s.remove(f);
-        return new Profile(name, version, steps, s);
+        return new Profile(name, version, steps, s, userSteps);
     }
 
     /** This profile with {@code fix} applied, named {@code name() + "+" + fix.name()}. */
@@ -122,14 +129,56 @@ public final class Profile {
 
     /** The same choices under another name. */
     public Profile renamed(String newName) {
-        return new Profile(Objects.requireNonNull(newName), version, steps, features);
+        return new Profile(Objects.requireNonNull(newName), version, steps, features, userSteps);
     }
 
     private Profile withSteps(KernelPath path, List<LockStep> l) {
         EnumMap<KernelPath, List<LockStep>> m = new EnumMap<>(KernelPath.class);
         m.putAll(steps);
         m.put(path, l);
-        return new Profile(name, version, m, features);
+        return new Profile(name, version, m, features, userSteps);
+    }
+
+    // ---- user paths: the same editing, for paths modelled outside core ----------------------------
+
+    /** The locks {@code path} takes around its body: this profile's, or the path's defaults. */
+    public List<LockStep> steps(UserPath path) {
+        return userSteps.getOrDefault(path.name(), path.defaults());
+    }
+
+    /** Takes {@code step} on {@code path}, innermost. No-op if taken. */
+    public Profile take(UserPath path, LockStep step) {
+        List<LockStep> l = new ArrayList<>(steps(path));
+        if (!l.contains(step)) {
+            l.add(step);
+        }
+        return withSteps(path, l);
+    }
+
+    /** Takes {@code step} on {@code path}, outermost. */
+    public Profile takeFirst(UserPath path, LockStep step) {
+        List<LockStep> l = new ArrayList<>(steps(path));
+        l.remove(step);
+        l.add(0, step);
+        return withSteps(path, l);
+    }
+
+    /** Stops taking {@code step} on {@code path}. */
+    public Profile drop(UserPath path, LockStep step) {
+        List<LockStep> l = new ArrayList<>(steps(path));
+        l.remove(step);
+        return withSteps(path, l);
+    }
+
+    /** Replaces the steps of {@code path}: exactly these, in this order. */
+    public Profile order(UserPath path, LockStep... order) {
+        return withSteps(path, new UserPath(path.name(), Arrays.asList(order)).defaults());
+    }
+
+    private Profile withSteps(UserPath path, List<LockStep> l) {
+        Map<String, List<LockStep>> m = new java.util.HashMap<>(userSteps);
+        m.put(path.name(), List.copyOf(l));
+        return new Profile(name, version, steps, features, m);
     }
 
     Map<KernelPath, List<LockStep>> stepsMap() {

@@ -113,6 +113,14 @@ public final class Profiles {
         m.put(EEH_HP_REMOVE, List.of(RESCAN_REMOVE));
         m.put(PCIEHP_CONFIGURE, List.of(RESCAN_REMOVE));
         m.put(PCIEHP_UNCONFIGURE, List.of(RESCAN_REMOVE));
+        // v5.10 drivers/pci/pci.c: pci_dev_lock takes cfg-access, then device_lock (reversed in v5.19)
+        m.put(PCI_DEV_LOCK, List.of(CFG_ACCESS_SELF, DEVICE_LOCK_SELF));
+        // 5b3f7b7d062b (v4.19): pciehp's IST holds ctrl->reset_lock for read while it handles an
+        // event; pciehp_reset_slot takes it for write (drivers/pci/hotplug/pciehp_hpc.c)
+        m.put(PCIEHP_IST, List.of(RESET_LOCK_READ));
+        m.put(PCIEHP_RESET_SLOT, List.of(RESET_LOCK_WRITE));
+        // 35ff867b7657 (v5.5): sriov_numvfs_show reads num_VFs under device_lock(PF)
+        m.put(SRIOV_NUMVFS_SHOW, List.of(DEVICE_LOCK_SELF));
         // v5.10+: drivers/base/dd.c locks the parent only if bus->need_parent_lock (USB only).
         for (KernelPath p : List.of(DRIVER_ATTACH, DRIVER_DETACH, BIND_STORE, UNBIND_STORE)) {
             m.put(p, List.of(DEVICE_LOCK_SELF));
@@ -135,6 +143,11 @@ public final class Profiles {
             m.put(p, List.of(DEVICE_LOCK_PARENT, DEVICE_LOCK_SELF));
         }
         m.put(AER_ISR, List.of(RPC_MUTEX));
+        // v4.14 has no ctrl->reset_lock (5b3f7b7d062b came with v4.19), and its sriov_numvfs_show
+        // (drivers/pci/pci-sysfs.c) takes no lock
+        m.remove(PCIEHP_IST);
+        m.remove(PCIEHP_RESET_SLOT);
+        m.remove(SRIOV_NUMVFS_SHOW);
         return new Profile("v4.14", KernelVersion.V4_14, m, Set.of(Feature.AER_NONFATAL_ENDPOINT_ONLY));
     }
 
@@ -166,11 +179,17 @@ public final class Profiles {
         m.put(EEH_PE_BUS_GET, List.of(RESCAN_REMOVE));
         // eeh_reset_device's pci_hp_remove_devices runs inside that region without a lock of its own
         m.remove(EEH_HP_REMOVE);
+        // a91ee0e9fca9 (v5.19): pci_dev_lock takes device_lock first, then cfg-access
+        m.put(PCI_DEV_LOCK, List.of(DEVICE_LOCK_SELF, CFG_ACCESS_SELF));
+        // v6.x: after a bus reset, pci_bridge_wait_for_secondary_bus looks at the secondary bus's
+        // first device under pci_bus_sem for read (v5.10.0 waits with pci_dev_wait on the bridge)
+        m.put(PCI_BRIDGE_WAIT_FOR_SECONDARY_BUS, List.of(BUS_SEM_READ));
         return new Profile("v6.18", KernelVersion.V6_18, m, v618Features());
     }
 
     private static Set<Feature> v618Features() {
-        return EnumSet.of(Feature.ATOMIC_REMOVAL_FLAGS, Feature.RESCAN_LOCKDEP_ASSERT);
+        return EnumSet.of(Feature.ATOMIC_REMOVAL_FLAGS, Feature.RESCAN_LOCKDEP_ASSERT,
+                Feature.RESET_LOCKS_UPSTREAM_BRIDGE, Feature.PCIEHP_RESET_LOCK_DROPPED_FOR_BINDING);
     }
 
     /** v6.19: as v6.18 on these paths (05703271c3cd still present in the v6.19 tree). */

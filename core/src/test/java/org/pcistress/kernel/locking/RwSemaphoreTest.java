@@ -49,7 +49,7 @@ class RwSemaphoreTest {
             int before = Actors.sleepingOn(sem);
             a.start(r, () -> {
                 sem.downRead();
-                order.append(r).append(' ');
+                order.append(r + " "); // one append: the two readers hold the lock at once
                 batchIn.countDown();
                 MutexTest.awaitLatch(batchOut); // both readers hold it at once, or this never ends
                 sem.upRead();

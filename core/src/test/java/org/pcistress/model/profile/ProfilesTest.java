@@ -48,7 +48,7 @@ class ProfilesTest {
         assertTrue(p.has(Feature.REMOVE_STORE_RELEASE_FIRST), "patch 2/2: remove_store releases the driver first");
         Profile q = Profiles.named("v4.14+list-snapshot+deferred-enumeration");
         assertTrue(q.has(Feature.AER_LIST_SNAPSHOT) && q.has(Feature.DEFERRED_VF_ENUMERATION));
-        assertEquals(5, Fixes.all().size());
+        assertEquals(7, Fixes.all().size());
         for (Fix f : Fixes.all()) {
             assertTrue(!f.givesUp().isEmpty(), f + " says what it gives up");
         }

@@ -17,6 +17,11 @@ public abstract class ModelSample {
         this.sys = PciSystem.boot(profile, topology, Outcomes.config());
     }
 
+    /** A system the sample booted itself (from a {@code BootState}, on a kernel with {@link Outcomes#config()}). */
+    protected ModelSample(PciSystem sys) {
+        this.sys = sys;
+    }
+
     /** The sample's outcome word: {@code OK} or the most severe failure the model found. */
     protected String outcome() {
         return Outcomes.of(sys.finish());

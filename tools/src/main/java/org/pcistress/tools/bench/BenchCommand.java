@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -115,6 +116,10 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            err.println(Errors.prefix(spec) + "--out " + out + " is a file, not a folder");
+            return ExitCodes.USAGE;
+        }
         if (!Files.isRegularFile(jar)) {
             err.println(Errors.prefix(spec) + jar + ": no such file; build it first: mvn -B -o -q -pl core,benchmarks-jmh -am "
                     + "package -DskipTests");
@@ -124,11 +129,14 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             Path results = out.resolve("results.json");
-            Files.deleteIfExists(results);
-            List<String> cmd = jmhCommand(results);
+            // JMH writes here; the earlier results.json stays until this run has results of its own
+            Path fresh = out.resolve("results.json.part");
+            Files.deleteIfExists(fresh);
+            List<String> cmd = jmhCommand(fresh);
             Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             o.println("running (bound " + Durations.format(limit) + "): " + String.join(" ", cmd));
             o.flush();
+            org.pcistress.tools.cli.Signals.exitOnStop();
             JmhProcess.Outcome r = JmhProcess.run(cmd, out.resolve("jmh.log"), limit, line -> {
                 o.println(line);
                 o.flush();
@@ -137,20 +145,30 @@ public final class BenchCommand implements Callable<Integer> {
             Machine machine = Machine.probe();
             RunInfo run = new RunInfo(quick() ? "quick" : "full", commandLine(), cmd, machine, start.toString(),
                     seconds, r.failures(), Fingerprint.probe(machine, cmd, java != null));
-            run.write(out.resolve("run.json"));
             if (r.timedOut()) {
+                Files.deleteIfExists(fresh);
                 err.println(Errors.prefix(spec) + "the run hit its bound of " + Durations.format(limit) + " and was killed; "
                         + "see " + out.resolve("jmh.log"));
                 return ExitCodes.HARNESS;
             }
-            if (!Files.exists(results)) {
+            if (!Files.exists(fresh)) {
                 boolean locked = Files.readString(out.resolve("jmh.log")).contains("Unable to acquire the JMH lock");
                 err.println(Errors.prefix(spec) + (locked ? "another JMH run holds /tmp/jmh.lock; wait for it, or pass --ignore-lock"
                         : "JMH exited with " + r.exitCode() + " and wrote no results; see "
                         + out.resolve("jmh.log")));
                 return ExitCodes.HARNESS;
             }
-            BenchReportCommand.write(out, JmhJson.read(results), run);
+            List<JmhResult> parsed;
+            try {
+                parsed = JmhJson.read(fresh);
+            } catch (BadInput e) {
+                Files.deleteIfExists(fresh);
+                throw e;
+            }
+            Files.move(fresh, results, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            run.write(out.resolve("run.json"));
+            BenchReportCommand.write(out, parsed, run);
             o.println("wrote " + results + ", " + out.resolve("report.md") + ", " + out.resolve("report.html"));
             // a failed benchmark is the model's evidence and wins over JMH's own exit code (ExitCodes)
             if (!r.failures().isEmpty()) {
@@ -167,7 +185,8 @@ public final class BenchCommand implements Callable<Integer> {
             err.println(Errors.prefix(spec) + "JMH's results are unreadable: " + e.getMessage());
             return ExitCodes.HARNESS;
         } catch (IOException e) {
-            err.println(Errors.prefix(spec) + e.getMessage());
+            err.println(Errors.prefix(spec) + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getFile() + ": " + f.getReason() : e.getMessage()));
             return ExitCodes.HARNESS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

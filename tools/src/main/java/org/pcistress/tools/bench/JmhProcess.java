@@ -25,20 +25,36 @@ final class JmhProcess {
     record Outcome(int exitCode, boolean timedOut, List<String> failures) {
     }
 
+    private static final long GRACE_MS = 3_000;
+
     private JmhProcess() {
     }
 
     static Outcome run(List<String> command, Path log, Duration limit, Consumer<String> progress, boolean verbose)
             throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // a group of its own with a watchdog: JMH and its forks end with this command however it ends
+        Process p = new ProcessBuilder(org.pcistress.tools.cli.Watchdog.wrap(command)).redirectErrorStream(true).start();
+        p.getOutputStream().close();
         List<String> failures = new ArrayList<>();
         Thread pump = new Thread(() -> pump(p, log, progress, verbose, failures), "jmh-output");
         pump.setDaemon(true);
         pump.start();
-        boolean done = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        // stopped (Ctrl-C, SIGTERM, the job's kill): JMH goes too, and with it its jmh.lock
+        Thread hook = new Thread(() -> org.pcistress.tools.cli.Watchdog.stopGroup(p, GRACE_MS), "stop JMH");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean done;
+        try {
+            done = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook stops JMH; this thread must not go on to write results
+                Thread.currentThread().join();
+            }
+        }
         if (!done) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            org.pcistress.tools.cli.Watchdog.stopGroup(p, GRACE_MS);
             p.waitFor(10, TimeUnit.SECONDS);
         }
         pump.join(5000);

@@ -23,8 +23,11 @@ final class IndexPage {
         list(h, "What regressed or failed", v.regressed(), "nothing");
         listRaw(h, v.previous().map(p -> "New since <a href=\"" + Html.esc(rel(r.dir(), p)) + "/index.html\">"
                 + Html.esc(p.getFileName().toString()) + "</a>, and the model's findings").orElse(
-                        "The model's findings (no previous report)"),
+                        "The model's findings (no complete earlier report)"),
                 v.news(), "nothing");
+        if (!r.skippedBaselines().isEmpty()) {
+            list(h, "Newer reports not used as the baseline (not complete)", r.skippedBaselines(), "none");
+        }
         matrixTable(h, r);
         h.append("<h2>Steps</h2>\n<table class=\"steps\"><tr><th>step</th><th>status</th><th>time</th><th>result</th><th>files</th></tr>\n");
         for (StepState s : r.steps()) {
@@ -121,7 +124,7 @@ final class IndexPage {
 
     private static String status(StepState s, JobReport r) {
         if (s.status() == StepState.Status.RUNNING) {
-            return "<strong>RUNNING</strong>";
+            return s.name().equals(r.stoppedStep()) ? "<strong>INTERRUPTED</strong>" : "<strong>RUNNING</strong>";
         }
         if (s.status() == StepState.Status.PENDING) {
             return r.finished() == null ? "pending" : "not run";

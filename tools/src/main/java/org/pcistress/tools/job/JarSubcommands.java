@@ -6,7 +6,6 @@ import static java.nio.file.StandardOpenOption.CREATE;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.ParentWatch;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -50,12 +50,21 @@ public final class JarSubcommands implements Subcommands {
     @Override
     public Outcome run(String step, Path log, Duration hardStop, Progress progress, String... args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", classPath, mainClass));
+        // the step ends when the job's process is gone, however it died (ParentWatch)
+        List<String> cmd = new ArrayList<>(List.of(java, "-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid(),
+                "-cp", classPath, mainClass));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        // if the job itself is stopped (Ctrl-C, a CI cancel), its step goes with it, jcstress's forks too
-        Thread reaper = new Thread(() -> kill(p), "kill " + step);
-        Runtime.getRuntime().addShutdownHook(reaper);
+        p.getOutputStream().close();
+        // if the job itself is stopped (Ctrl-C, a CI cancel), its step goes with it, jcstress's forks too:
+        // SIGTERM first, so the step's own hook stops what it started and records the kill
+        Thread reaper = new Thread(() -> stop(p), "stop " + step);
+        try {
+            Runtime.getRuntime().addShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            kill(p); // the job is being stopped: no new step
+            throw new InterruptedException("the job is being stopped");
+        }
         try {
             return await(p, step, log, hardStop, progress);
         } finally {
@@ -73,7 +82,7 @@ public final class JarSubcommands implements Subcommands {
         pump.setDaemon(true);
         pump.start();
         if (!p.waitFor(hardStop.toMillis(), TimeUnit.MILLISECONDS)) {
-            kill(p);
+            stop(p, KILL_GRACE_MS);
             p.waitFor(30, TimeUnit.SECONDS);
             pump.join(5_000);
             progress.sub(step, "killed after " + Durations.format(hardStop));
@@ -83,22 +92,71 @@ public final class JarSubcommands implements Subcommands {
         return new Outcome(p.exitValue(), false);
     }
 
+    /** Time a step has to stop what it started and write its files after a SIGTERM, before a SIGKILL. */
+    static final long STOP_GRACE_MS = 20_000;
+    /** The same at the step's bound, which already has its grace period behind it. */
+    static final long KILL_GRACE_MS = 10_000;
+
+    private static void stop(Process p) {
+        stop(p, STOP_GRACE_MS);
+    }
+
+    private static void stop(Process p, long graceMs) {
+        List<ProcessHandle> tree = p.descendants().toList();
+        p.destroy();
+        try {
+            p.waitFor(graceMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tree.forEach(ProcessHandle::destroyForcibly);
+        kill(p);
+    }
+
     private static void kill(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
     }
 
+    /**
+     * Copies the step's output to the progress and its log. A log that cannot be written (a full
+     * disk) is said once; the output is still read to the end, so the step never blocks on it.
+     */
     private static void pump(Process p, String step, Path log, Progress progress) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-             var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8, CREATE, APPEND)) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            java.io.Writer w = null;
+            try {
+                w = Files.newBufferedWriter(log, StandardCharsets.UTF_8, CREATE, APPEND);
+            } catch (IOException e) {
+                progress.sub(step, "pcistress: cannot write " + log + ": " + e.getMessage());
+            }
             for (String line; (line = r.readLine()) != null; ) {
                 progress.sub(step, line);
-                w.write(line);
-                w.newLine();
-                w.flush();
+                if (w != null) {
+                    try {
+                        w.write(line);
+                        w.write('\n');
+                        w.flush();
+                    } catch (IOException e) {
+                        progress.sub(step, "pcistress: cannot write " + log + ": " + e.getMessage());
+                        w = close(w);
+                    }
+                }
             }
+            close(w);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            progress.sub(step, "pcistress: lost the output of " + step + ": " + e.getMessage());
         }
+    }
+
+    private static java.io.Writer close(java.io.Writer w) {
+        if (w != null) {
+            try {
+                w.close();
+            } catch (IOException ignored) {
+                // already reported
+            }
+        }
+        return null;
     }
 }

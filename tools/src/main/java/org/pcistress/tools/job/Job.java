@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.cli.Signals;
 
 /**
  * The main job: creates one dated report folder, runs each step in its share of the budget, keeps
@@ -26,11 +27,21 @@ public final class Job {
     private final List<JobStep> steps;
     private final Clock clock;
     private final PrintWriter out;
+    private final PrintWriter err;
+    private volatile String current;
+    /** Set by the shutdown hook: no further step may start. */
+    private volatile boolean stopping;
 
     public Job(List<JobStep> steps, Clock clock, PrintWriter out) {
+        this(steps, clock, out, out);
+    }
+
+    /** A job that prints progress to {@code out} and what went wrong with the job itself to {@code err}. */
+    public Job(List<JobStep> steps, Clock clock, PrintWriter out, PrintWriter err) {
         this.steps = List.copyOf(steps);
         this.clock = clock;
         this.out = out;
+        this.err = err;
     }
 
     public int run(JobPlan plan) {
@@ -38,32 +49,71 @@ public final class Job {
         Instant started = clock.instant();
         JobReport report;
         List<StepState> states = new ArrayList<>();
+        ReportLock lock;
         try {
             Path dir = ReportFolders.create(plan.parent(), started);
-            Optional<Path> previous = plan.baselineReport().isPresent()
-                    ? plan.baselineReport() : ReportFolders.previous(plan.parent(), dir);
+            lock = ReportLock.acquire(dir);
+            Baselines.Choice baseline = plan.baselineReport().isPresent()
+                    ? new Baselines.Choice(plan.baselineReport(), List.of()) : Baselines.choose(plan.parent(), dir);
             steps.forEach(s -> states.add(new StepState(s.name())));
-            report = new JobReport(dir, plan, started, previous, states);
+            report = new JobReport(dir, plan, started, baseline, states);
             report.write();
-            progress.step("run", "report folder " + dir + previous.map(p -> ", comparing with " + p).orElse(
-                    ", no previous report to compare with"));
+            progress.step("run", "report folder " + dir + baseline.report().map(p -> ", comparing with " + p
+                    + (plan.baselineReport().isPresent() ? " (--baseline)" : " (the newest complete report)"))
+                    .orElse(", no complete report to compare with"));
+            baseline.skipped().forEach(s -> progress.step("run", "not a baseline: " + s));
         } catch (IOException e) {
-            progress.step("run", "cannot create the report folder in " + plan.parent() + ": " + e.getMessage());
+            fail("cannot create the report folder in " + plan.parent() + ": " + e.getMessage());
             return ExitCodes.HARNESS;
         }
-        for (int i = 0; i < steps.size(); i++) {
-            runStep(i, plan, report, states, progress);
-        }
-        int code = ExitCodes.combine(states.stream().mapToInt(StepState::code).toArray());
-        progress.annotate("pcistress: regressed or failed", JobVerdict.of(report).regressed());
+        Thread hook = new Thread(() -> stopped(report, lock), "mark the report interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            report.finish(clock.instant(), code);
-        } catch (IOException e) {
-            progress.step("run", "cannot write the report: " + e.getMessage());
-            return ExitCodes.HARNESS;
+            for (int i = 0; i < steps.size() && !stopping; i++) {
+                current = steps.get(i).name();
+                runStep(i, plan, report, states, progress);
+            }
+            current = null;
+            int code = ExitCodes.combine(states.stream().mapToInt(StepState::code).toArray());
+            progress.annotate("pcistress: regressed or failed", JobVerdict.of(report).regressed());
+            try {
+                report.finish(clock.instant(), code);
+            } catch (IOException e) {
+                fail("cannot write the report: " + e.getMessage() + "; " + report.dir()
+                        + " is left unfinished and will not be a baseline");
+                return ExitCodes.HARNESS;
+            }
+            progress.step("run", verdictLine(code, states) + "; report " + report.dir().resolve("index.html"));
+            return code;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs
+            }
+            lock.close();
         }
-        progress.step("run", verdictLine(code, states) + "; report " + report.dir().resolve("index.html"));
-        return code;
+    }
+
+    /** The shutdown hook: the job is stopped before its end; the report says so, with the step and the cause. */
+    private void stopped(JobReport report, ReportLock lock) {
+        stopping = true;
+        String step = current;
+        String cause = Signals.cause().orElse("the process was shut down");
+        try {
+            report.stop(JobState.INTERRUPTED, step, cause, clock.instant());
+        } catch (IOException e) {
+            err.println("run: cannot mark " + report.dir() + " interrupted: " + e.getMessage());
+        }
+        err.println("run: INTERRUPTED" + (step == null ? "" : " during " + step) + ": " + cause + "; report "
+                + report.dir().resolve("index.html"));
+        err.flush();
+        lock.close();
+    }
+
+    private void fail(String message) {
+        err.println("run: " + message);
+        err.flush();
     }
 
     private void runStep(int i, JobPlan plan, JobReport report, List<StepState> states, Progress progress) {
@@ -111,7 +161,7 @@ public final class Job {
         for (int j = i; j < steps.size(); j++) {
             if (!plan.skip().contains(steps.get(j).name())) {
                 weights += steps.get(j).weight(plan);
-                reserved = reserved.plus(steps.get(j).minimum());
+                reserved = reserved.plus(steps.get(j).minimum(plan));
             }
         }
         Duration free = left.minus(reserved);
@@ -119,7 +169,7 @@ public final class Job {
             free = Duration.ZERO;
         }
         Duration share = free.multipliedBy(steps.get(i).weight(plan)).dividedBy(Math.max(1, weights))
-                .plus(steps.get(i).minimum());
+                .plus(steps.get(i).minimum(plan));
         return share.compareTo(MIN_SHARE) < 0 ? MIN_SHARE : share;
     }
 
@@ -135,18 +185,18 @@ public final class Job {
         String rel = step + "/crash.txt";
         try {
             Files.createDirectories(dir.resolve(step));
-            Files.writeString(dir.resolve(rel), w.toString());
+            org.pcistress.tools.cli.AtomicFiles.write(dir.resolve(rel), w.toString());
         } catch (IOException ignored) {
             // the index still names the exception
         }
         return new StepResult.Link("stack trace", rel);
     }
 
-    private static void writeQuietly(JobReport report, Progress progress) {
+    private void writeQuietly(JobReport report, Progress progress) {
         try {
             report.write();
         } catch (IOException e) {
-            progress.step("run", "cannot update index.html: " + e.getMessage());
+            fail("cannot update " + report.dir().resolve("index.html") + ": " + e.getMessage());
         }
     }
 

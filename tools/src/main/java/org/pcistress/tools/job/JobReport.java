@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,21 +27,37 @@ public final class JobReport {
     private final Instant started;
     private final Optional<Path> previous;
     private final List<StepState> steps;
+    private final List<String> skippedBaselines;
     private final RunFacts facts;
     private Instant finished;
     private int code;
+    private JobState state = JobState.RUNNING;
+    private String stoppedStep;
+    private String cause;
 
     public JobReport(Path dir, JobPlan plan, Instant started, Optional<Path> previous, List<StepState> steps) {
-        this(dir, plan, started, previous, steps, RunFacts.here());
+        this(dir, plan, started, new Baselines.Choice(previous, List.of()), steps, RunFacts.here());
+    }
+
+    /** A report compared with {@code baseline}'s report (and saying which newer ones it skipped). */
+    public JobReport(Path dir, JobPlan plan, Instant started, Baselines.Choice baseline, List<StepState> steps) {
+        this(dir, plan, started, baseline, steps, RunFacts.here());
     }
 
     public JobReport(Path dir, JobPlan plan, Instant started, Optional<Path> previous, List<StepState> steps,
+                     RunFacts facts) {
+        this(dir, plan, started, new Baselines.Choice(previous, List.of()), steps, facts);
+    }
+
+    /** A report of a run on {@code facts}' build and machine, compared with {@code baseline}. */
+    public JobReport(Path dir, JobPlan plan, Instant started, Baselines.Choice baseline, List<StepState> steps,
                      RunFacts facts) {
         this.facts = facts;
         this.dir = dir;
         this.plan = plan;
         this.started = started;
-        this.previous = previous;
+        this.previous = baseline.report();
+        this.skippedBaselines = baseline.skipped();
         this.steps = List.copyOf(steps);
     }
 
@@ -86,22 +99,78 @@ public final class JobReport {
         return code;
     }
 
-    /** Marks the job finished with {@code exitCode} and writes both files. */
-    public void finish(Instant at, int exitCode) throws IOException {
-        finished = at;
-        code = exitCode;
-        write();
+    synchronized JobState state() {
+        return state;
     }
 
-    /** Writes job.json, index.html and summary.md (each replaced atomically). */
-    public void write() throws IOException {
-        replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(FormatVersion.JOB.stamp(toJson())));
+    /** The step that was running when the job was stopped, or {@code null}. */
+    synchronized String stoppedStep() {
+        return stoppedStep;
+    }
+
+    /** Why the job was stopped or failed, or {@code null}. */
+    synchronized String cause() {
+        return cause;
+    }
+
+    List<String> skippedBaselines() {
+        return skippedBaselines;
+    }
+
+    /**
+     * Marks the job finished with {@code exitCode} and writes both files: COMPLETE, unless it was
+     * stopped before (it stays INTERRUPTED: a stopped run is never a baseline).
+     */
+    public synchronized void finish(Instant at, int exitCode) throws IOException {
+        if (state != JobState.RUNNING) {
+            return;
+        }
+        finished = at;
+        code = exitCode;
+        state = JobState.COMPLETE;
+        render();
+    }
+
+    /**
+     * Marks the job stopped from outside (a signal) or failed (its report could not be written)
+     * while {@code step} ran, and writes both files for the last time: what the stopped process
+     * still does while it goes down does not change them.
+     */
+    public synchronized void stop(JobState how, String step, String why, Instant at) throws IOException {
+        if (state == JobState.COMPLETE || state == JobState.INTERRUPTED) {
+            return;
+        }
+        state = how;
+        stoppedStep = step;
+        cause = why;
+        finished = at;
+        code = org.pcistress.tools.cli.ExitCodes.HARNESS;
+        render();
+    }
+
+    /**
+     * Writes index.html, then job.json (each replaced atomically): job.json last, so a write that
+     * fails half way (a full disk) never leaves a job.json that says more than the index.
+     */
+    public synchronized void write() throws IOException {
+        if (state == JobState.INTERRUPTED || state == JobState.FAILED) {
+            return;
+        }
+        render();
+    }
+
+    private void render() throws IOException {
         replace(dir.resolve("index.html"), IndexPage.render(this));
         replace(dir.resolve(SUMMARY), SummaryMarkdown.render(this));
+        replace(dir.resolve(ReportFolders.RECORD), JSON.writeValueAsString(FormatVersion.JOB.stamp(toJson())));
     }
 
     private ObjectNode toJson() {
         ObjectNode root = JSON.createObjectNode();
+        root.put("state", state.name());
+        if (stoppedStep != null || cause != null) {
+            root.putObject("interrupted").put("step", stoppedStep).put("cause", cause);
+        }
         root.put("started", stamp(started));
         root.put("finished", finished == null ? null : stamp(finished));
         if (finished != null) {
@@ -113,6 +182,7 @@ public final class JobReport {
         ArrayNode fixes = root.putArray("fixes");
         plan.fixes().forEach(fixes::add);
         root.put("previous", previous.map(Path::toString).orElse(null));
+        skippedBaselines.forEach(root.putArray("previousSkipped")::add);
         root.putObject("build").put("version", facts.build().version()).put("commit", facts.build().commit())
                 .put("dirty", facts.build().dirty());
         root.put("jdk", facts.jdk());
@@ -121,7 +191,8 @@ public final class JobReport {
         for (StepState s : steps) {
             ObjectNode n = arr.addObject();
             n.put("name", s.name());
-            n.put("status", s.status().name());
+            n.put("status", s.name().equals(stoppedStep) && s.status() == StepState.Status.RUNNING
+                    ? "INTERRUPTED" : s.status().name());
             n.put("code", s.code());
             n.put("seconds", s.elapsed().toSeconds());
             StepResult r = s.result();
@@ -137,8 +208,6 @@ public final class JobReport {
     }
 
     private static void replace(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        org.pcistress.tools.cli.AtomicFiles.write(target, text);
     }
 }

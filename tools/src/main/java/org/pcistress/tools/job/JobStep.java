@@ -21,6 +21,11 @@ public interface JobStep {
         return java.time.Duration.ZERO;
     }
 
+    /** {@link #minimum()} for what {@code plan} asks of the step (e.g. how many matrices). */
+    default java.time.Duration minimum(JobPlan plan) {
+        return minimum();
+    }
+
     /** Runs the step; writes only under {@link StepContext#dir()}. */
     StepResult run(StepContext ctx) throws Exception;
 }

@@ -25,9 +25,14 @@ public record JobVerdict(String kind, String text, List<String> regressed, List<
         boolean compared = previous.isPresent() || r.plan().baseline().isPresent();
         String kind;
         String text;
-        if (r.finished() == null) {
+        if (r.state() == JobState.INTERRUPTED || r.state() == JobState.FAILED) {
+            kind = "harness";
+            text = r.state() + (r.stoppedStep() == null ? "" : " during " + r.stoppedStep()) + " (exit "
+                    + ExitCodes.HARNESS + "): " + r.cause() + "; this report is not a baseline";
+        } else if (r.finished() == null) {
             kind = "run";
-            text = "Running (or stopped during the step marked running)";
+            text = "Running: the step marked running is in progress (if no process runs it any more, the run was"
+                    + " killed and this report is not a baseline)";
         } else if (code == ExitCodes.OK) {
             kind = "ok";
             text = compared ? "OK: nothing regressed since " + previous.map(p -> p.getFileName().toString())

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,16 +41,17 @@ public final class ReportFolders {
         }
     }
 
-    /** The newest report in {@code parent} other than {@code current}: a dated folder with a {@value #RECORD}. */
-    public static Optional<Path> previous(Path parent, Path current) throws IOException {
+    /** The dated folders of {@code parent}, newest first (a later {@code -N} first within a minute). */
+    public static java.util.List<Path> newestFirst(Path parent) throws IOException {
         if (!Files.isDirectory(parent)) {
-            return Optional.empty();
+            return java.util.List.of();
         }
         try (Stream<Path> all = Files.list(parent)) {
             return all.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> !p.equals(current))
-                    .filter(p -> Files.isRegularFile(p.resolve(RECORD)))
-                    .max(Comparator.comparing(ReportFolders::stamp).thenComparingInt(ReportFolders::suffix));
+                    .filter(Files::isDirectory)
+                    .sorted(Comparator.comparing(ReportFolders::stamp).thenComparingInt(ReportFolders::suffix)
+                            .reversed())
+                    .toList();
         }
     }
 

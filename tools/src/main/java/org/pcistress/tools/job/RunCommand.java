@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.pcistress.tools.cli.ReportFiles;
 import org.pcistress.tools.job.Specs.Spec;
 import org.pcistress.tools.cli.Durations;
+import org.pcistress.tools.matrix.MatrixFiles;
 import org.pcistress.tools.report.FormatVersion;
 import org.pcistress.tools.stress.StressFiles;
 import picocli.CommandLine.Command;
@@ -69,12 +70,14 @@ public final class RunCommand implements Callable<Integer> {
     private List<JobStep> steps;
     private final Specs specs;
     private final Clock clock;
+    private boolean signals;
 
     /** The real job: each step runs a subcommand of the command line {@code run} sits in, as the same jar. */
     public RunCommand() {
         this.steps = null;
         this.specs = Specs.CURRENT;
         this.clock = Clock.systemUTC();
+        this.signals = true;
     }
 
     /** A job of {@code steps} (tests give fakes). */
@@ -99,7 +102,10 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobPlan plan = plan();
-        return new Job(steps(), clock, self.commandLine().getOut()).run(plan);
+        if (signals) {
+            org.pcistress.tools.cli.Signals.exitOnStop();
+        }
+        return new Job(steps(), clock, self.commandLine().getOut(), self.commandLine().getErr()).run(plan);
     }
 
     /** Checks every option; throws a one-line {@link ParameterException} before anything runs. */
@@ -110,6 +116,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (ps.isEmpty()) {
             throw usage("--profiles: give at least one profile");
+        }
+        for (int i = 1; i < ps.size(); i++) {
+            if (specs.profiles().indexOf(ps.get(i).profile()) < specs.profiles().indexOf(ps.get(i - 1).profile())) {
+                throw usage("--profiles: " + ps.get(i) + " is older than " + ps.get(i - 1) + ": give the profiles in"
+                        + " version order (" + String.join(", ", specs.profiles()) + "); the fixes apply to the last");
+            }
         }
         List<String> fs = new ArrayList<>();
         for (String f : fixes == null ? specs.fixes() : fixes) {
@@ -131,7 +143,19 @@ public final class RunCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw usage("--out: " + out + " is a file, not a folder");
         }
+        for (Path up = out.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up)) {
+                if (!Files.isDirectory(up)) {
+                    throw usage("--out: " + out + " cannot be created: " + up + " is a file");
+                }
+                break;
+            }
+        }
         if (stressFrom != null) {
+            if (Files.isRegularFile(stressFrom)) {
+                throw usage("--stress-from: " + stressFrom + " is a file: give the folder that holds the summary.json"
+                        + " (stress-merge's OUT, or a stress --out)");
+            }
             try {
                 StressFiles.read(stressFrom);
             } catch (IOException e) {
@@ -144,22 +168,28 @@ public final class RunCommand implements Callable<Integer> {
         return plan;
     }
 
-    /** Refuses a budget that cannot cover what the steps to run need on any machine. */
+    /** Refuses, before anything is written, a budget below the sum of the minimums of the steps to run. */
     private void checkShares(JobPlan plan) {
         Duration needed = Duration.ZERO;
         List<String> who = new ArrayList<>();
+        String longest = null;
+        Duration most = Duration.ZERO;
         for (JobStep s : steps()) {
-            if (!plan.skip().contains(s.name()) && !s.minimum().isZero()) {
-                needed = needed.plus(s.minimum());
-                who.add(s.name() + " " + Durations.format(s.minimum()));
+            Duration min = s.minimum(plan);
+            if (!plan.skip().contains(s.name()) && !min.isZero()) {
+                needed = needed.plus(min);
+                who.add(s.name() + " " + Durations.format(min));
+                if (min.compareTo(most) > 0) {
+                    most = min;
+                    longest = s.name();
+                }
             }
         }
-        Duration floor = needed.plus(Duration.ofMinutes(3)); // and a few minutes for the rest
-        if (!who.isEmpty() && budget.compareTo(floor) < 0) {
-            throw usage("--budget " + Durations.format(budget) + " is too short: " + String.join(", ", who)
-                    + " on any machine, and the other steps need time too: use --budget "
-                    + Durations.format(Duration.ofMinutes((floor.toSeconds() + 59) / 60)) + " or more, or --skip "
-                    + String.join(",", who.stream().map(w -> w.substring(0, w.indexOf(' '))).toList()));
+        if (!who.isEmpty() && budget.compareTo(needed) < 0) {
+            throw usage("--budget " + Durations.format(budget) + " is too short: the steps need at least "
+                    + String.join(", ", who) + " on any machine: use --budget "
+                    + Durations.format(Duration.ofMinutes((needed.toSeconds() + 59) / 60)) + " or more, or --skip "
+                    + longest);
         }
     }
 
@@ -191,7 +221,32 @@ public final class RunCommand implements Callable<Integer> {
         if (!ok) {
             throw usage("--baseline: " + file + " is corrupt: not a " + (Files.isDirectory(b) ? "job record" : "bench results file"));
         }
+        if (Files.isDirectory(b)) {
+            checkBaselineReport(b);
+        }
         return b;
+    }
+
+    /** A report folder as a baseline: complete, and every matrix and jcstress summary in it reads. */
+    private void checkBaselineReport(Path b) {
+        Baselines.whyNot(b).ifPresent(why -> {
+            throw usage("--baseline: " + b + " is not a complete report: " + why);
+        });
+        for (String spec : MatrixFiles.specsIn(b.resolve("matrix"))) {
+            try {
+                MatrixFiles.read(b.resolve("matrix").resolve(spec));
+            } catch (IOException e) {
+                throw usage("--baseline: " + b + " is corrupt: " + e.getMessage());
+            }
+        }
+        var summary = ReportFiles.first(b.resolve("stress"), StressFiles.SUMMARY);
+        if (summary.isPresent()) {
+            try {
+                StressFiles.read(summary.get());
+            } catch (IOException e) {
+                throw usage("--baseline: " + b + " is corrupt: " + e.getMessage());
+            }
+        }
     }
 
     private <T> T parse(java.util.function.Supplier<T> s) {

@@ -7,10 +7,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.cli.Durations;
 import org.pcistress.tools.cli.ReportFiles;
+import org.pcistress.tools.stress.JarCatalog;
 import org.pcistress.tools.stress.RunSummary;
 import org.pcistress.tools.stress.StressFiles;
 import org.pcistress.tools.stress.TestSummary;
@@ -21,13 +23,31 @@ import org.pcistress.tools.stress.Verdict;
  * its exit code is the step's; the summary is compared with the previous report's.
  */
 public final class StressStep extends SubcommandStep {
+    /** Where the wrapper builds the jcstress jar: what --stress-from's tests are checked against. */
+    static final Path JAR = Path.of("tests-jcstress", "target", "jcstress.jar");
+    /** The least budget of a jcstress pass: the stress command's own floor for the suite, with room. */
+    static final Duration MINIMUM = Duration.ofMinutes(2);
+
+    private final Path jar;
+
     public StressStep(Subcommands cli) {
+        this(cli, JAR);
+    }
+
+    /** A step whose {@code --stress-from} results are checked against the tests of {@code jar}. */
+    public StressStep(Subcommands cli, Path jar) {
         super("stress", cli);
+        this.jar = jar;
     }
 
     @Override
     public int weight(JobPlan plan) {
         return plan.stressFrom().isPresent() ? 0 : 5;
+    }
+
+    @Override
+    public Duration minimum(JobPlan plan) {
+        return plan.stressFrom().isPresent() ? Duration.ZERO : MINIMUM;
     }
 
     @Override
@@ -66,6 +86,11 @@ public final class StressStep extends SubcommandStep {
         }
         List<String> regressions = new ArrayList<>();
         int verdicts = ExitCodes.OK;
+        if (ctx.plan().stressFrom().isPresent()) {
+            List<String> gaps = coverage(summary);
+            regressions.addAll(gaps);
+            verdicts = gaps.isEmpty() ? verdicts : ExitCodes.HARNESS;
+        }
         for (TestSummary t : summary.tests()) {
             int c = t.verdict().harness() ? ExitCodes.HARNESS : t.verdict().regression() ? ExitCodes.REGRESSION : ExitCodes.OK;
             if (c != ExitCodes.OK) {
@@ -82,18 +107,59 @@ public final class StressStep extends SubcommandStep {
         }
         String headline = summary.tests().size() + " test variants, " + summary.result() + " (exit " + ran + ")"
                 + (summary.complete() ? "" : ", incomplete: " + summary.incompleteBecause());
-        return new StepResult(code, headline, regressions, sincePrevious(ctx, summary), links);
+        List<String> news = new ArrayList<>();
+        List<String> lost = sincePrevious(ctx, summary, news);
+        if (!lost.isEmpty()) {
+            regressions.addAll(lost);
+            code = ExitCodes.combine(code, ExitCodes.HARNESS);
+        }
+        return new StepResult(code, headline, regressions, news, links);
     }
 
-    private static List<String> sincePrevious(StepContext ctx, RunSummary now) {
-        List<String> news = new ArrayList<>();
+    /**
+     * A jcstress result taken from elsewhere (merged shards) must hold every test of this build's
+     * jar exactly as a run would: a shard that never uploaded is a hole, not a pass.
+     */
+    private List<String> coverage(RunSummary summary) {
+        List<String> gaps = new ArrayList<>();
+        java.util.Set<String> inJar;
+        try {
+            inJar = new java.util.TreeSet<>(JarCatalog.names(jar));
+        } catch (IOException e) {
+            return List.of("cannot check which tests --stress-from lacks: " + jar + ": " + e.getMessage());
+        }
+        java.util.Set<String> got = new java.util.TreeSet<>(StressFiles.verdicts(summary).keySet());
+        List<String> missing = inJar.stream().filter(t -> !got.contains(t)).toList();
+        if (!missing.isEmpty()) {
+            gaps.add("partial: --stress-from has " + (inJar.size() - missing.size()) + " of the " + inJar.size()
+                    + " test variants of " + jar + "; missing " + names(missing));
+        }
+        List<String> unknown = got.stream().filter(t -> !inJar.contains(t)).toList();
+        if (!unknown.isEmpty()) {
+            gaps.add("--stress-from has test variants this build's jar lacks: " + names(unknown));
+        }
+        if (!summary.complete() && gaps.isEmpty()) {
+            gaps.add("partial: " + summary.incompleteBecause());
+        }
+        return gaps;
+    }
+
+    private static String names(List<String> tests) {
+        List<String> shown = tests.stream().limit(5).map(org.pcistress.tools.stress.DeclaredTest::shortName).toList();
+        return String.join(", ", shown) + (tests.size() > shown.size() ? " and " + (tests.size() - shown.size())
+                + " more" : "");
+    }
+
+    /** News since the previous report; returns the tests it had that this run lacks (coverage lost). */
+    private static List<String> sincePrevious(StepContext ctx, RunSummary now, List<String> news) {
+        List<String> lost = new ArrayList<>();
         Optional<Path> old = ctx.previous().flatMap(p -> ReportFiles.first(p.resolve("stress"), StressFiles.SUMMARY));
         if (ctx.previous().isEmpty()) {
-            return news;
+            return lost;
         }
         if (old.isEmpty()) {
             news.add("no jcstress summary in the previous report");
-            return news;
+            return lost;
         }
         try {
             Map<String, Verdict> before = StressFiles.verdicts(StressFiles.read(old.get()));
@@ -106,11 +172,13 @@ public final class StressStep extends SubcommandStep {
                     news.add(test + ": " + was + " -> " + v);
                 }
             });
-            before.keySet().stream().filter(t -> !after.containsKey(t)).forEach(t -> news.add(t + ": not in this run"));
+            before.keySet().stream().filter(t -> !after.containsKey(t))
+                    .forEach(t -> lost.add(t + ": in the previous report, not in this run (coverage lost)"));
         } catch (IOException e) {
-            news.add("previous jcstress summary unreadable (" + e.getMessage() + ")");
+            lost.add("not compared with the previous report, its jcstress summary does not read (" + e.getMessage()
+                    + ")");
         }
-        return news;
+        return lost;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -29,14 +29,14 @@ import picocli.CommandLine.Spec;
  * {@code --replay SCHEDULE}, one execution on that schedule.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
-        description = "Explore every schedule of one scenario (one entry point, or two joined by '+').",
+        description = "Explore every schedule of one scenario (entry points joined by '+': one, two, three, ...).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no failure", "1:a failure was found", "2:bad input"})
 public final class ExploreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "e.g. bind_pf+aer, remove_pf")
+    @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "e.g. bind_pf+aer, remove_pf, reset_pf+numvfs_n+numvfs_read")
     String scenario;
 
     @Option(names = "--profile", required = true, paramLabel = "SPEC", description = "e.g. v4.14, v7.0+list-snapshot")
@@ -101,8 +101,9 @@ public final class ExploreCommand implements Callable<Integer> {
     private int replay(PrintWriter out, CellPlan plan, ExploreOptions o) {
         Schedule s;
         try {
+            Inputs.scheduleLength(replay, o.maxSteps());
             s = Schedule.parse(replay);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | BadInput e) {
             return bad(e.getMessage());
         }
         Replay r;

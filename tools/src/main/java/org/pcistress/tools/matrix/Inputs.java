@@ -7,12 +7,33 @@ import org.pcistress.explore.ExploreOptions;
 import org.pcistress.explore.matrix.Entry;
 import org.pcistress.explore.matrix.PciTarget;
 import org.pcistress.kernel.locking.LockdepFlavor;
-import org.pcistress.model.entry.EntryPoint;
+import org.pcistress.model.entry.Trigger;
+import org.pcistress.model.entry.Triggers;
 import org.pcistress.tools.cli.BadInput;
 
 /** Turns command-line values into the explorer's objects, or a one-line {@link BadInput}. */
 final class Inputs {
     private Inputs() {
+    }
+
+    /**
+     * Checks a {@code --replay} schedule's length before it is expanded: {@code 0x2147483647} asks
+     * for two billion steps, which no execution has (it would exhaust the heap building them).
+     */
+    static void scheduleLength(String text, long maxSteps) {
+        long total = 0;
+        for (String tok : text.trim().split("[.,\\s]+")) {
+            String[] parts = tok.split("[x*]", -1);
+            if (parts.length == 2 && parts[1].matches("\\d+")) {
+                total += parts[1].length() > 12 ? Long.MAX_VALUE / 4 : Long.parseLong(parts[1]);
+            } else if (!tok.isEmpty()) {
+                total++;
+            }
+            if (total > maxSteps) {
+                throw new BadInput("--replay: the schedule is longer than " + maxSteps
+                        + " steps, more than any execution runs (at '" + tok + "')");
+            }
+        }
     }
 
     static PciTarget target(String spec) {
@@ -28,6 +49,20 @@ final class Inputs {
         }
     }
 
+    /**
+     * Why {@code dir} cannot be an output folder (it is a file, or lies under one), or {@code null}:
+     * checked before the work, so a typo costs nothing.
+     */
+    static String unusableFolder(java.nio.file.Path dir) {
+        for (java.nio.file.Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p)) {
+                return java.nio.file.Files.isDirectory(p) ? null
+                        : dir + (p.equals(dir.toAbsolutePath()) ? " is a file, not a folder" : ": " + p + " is a file");
+            }
+        }
+        return null;
+    }
+
     static List<LockdepFlavor> flavours(String lockdep) {
         switch (lockdep) {
             case "pcistress":
@@ -41,25 +76,41 @@ final class Inputs {
         }
     }
 
-    /** {@code bind_pf+aer} or {@code remove_pf}: one or two entry ids. */
+    /**
+     * {@code remove_pf}, {@code bind_pf+aer} or {@code reset_pf+numvfs_n+numvfs_read}: matrix entry ids
+     * (built-in or installed through {@code EntryVariants}) joined by '+', as many as the explorer
+     * takes tasks.
+     */
     static List<Entry> cell(String scenario) {
-        String[] ids = scenario.split("\\+");
-        if (ids.length < 1 || ids.length > 2) {
-            throw new BadInput("a scenario is one entry point or two joined by '+', e.g. bind_pf+aer; got '"
-                    + scenario + "'");
-        }
+        String[] ids = scenario.split("\\+", -1);
         List<Entry> out = new ArrayList<>();
         for (String id : ids) {
-            EntryPoint e = EntryPoint.byId(id.trim());
-            if (e == null) {
-                List<String> known = new ArrayList<>();
-                for (EntryPoint k : EntryPoint.matrix()) {
-                    known.add(k.id());
-                }
+            Trigger e = Triggers.byId(id.trim());
+            if (e == null || !e.inMatrix()) {
                 throw new BadInput("unknown entry point '" + id + "' in scenario '" + scenario + "'; known: "
-                        + String.join(", ", known));
+                        + String.join(", ", Triggers.matrix().stream().map(Trigger::id).toList()));
             }
             out.add(PciTarget.entry(e));
+        }
+        return out;
+    }
+
+    /** {@code --triples}: comma-separated cells of exactly three entry ids, e.g. {@code bind_pf+aer+numvfs_read}. */
+    static List<List<Entry>> triples(String list) {
+        List<List<Entry>> out = new ArrayList<>();
+        for (String c : list.split(",")) {
+            if (c.isBlank()) {
+                continue;
+            }
+            List<Entry> cell = cell(c.trim());
+            if (cell.size() != 3) {
+                throw new BadInput("--triples takes cells of three entry points joined by '+', e.g. "
+                        + "bind_pf+aer+numvfs_read; got '" + c.trim() + "'");
+            }
+            out.add(cell);
+        }
+        if (out.isEmpty()) {
+            throw new BadInput("--triples names no cell");
         }
         return out;
     }

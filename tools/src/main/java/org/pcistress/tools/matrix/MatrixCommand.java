@@ -57,6 +57,10 @@ public final class MatrixCommand implements Callable<Integer> {
         }
         PciTarget target = s.targets().get(0);
         Path dir = out != null ? out : Path.of("reports", "matrix-" + target.spec().replace('+', '_'));
+        String unusable = Inputs.unusableFolder(dir);
+        if (unusable != null) {
+            return Errors.usage(spec, "--out " + unusable);
+        }
         int workers = Runtime.getRuntime().availableProcessors();
         MatrixResult m = Matrix.run(target, s.cells(), s.options(), s.proofExecutions(), workers, line -> {
             err.println(line);
@@ -79,8 +83,8 @@ public final class MatrixCommand implements Callable<Integer> {
     static void write(Path dir, MatrixResult m, String command) throws IOException {
         Files.createDirectories(dir);
         MatrixJson.write(dir.resolve("matrix.json"), m, command);
-        Files.writeString(dir.resolve("matrix.md"), MatrixMarkdown.render(m, command), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("matrix.html"), MatrixHtml.render(m, command), StandardCharsets.UTF_8);
+        org.pcistress.tools.cli.AtomicFiles.write(dir.resolve("matrix.md"), MatrixMarkdown.render(m, command));
+        org.pcistress.tools.cli.AtomicFiles.write(dir.resolve("matrix.html"), MatrixHtml.render(m, command));
         JunitXml.write(dir.resolve("junit.xml"), "pcistress matrix", java.util.List.of(
                 MatrixJunit.suite(m, command, Instant.now().minusMillis(m.millis()), KnownFindings.bundled(), Map.of())));
     }

@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
             "FROM and TO are two profile specs (both are explored) or two matrix.json files written by"
                 + " 'pcistress matrix', or folders holding one (they are compared as they are)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing new fails", "1:a change introduced a failure", "2:bad input",
-            "3:the output could not be written"})
+        exitCodeList = {"0:nothing new fails", "1:a change introduced a failure",
+            "2:bad input (a matrix.json that is not a whole matrix: no cells, a cell without a key, an unknown verdict)",
+            "3:the output could not be written, or TO lacks cells FROM has (nothing can be said of them)"})
 public final class MatrixDiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -90,14 +91,25 @@ public final class MatrixDiffCommand implements Callable<Integer> {
         if (out != null) {
             return Errors.usage(spec, "--out writes explored matrices; with two matrix.json files there is nothing to write");
         }
-        MatrixDiff d;
+        MatrixResult ma;
+        MatrixResult mb;
         try {
-            d = MatrixDiff.compare(MatrixFiles.read(a), MatrixFiles.read(b));
+            ma = MatrixFiles.read(a);
+            mb = MatrixFiles.read(b);
         } catch (IOException e) {
             return Errors.usage(spec, e.getMessage());
         }
+        MatrixDiff d = MatrixDiff.compare(ma, mb);
         spec.commandLine().getOut().print(d.text());
         spec.commandLine().getOut().flush();
+        // cells FROM has and TO lacks: nothing can be said of them, so "nothing new fails" would be vacuous
+        List<String> lost = d.changes().stream().filter(c -> c.status() == MatrixDiff.Status.ONLY_ONE_SIDE
+                && mb.cell(c.key()) == null).map(MatrixDiff.Change::key).toList();
+        if (!lost.isEmpty() && d.exitCode() == 0) {
+            return Errors.print(spec, b + " lacks " + lost.size() + " cell(s) of " + a + " ("
+                    + String.join(", ", lost.subList(0, Math.min(5, lost.size()))) + (lost.size() > 5 ? ", ..." : "")
+                    + "): nothing can be said of them", ExitCodes.HARNESS);
+        }
         return d.exitCode() == 0 ? ExitCodes.OK : ExitCodes.REGRESSION;
     }
 
@@ -108,6 +120,10 @@ public final class MatrixDiffCommand implements Callable<Integer> {
             s = search.resolve(fromSpec, toSpec);
         } catch (BadInput e) {
             return Errors.usage(spec, e.getMessage());
+        }
+        String unusable = out == null ? null : Inputs.unusableFolder(out);
+        if (unusable != null) {
+            return Errors.usage(spec, "--out " + unusable);
         }
         PciTarget a = s.targets().get(0);
         PciTarget b = s.targets().get(1);

@@ -36,15 +36,72 @@ public final class MatrixFiles {
             JsonNode root = READER.readTree(file.toFile());
             FormatVersion.MATRIX.check(root, file);
             JsonNode m = root == null ? null : root.get("matrix");
-            if (m == null || !m.has("cells")) {
+            if (m == null || !m.path("cells").isArray()) {
                 throw new IOException(file + " is not a matrix.json (no matrix.cells)");
             }
+            check(file, m);
             return READER.treeToValue(m, MatrixResult.class);
         } catch (IOException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
                     : new IOException(file + " is not a matrix.json: " + ReportFiles.reason(e), e);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IOException(file + " is not a matrix.json: " + e.getMessage(), e);
+        }
+    }
+
+    /** The words a verdict is made of: the model's failure kinds and the explorer's own. */
+    static final java.util.Set<String> KINDS = kinds();
+
+    private static java.util.Set<String> kinds() {
+        java.util.Set<String> k = new java.util.TreeSet<>(java.util.List.of("EXCEPTION", "STEP_LIMIT", "STALLED",
+                "SETUP_FAILED"));
+        for (org.pcistress.kernel.ReportKind r : org.pcistress.kernel.ReportKind.values()) {
+            k.add(r.name());
+        }
+        return java.util.Set.copyOf(k);
+    }
+
+    /** A matrix that names its spec, has cells, and whose every cell has a key and a known verdict. */
+    private static void check(Path file, JsonNode m) throws IOException {
+        if (!m.path("spec").isTextual() || m.get("spec").asText().isBlank()) {
+            throw new IOException(file + " is not a matrix.json: matrix.spec is missing or not a name");
+        }
+        if (m.get("cells").isEmpty()) {
+            throw new IOException(file + " holds no cells");
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        int i = 0;
+        for (JsonNode c : m.get("cells")) {
+            String where = file + ": cell " + i++;
+            if (!c.path("key").isTextual() || c.get("key").asText().isBlank()) {
+                throw new IOException(where + " has no key");
+            }
+            String key = c.get("key").asText();
+            if (!keys.add(key)) {
+                throw new IOException(where + " repeats the cell " + key);
+            }
+            String verdict = c.path("verdict").asText("");
+            if (!verdict.equals("OK")) {
+                for (String kind : verdict.split("\\+", -1)) {
+                    if (!KINDS.contains(kind)) {
+                        throw new IOException(where + " (" + key + ") has the unknown verdict '" + verdict
+                                + "': a verdict is OK or failure kinds joined by '+'");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The specs a report's {@code matrix/} folder holds a matrix.json for, sorted. */
+    public static java.util.List<String> specsIn(Path matrixDir) {
+        if (!Files.isDirectory(matrixDir)) {
+            return java.util.List.of();
+        }
+        try (var list = Files.list(matrixDir)) {
+            return list.filter(d -> Files.isRegularFile(d.resolve(FILE))).map(d -> d.getFileName().toString())
+                    .sorted().toList();
+        } catch (IOException e) {
+            return java.util.List.of();
         }
     }
 

@@ -36,6 +36,16 @@ final class MatrixHtml {
                         + " dashed: search not exhausted (budget hit). Blue underline: lockdep predicted"
                         + " a deadlock there. Click a failure for its counterexample.</p>\n");
         grid(b, m);
+        List<Cell> wide = m.cells().stream().filter(c -> c.entries().size() > 2).toList();
+        if (!wide.isEmpty()) {
+            b.append("<h2>Three-way cells</h2>\n<table class=\"grid\">");
+            for (Cell c : wide) {
+                b.append("<tr><th>").append(Html.esc(c.key())).append("</th>");
+                td(b, c);
+                b.append("</tr>\n");
+            }
+            b.append("</table>\n");
+        }
         b.append("<h2>Failures</h2>\n");
         for (Cell c : m.cells()) {
             if (c.failed()) {

@@ -22,7 +22,7 @@ final class MatrixJson {
         doc.put("tool", "pcistress matrix");
         doc.put("command", command);
         doc.put("matrix", m);
-        MAPPER.writeValue(file.toFile(), FormatVersion.MATRIX.stamp(MAPPER.valueToTree(doc)));
+        org.pcistress.tools.cli.AtomicFiles.write(file, MAPPER.writeValueAsString(FormatVersion.MATRIX.stamp(MAPPER.valueToTree(doc))));
     }
 
     static void write(Path file, MatrixDiff d, String command) throws IOException {
@@ -31,6 +31,6 @@ final class MatrixJson {
         doc.put("command", command);
         doc.put("exitCode", d.exitCode());
         doc.put("diff", d);
-        MAPPER.writeValue(file.toFile(), doc);
+        org.pcistress.tools.cli.AtomicFiles.write(file, MAPPER.writeValueAsString(doc));
     }
 }

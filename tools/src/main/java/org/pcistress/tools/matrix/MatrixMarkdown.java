@@ -21,6 +21,7 @@ final class MatrixMarkdown {
                         + " %d executions in %.1f s.%n%n", m.cells().size(), m.bound(), m.failing(), m.proved(),
                         m.exhausted(), m.cells().size(), m.executions(), m.millis() / 1000.0));
         grid(b, m);
+        threeWay(b, m);
         coverage(b, m);
         b.append("\n## Entry points\n\n");
         for (Entry e : m.entries()) {
@@ -58,6 +59,18 @@ final class MatrixMarkdown {
             b.append("Lockdep predicted nothing in any cell.\n");
         }
         return b.toString();
+    }
+
+    /** Cells of three or more entry points, which the grid has no place for. */
+    private static void threeWay(StringBuilder b, MatrixResult m) {
+        List<Cell> wide = m.cells().stream().filter(c -> c.entries().size() > 2).toList();
+        if (wide.isEmpty()) {
+            return;
+        }
+        b.append("\n## Three-way cells\n\n| cell | verdict |\n|---|---|\n");
+        for (Cell c : wide) {
+            b.append("| ").append(c.key()).append(" | ").append(verdict(c)).append(" |\n");
+        }
     }
 
     /** Which cells were proved for all schedules, which within the bound, which hit the budget. */

@@ -28,6 +28,10 @@ public final class MatrixSearchOptions {
     @Option(names = "--cells", paramLabel = "LIST", description = "only these cells, e.g. remove_pf,bind_pf+aer (default: all)")
     String cells;
 
+    @Option(names = "--triples", paramLabel = "LIST",
+            description = "add these three-way cells, e.g. bind_pf+aer+numvfs_read (to all cells, or to --cells)")
+    String triples;
+
     @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "20s", converter = Durations.class,
             description = "wall-clock budget per cell, e.g. 20s, 2m (default ${DEFAULT-VALUE})")
     Duration budget;
@@ -50,8 +54,12 @@ public final class MatrixSearchOptions {
         if (proofExecutions < 0) {
             throw new BadInput("--proof-executions must be 0 or more, got " + proofExecutions);
         }
-        return new Search(targets, Inputs.options(Inputs.preemptions(preemptions), false, budget),
-                Inputs.cells(cells, targets.get(0).entries()), proofExecutions);
+        List<List<Entry>> which = new ArrayList<>(Inputs.cells(cells, targets.get(0).entries()));
+        if (triples != null) {
+            which.addAll(Inputs.triples(triples));
+        }
+        return new Search(targets, Inputs.options(Inputs.preemptions(preemptions), false, budget), which,
+                proofExecutions);
     }
 
     /** How the command line named these options, for the report's "Command:" line. */
@@ -59,6 +67,7 @@ public final class MatrixSearchOptions {
         return " --preemptions " + preemptions
                 + (proofExecutions == Matrix.PROOF_EXECUTIONS ? "" : " --proof-executions " + proofExecutions)
                 + (cells == null ? "" : " --cells " + cells)
+                + (triples == null ? "" : " --triples " + triples)
                 + ("pcistress".equals(lockdep) ? "" : " --lockdep " + lockdep);
     }
 }

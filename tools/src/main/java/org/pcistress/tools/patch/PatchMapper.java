@@ -25,7 +25,7 @@ import org.pcistress.tools.patch.FunctionLines.Item;
  */
 final class PatchMapper {
     /** The reason for a lock line in a file the model does not follow; the report lists the files once. */
-    static final String NOT_MODELLED = "is not a file the model follows";
+    static final String NOT_MODELLED = "is not a file whose functions a lock change can name yet";
     private static final Pattern VARIANT = Pattern.compile("\\b(\\w+_(?:nolock|locked|unlocked))\\s*\\(");
 
     private final Map<String, LockOp> ops = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ final class Report {
         s.append('\n').append("not mapped (").append(m.unmapped().size()).append(")").append(m.complete() ? "\n" : ":\n");
         m.unmapped().forEach(u -> s.append("  ").append(u.describe()).append('\n'));
         if (m.unmapped().stream().anyMatch(u -> u.reason().contains(PatchMapper.NOT_MODELLED))) {
-            s.append("  (the files the model follows: ")
+            s.append("  (the files a lock change can name: ")
                     .append(String.join(", ", org.pcistress.model.change.ModelledFunctions.files())).append(")\n");
         }
         s.append(m.ignored()).append(" changed line(s) without a lock call or lock variant: not lock changes\n");

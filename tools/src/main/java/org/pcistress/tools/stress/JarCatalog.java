@@ -46,4 +46,9 @@ public final class JarCatalog {
         out.sort(Comparator.comparing(DeclaredTest::name));
         return out;
     }
+
+    /** The names of every test in {@code jar}, sorted. */
+    public static List<String> names(Path jar) throws IOException {
+        return read(jar, java.util.regex.Pattern.compile("")).stream().map(DeclaredTest::name).toList();
+    }
 }

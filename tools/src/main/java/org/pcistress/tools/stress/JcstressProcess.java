@@ -19,15 +19,16 @@ import org.pcistress.tools.cli.Durations;
  *
  * <p>jcstress forks one VM per configuration; killing the host alone would leave those running.
  * The host is started through {@code setsid}, so it leads a new process group that its forks
- * inherit, and a kill goes to the whole group ({@code kill -KILL -- -PGID}). Where {@code setsid}
- * is missing, the kill falls back to the descendants {@link ProcessHandle} sees.
+ * inherit, and a kill goes to the whole group (SIGTERM, then SIGKILL 5 s later). Where {@code setsid}
+ * is missing, the kill falls back to the descendants {@link ProcessHandle} sees. The group also
+ * holds a watchdog ({@link org.pcistress.tools.cli.Watchdog}) that kills it when the stress command
+ * is gone, so a SIGKILL of the command leaves no jcstress behind.
  *
  * <p>Two bounds: the hard one (the budget) kills the group; a stall (no output for a while: a
  * forked VM whose actor blocked before jcstress's own timeout could see it) kills that run's forked
  * VMs only, once, so jcstress reports the configuration as a VM error and goes on.
  */
 public final class JcstressProcess {
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final long GRACE_MS = 5_000;
 
     private final Process process;
@@ -43,11 +44,7 @@ public final class JcstressProcess {
     /** Starts {@code command} in {@code dir}, copying its output to {@code log} and to {@code onLine}. */
     public static JcstressProcess start(List<String> command, Path dir, Path log, Consumer<String> onLine)
             throws IOException {
-        List<String> cmd = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
-            cmd.add(SETSID.toString());
-        }
-        cmd.addAll(command);
+        List<String> cmd = org.pcistress.tools.cli.Watchdog.wrap(command);
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         p.getOutputStream().close();
         BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
@@ -118,23 +115,16 @@ public final class JcstressProcess {
     }
 
     private void killForks() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.descendants().filter(h -> !watchdog(h)).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The group's watchdog shell (it must outlive a stall kill of the forks). */
+    private static boolean watchdog(ProcessHandle h) {
+        return h.info().arguments().map(a -> java.util.Arrays.asList(a).contains("pcistress-watchdog")).orElse(false);
     }
 
     private void killGroup() {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        long pgid = processGroup(process.pid());
-        if (pgid == process.pid()) {
-            signalGroup("TERM", pgid);
-            try {
-                process.waitFor(GRACE_MS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            signalGroup("KILL", pgid);
-        }
-        process.destroyForcibly();
-        tree.forEach(ProcessHandle::destroyForcibly);
+        org.pcistress.tools.cli.Watchdog.stopGroup(process, GRACE_MS);
         try {
             process.waitFor(GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -142,28 +132,9 @@ public final class JcstressProcess {
         }
     }
 
-    private static void signalGroup(String signal, long pgid) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid).redirectErrorStream(true).start();
-            kill.getInputStream().readAllBytes();
-            kill.waitFor(GRACE_MS, TimeUnit.MILLISECONDS);
-        } catch (IOException e) {
-            // the fallback below (destroyForcibly on the tree) still runs
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** The process group of {@code pid}, from /proc (Linux), or -1. */
     static long processGroup(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses: split after the last ')'
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[2]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return org.pcistress.tools.cli.Watchdog.groupOf(pid);
     }
 
     public long pid() {

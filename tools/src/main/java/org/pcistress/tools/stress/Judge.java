@@ -22,6 +22,14 @@ public final class Judge {
     }
 
     public static Judgement judge(List<DeclaredTest> expected, ConsoleParser parsed, ProcessEnd end) {
+        return judge(expected, parsed, end, 0);
+    }
+
+    /**
+     * As {@link #judge(List, ConsoleParser, ProcessEnd)}; a variant without a canary (its bug must
+     * stay absent) with fewer than {@code minSamples} samples is INCONCLUSIVE, not PASSED.
+     */
+    public static Judgement judge(List<DeclaredTest> expected, ConsoleParser parsed, ProcessEnd end, long minSamples) {
         Map<String, List<RunBlock>> byTest = new LinkedHashMap<>();
         for (RunBlock b : parsed.configurations()) {
             byTest.computeIfAbsent(b.test(), k -> new ArrayList<>()).add(b);
@@ -34,7 +42,7 @@ public final class Judge {
         Set<String> known = new TreeSet<>();
         for (DeclaredTest t : expected) {
             known.add(t.name());
-            TestSummary s = summarise(t, byTest.getOrDefault(t.name(), List.of()), merged.get(t.name()));
+            TestSummary s = summarise(t, byTest.getOrDefault(t.name(), List.of()), merged.get(t.name()), minSamples);
             tests.add(s);
             if (s.verdict() != Verdict.NOT_RUN) {
                 ran++;
@@ -99,6 +107,10 @@ public final class Judge {
     }
 
     static TestSummary summarise(DeclaredTest t, List<RunBlock> configurations, RunBlock merged) {
+        return summarise(t, configurations, merged, 0);
+    }
+
+    static TestSummary summarise(DeclaredTest t, List<RunBlock> configurations, RunBlock merged, long minSamples) {
         Map<String, Integer> labels = new HashMap<>();
         List<String> messages = new ArrayList<>();
         for (RunBlock b : configurations) {
@@ -170,6 +182,10 @@ public final class Judge {
             v = Verdict.CANARY_SILENT;
             reason = "its known bug " + String.join("/", t.bugIds()) + " never showed in " + String.format(Locale.ROOT,
                     "%,d", samples) + " samples";
+        } else if (!t.canary() && samples < minSamples) {
+            v = Verdict.INCONCLUSIVE;
+            reason = String.format(Locale.ROOT, "nothing forbidden showed, but in only %,d samples, fewer than the %,d"
+                    + " this budget needs to call a fix good", samples, minSamples);
         } else {
             v = Verdict.PASSED;
             reason = t.canary() ? "its known bug showed" : "nothing forbidden showed";

@@ -80,6 +80,24 @@ public record RunPlan(Duration budget, int tests, int configurationsPerTest, int
         return new RunPlan(budget, tests, configurationsPerTest, iterations, timeMs, estimate(runs, iterations, timeMs));
     }
 
+    /** Samples per millisecond of measured time that even a loaded 2-core machine exceeds (measured: 2.5 to 3). */
+    static final double SAMPLES_PER_MS_FLOOR = 0.5;
+    /** No fewer samples than this make a pass, whatever the budget. */
+    static final long MIN_SAMPLES_FLOOR = 1_000;
+
+    /**
+     * The fewest samples on which a variant whose bug must stay absent (a fix, no canary) is
+     * PASSED; below it, INCONCLUSIVE. It scales with the measured time the plan gives each variant
+     * ({@code configurations x iterations x time}) at a rate a loaded machine still reaches, and is
+     * never under 1,000: the bugs the fixes remove show at 2% to 80% of samples in their upstream
+     * variants (docs/STRESS.md), so 1,000 clean samples leave a chance below 1e-8 that such a bug
+     * is still there and was missed.
+     */
+    public long minSamples() {
+        long scaled = (long) (configurationsPerTest * (long) iterations * timeMs * SAMPLES_PER_MS_FLOOR);
+        return Math.max(MIN_SAMPLES_FLOOR, scaled);
+    }
+
     /** Does the cost model expect the run to end inside the budget? */
     public boolean fits() {
         return estimate.compareTo(budget) <= 0;

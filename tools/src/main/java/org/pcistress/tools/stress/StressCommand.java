@@ -72,6 +72,7 @@ public final class StressCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
             Path dir = newRunFolder(out, LocalDateTime.now());
+            org.pcistress.tools.cli.Signals.exitOnStop();
             return new StressRun(jar, tests, selected, plan, dir, stdout).run();
         } catch (UsageException e) {
             err.println("pcistress stress: " + e.getMessage());
@@ -99,10 +100,16 @@ public final class StressCommand implements Callable<Integer> {
 
     /** A new folder {@code out/yyyy-MM-dd_HHmmss}, or with {@code -2}, {@code -3}… when that exists. */
     static Path newRunFolder(Path out, LocalDateTime now) throws IOException, UsageException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a file, not a folder");
+        }
         try {
             Files.createDirectories(out);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new UsageException("cannot create --out " + out + ": "
+                    + (e.getReason() != null ? e.getFile() + ": " + e.getReason() : e.toString()));
         } catch (IOException e) {
-            throw new UsageException("cannot create --out " + out + ": " + e.getMessage());
+            throw new UsageException("cannot create --out " + out + ": " + e);
         }
         String base = FOLDER.format(now);
         for (int i = 1; i < 1000; i++) {

@@ -13,6 +13,7 @@ import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.stress.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,10 +23,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "stress-merge", mixinStandardHelpOptions = true,
         description = {"Merges the summary.json of jcstress shards (files, or folders holding one) into"
-                + " OUT/summary.json and OUT/summary.txt, as 'pcistress stress' writes them."},
+                + " OUT/summary.json and OUT/summary.txt, as 'pcistress stress' writes them. Every test of the jar"
+                + " must be in exactly one shard: a test in no shard is NOT_RUN (exit 3) unless --allow-partial,"
+                + " which marks the merged summary partial ('run --stress-from' then exits 3); a test in two shards"
+                + " is an error naming it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a regression in a shard (a FORBIDDEN outcome, a silent canary)",
-            "3:a shard's summary missing or corrupt, or a harness failure in a shard (the worse wins)"})
+            "2:bad input (OUT a file or a shard's folder, shards that overlap, no jar)",
+            "3:a shard's summary missing or corrupt, a test in no shard, or a harness failure in a shard"
+                + " (the worse wins)"})
 public final class StressMergeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OUT", description = "the folder to write the merged summary to")
@@ -34,12 +40,36 @@ public final class StressMergeCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "IN", description = "each shard's summary.json or folder")
     List<Path> inputs;
 
+    @Option(names = "--jar", defaultValue = "tests-jcstress/target/jcstress.jar", paramLabel = "PATH",
+            description = "The jcstress jar whose every test the shards must cover. Default: ${DEFAULT-VALUE}.")
+    Path jar;
+
+    @Option(names = "--allow-partial", description = "Tests in no shard are allowed: the summary says partial.")
+    boolean allowPartial;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            return bad("OUT " + out + " is a file: give a folder for the merged summary");
+        }
+        for (Path in : inputs) {
+            Path folder = Files.isDirectory(in) ? in : in.toAbsolutePath().getParent();
+            if (folder != null && folder.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())) {
+                return bad("OUT " + out + " holds the shard " + in + ": give a new folder first (pcistress stress-merge"
+                        + " OUT SHARD...)");
+            }
+        }
+        List<String> inJar;
+        try {
+            inJar = JarCatalog.names(jar);
+        } catch (IOException e) {
+            return bad("--jar " + jar + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e.getMessage()) + " (the shards are checked against every test it holds)");
+        }
         List<RunSummary> shards = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Path in : inputs) {
@@ -50,13 +80,83 @@ public final class StressMergeCommand implements Callable<Integer> {
                 missing.add(in + ": " + e.getMessage());
             }
         }
-        RunSummary merged = merge(shards, missing, inputs);
+        List<String> twice = overlap(shards, inputs);
+        if (!twice.isEmpty()) {
+            return bad("shards overlap: " + String.join("; ", twice) + " (each test must be in exactly one shard)");
+        }
+        RunSummary merged = complete(merge(shards, missing, inputs), inJar, allowPartial);
         Files.createDirectories(out);
         SummaryWriter.write(out, merged);
         spec.commandLine().getOut().print(SummaryWriter.text(merged));
         spec.commandLine().getOut().flush();
         err.flush();
         return merged.exitCode();
+    }
+
+    private int bad(String message) {
+        spec.commandLine().getErr().println("pcistress stress-merge: " + message);
+        spec.commandLine().getErr().flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Each test that more than one shard ran, with the shards: {@code AER_01_X.Fixed in a, b}. */
+    static List<String> overlap(List<RunSummary> shards, List<Path> inputs) {
+        Map<String, List<String>> where = new LinkedHashMap<>();
+        for (int i = 0; i < shards.size(); i++) {
+            for (TestSummary t : shards.get(i).tests()) {
+                if (t.verdict() != Verdict.NOT_RUN) {
+                    where.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(i < inputs.size()
+                            ? inputs.get(i).toString() : "shard " + (i + 1));
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        where.forEach((test, in) -> {
+            if (in.size() > 1) {
+                out.add(DeclaredTest.shortName(test) + " in " + String.join(", ", in));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The merged run against the jar: every test of it that no shard reported is NOT_RUN (exit 3),
+     * or, with {@code allowPartial}, left out and the run marked partial (incomplete).
+     */
+    static RunSummary complete(RunSummary m, List<String> inJar, boolean allowPartial) {
+        java.util.Set<String> got = new java.util.HashSet<>();
+        m.tests().forEach(t -> got.add(t.name()));
+        List<String> absent = inJar.stream().filter(t -> !got.contains(t)).toList();
+        List<String> foreign = got.stream().filter(t -> !inJar.contains(t)).sorted().toList();
+        List<TestSummary> tests = new ArrayList<>(m.tests());
+        List<String> problems = new ArrayList<>(m.problems());
+        List<String> incomplete = new ArrayList<>();
+        if (m.incompleteBecause() != null) {
+            incomplete.add(m.incompleteBecause());
+        }
+        int code = m.exitCode();
+        if (!absent.isEmpty()) {
+            String which = absent.size() + " of the " + inJar.size() + " tests of the jar in no shard";
+            if (allowPartial) {
+                incomplete.add("partial (--allow-partial): " + which);
+            } else {
+                absent.forEach(t -> tests.add(new TestSummary(t, Verdict.NOT_RUN, "in no shard", Map.of(), 0,
+                        false, List.of(), List.of(), List.of())));
+                problems.add("only " + (inJar.size() - absent.size()) + " of " + inJar.size() + " tests ran: "
+                        + which);
+                incomplete.add(which);
+                code = ExitCodes.combine(code, ExitCodes.HARNESS);
+            }
+        }
+        if (!foreign.isEmpty()) {
+            problems.add("the shards ran tests the jar lacks: " + String.join(", ", foreign));
+            code = ExitCodes.combine(code, ExitCodes.HARNESS);
+        }
+        int ran = (int) tests.stream().filter(t -> t.verdict() != Verdict.NOT_RUN).count();
+        return new RunSummary(m.state(), ExitCodes.name(code), code, incomplete.isEmpty(),
+                incomplete.isEmpty() ? null : String.join("; ", incomplete), m.started(), m.finished(),
+                m.elapsedSeconds(), m.budgetSeconds(), m.estimateSeconds(), m.iterations(), m.timeMs(), m.command(),
+                inJar.size(), ran, m.plannedConfigurations(), m.configurationsReported(), problems, tests);
     }
 
     /**

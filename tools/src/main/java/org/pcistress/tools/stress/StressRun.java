@@ -48,9 +48,9 @@ final class StressRun {
 
     int run() throws IOException, InterruptedException {
         List<String> command = command();
-        out.printf(Locale.ROOT, "pcistress stress: %d tests, budget %s, plan -iters %d -time %d ms (about %s); in %s%n",
-                tests.size(), Durations.format(plan.budget()), plan.iterations(), plan.timeMs(),
-                Durations.format(plan.estimate()), dir);
+        out.printf(Locale.ROOT, "pcistress stress: %d tests, budget %s, plan -iters %d -time %d ms (about %s); a fix"
+                + " passes on %,d samples or more; in %s%n", tests.size(), Durations.format(plan.budget()),
+                plan.iterations(), plan.timeMs(), Durations.format(plan.estimate()), plan.minSamples(), dir);
         if (!plan.fits()) {
             out.printf(Locale.ROOT, "pcistress stress: warning: even the smallest plan may take %s on a loaded machine; "
                     + "the run is cut at %s (exit 3 if it is)%n", Durations.format(plan.estimate()),
@@ -65,10 +65,12 @@ final class StressRun {
             return finish(ProcessEnd.notStarted(e.getMessage()), command);
         }
         Thread hook = new Thread(() -> {
-            p.destroy("the stress command was stopped");
+            String why = "the stress command was stopped: "
+                    + org.pcistress.tools.cli.Signals.cause().orElse("its process was shut down");
+            p.destroy(why);
             synchronized (this) {
                 parser.end();
-                write(Judge.judge(tests, parser, ProcessEnd.killed("the stress command was stopped")), command);
+                write(Judge.judge(tests, parser, ProcessEnd.killed(why), plan.minSamples()), command);
             }
         }, "stress-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -76,7 +78,12 @@ final class StressRun {
         try {
             end = p.await(plan.budget(), stallBound(), this::note);
         } finally {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs: it writes the summary, this thread must not
+                Thread.currentThread().join();
+            }
         }
         return finish(end, command);
     }
@@ -85,12 +92,13 @@ final class StressRun {
         Judgement j;
         synchronized (this) {
             parser.end();
-            j = Judge.judge(tests, parser, end);
+            j = Judge.judge(tests, parser, end, plan.minSamples());
             write(j, command);
         }
         out.println();
         out.print(SummaryWriter.text(summary(j, command)));
-        out.println("report: " + dir.resolve("report/index.html") + "  log: " + dir.resolve("jcstress.log"));
+        out.println((java.nio.file.Files.isRegularFile(dir.resolve("report/index.html"))
+                ? "report: " + dir.resolve("report/index.html") + "  " : "") + "log: " + dir.resolve("jcstress.log"));
         out.flush();
         return j.exitCode();
     }
@@ -151,7 +159,7 @@ final class StressRun {
 
     /** Writes summary.json/.txt: while running ({@code j == null}) from what has finished so far. */
     private void write(Judgement j, List<String> command) {
-        Judgement now = j != null ? j : Judge.judge(tests, parser, ProcessEnd.running());
+        Judgement now = j != null ? j : Judge.judge(tests, parser, ProcessEnd.running(), plan.minSamples());
         RunSummary s = summary(now, command == null ? command() : command);
         if (j == null) {
             s = new RunSummary("RUNNING", "RUNNING", -1, false, "still running", s.started(), null,

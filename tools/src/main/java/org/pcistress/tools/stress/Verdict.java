@@ -13,7 +13,12 @@ public enum Verdict {
     /** The test threw, its VM crashed, jcstress skipped it, or it produced no samples. */
     ERROR(false, true),
     /** The jar has it, the run never reported it (killed, dropped, crashed). */
-    NOT_RUN(false, true);
+    NOT_RUN(false, true),
+    /**
+     * A variant whose bug must stay absent (a fix) saw nothing forbidden, but in fewer samples than
+     * the budget's minimum ({@link RunPlan#minSamples()}): too little evidence to call it a pass.
+     */
+    INCONCLUSIVE(false, true);
 
     private final boolean regression;
     private final boolean harness;

@@ -132,6 +132,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void aFailedRunKeepsTheEarlierResults() throws Exception {
+        Path earlier = Files.createDirectories(dir.resolve("out")).resolve("results.json");
+        Files.writeString(earlier, "[the earlier run]");
+        assertEquals(ExitCodes.HARNESS, bench(fakeJava("exit 1\n")));
+        assertEquals(ExitCodes.HARNESS, bench(fakeJava("echo 'not json' > \"$rff\"\n")));
+        assertEquals("[the earlier run]", Files.readString(earlier), "replaced only by a run that has results");
+        assertTrue(Files.notExists(earlier.resolveSibling("results.json.part")), "no partial file left");
+        assertEquals(ExitCodes.OK, bench(fakeJava("cp '" + capture() + "' \"$rff\"\n")));
+        assertTrue(Files.readString(earlier).startsWith("["), "the new results");
+        assertTrue(Files.readString(earlier).contains("benchmark"));
+    }
+
+    @Test
     void unreadableResultsAreAHarnessFailure() throws Exception {
         Path java = fakeJava("echo 'not json' > \"$rff\"\n");
         assertEquals(ExitCodes.HARNESS, bench(java));

@@ -78,6 +78,28 @@ public final class FakeCli implements Subcommands {
                 tests.size(), tests.size(), tests.size(), tests.size(), List.of(), tests));
     }
 
+    /**
+     * A jcstress jar as far as its test list goes: {@code META-INF/TestList} naming {@code tests}
+     * (two actors each, no declared outcome).
+     */
+    public static Path jar(Path file, String... tests) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/TestList"));
+            StringBuilder b = new StringBuilder();
+            for (String t : tests) {
+                b.append("JCTEST");
+                for (String f : List.of(t, t, t.replace('.', '_'), "null")) {
+                    b.append(f.length()).append('S').append(f);
+                }
+                b.append("1I2").append("6Sactor1").append("6Sactor2").append("1BF").append("1I0").append('\n');
+            }
+            zip.write(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return file;
+    }
+
     public static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);

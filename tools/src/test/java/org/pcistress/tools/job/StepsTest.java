@@ -105,13 +105,28 @@ class StepsTest {
         FakeCli.write(previous.resolve("stress/2026-11-20_030000/summary.json"),
                 FakeCli.stressSummary(0, upstream, "PASSED", fixed, "PASSED"));
         FakeCli cli = new FakeCli();
-        StepResult r = new StressStep(cli).run(ctx("stress", plan(List.of("v5.10"), List.of(), Optional.empty(),
+        Path jar = FakeCli.jar(tmp.resolve("jcstress.jar"), upstream, fixed);
+        StepResult r = new StressStep(cli, jar).run(ctx("stress", plan(List.of("v5.10"), List.of(), Optional.empty(),
                 Optional.of(shards)), Optional.of(previous)));
         assertEquals(List.of(), cli.calls, "nothing run");
         assertEquals(ExitCodes.REGRESSION, r.code());
         assertEquals(List.of("AER_01_X.Fixed: FAILED (because)"), r.regressions());
         assertEquals(List.of(fixed + ": PASSED -> FAILED"), r.news());
         assertTrue(Files.isRegularFile(tmp.resolve("now/stress/summary.json")), "copied into the report");
+    }
+
+    @Test
+    void stressFromShardsThatMissTestsOfTheJarIsAHarnessFailureNotAPass() throws Exception {
+        String a = "org.pcistress.stress.locking.Locking_01_X.Abba";
+        Path merged = tmp.resolve("merged");
+        FakeCli.write(merged.resolve("summary.json"), FakeCli.stressSummary(0, a, "PASSED"));
+        Path jar = FakeCli.jar(tmp.resolve("jcstress.jar"), a, "org.pcistress.stress.aer.AER_01_X.Fixed",
+                "org.pcistress.stress.aer.AER_01_X.Upstream");
+        StepResult r = new StressStep(new FakeCli(), jar).run(ctx("stress", plan(List.of("v5.10"), List.of(),
+                Optional.empty(), Optional.of(merged)), Optional.empty()));
+        assertEquals(ExitCodes.HARNESS, r.code(), r.toString());
+        assertEquals(List.of("partial: --stress-from has 1 of the 3 test variants of " + jar
+                + "; missing AER_01_X.Fixed, AER_01_X.Upstream"), r.regressions());
     }
 
     @Test

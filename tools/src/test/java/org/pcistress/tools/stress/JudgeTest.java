@@ -50,6 +50,32 @@ class JudgeTest {
     }
 
     @Test
+    void aFixWithTooFewSamplesIsInconclusiveNotPassedAndTheCanaryIsUnaffected() {
+        long fixedSamples = Judge.judge(Samples.locking01(), Samples.parse("locking01-sanity-v.txt"), CLEAN)
+                .tests().get(1).samples();
+        Judgement weak = Judge.judge(Samples.locking01(), Samples.parse("locking01-sanity-v.txt"), CLEAN, fixedSamples + 1);
+        assertEquals(ExitCodes.HARNESS, weak.exitCode(), "too little evidence: the run cannot vouch for the fix");
+        assertEquals(Verdict.PASSED, weak.tests().get(0).verdict(), "a canary's shown bug is evidence at any count");
+        TestSummary fixed = weak.tests().get(1);
+        assertEquals(Verdict.INCONCLUSIVE, fixed.verdict());
+        assertTrue(fixed.reason().contains(String.format(java.util.Locale.ROOT, "in only %,d samples, fewer than the %,d",
+                fixedSamples, fixedSamples + 1)), fixed.reason());
+        assertTrue(mentions(weak, "INCONCLUSIVE Locking_01_MutexVsRwsemReadABBA.FixedOrder"), weak.problems()::toString);
+        Judgement enough = Judge.judge(Samples.locking01(), Samples.parse("locking01-sanity-v.txt"), CLEAN, fixedSamples);
+        assertEquals(Verdict.PASSED, enough.tests().get(1).verdict());
+    }
+
+    @Test
+    void theMinimumScalesWithTheBudgetAndNeverDropsBelowAThousand() {
+        RunPlan ci = RunPlan.forBudget(java.time.Duration.ofMinutes(5), 21, 2);
+        RunPlan nightly = RunPlan.forBudget(java.time.Duration.ofMinutes(40), 21, 2);
+        assertEquals(1_000, ci.minSamples(), ci::toString);
+        assertTrue(nightly.minSamples() > 5 * ci.minSamples(), nightly::toString);
+        // what the CI pass measured on the loaded 2-core machine: 2,513 to 5,474 samples per fixed variant
+        assertTrue(ci.minSamples() * 2 <= 2_513);
+    }
+
+    @Test
     void aForbiddenOutcomeIsARegressionWhateverElseWentWrong() {
         List<DeclaredTest> all = List.of(Samples.forbidden(), Samples.silent(), Samples.slow(), Samples.throwsTest());
         Judgement j = Judge.judge(all, Samples.parse("statuses-sanity.txt"), FAILURES);

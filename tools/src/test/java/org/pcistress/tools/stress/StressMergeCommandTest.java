@@ -36,11 +36,16 @@ class StressMergeCommandTest {
         return tmp.resolve(name);
     }
 
+    private String jar(String... tests) throws IOException {
+        return FakeCli.jar(tmp.resolve("jcstress.jar"), tests).toString();
+    }
+
     @Test
     void mergesShardsIntoOneSummaryAndTakesTheWorstCode() throws IOException {
         Path a = shard("stress-aer", FakeCli.stressSummary(0, "AER_01.Upstream", "PASSED"));
         Path b = shard("stress-sriov", FakeCli.stressSummary(1, "SRIOV_01.Fixed", "FAILED", "SRIOV_01.Upstream", "PASSED"));
-        assertEquals(ExitCodes.REGRESSION, run("stress-merge", tmp.resolve("merged").toString(), a.toString(), b.toString()));
+        assertEquals(ExitCodes.REGRESSION, run("stress-merge", "--jar", jar("AER_01.Upstream", "SRIOV_01.Fixed",
+                "SRIOV_01.Upstream"), tmp.resolve("merged").toString(), a.toString(), b.toString()));
         RunSummary merged = StressFiles.read(tmp.resolve("merged"));
         assertEquals(3, merged.tests().size());
         assertEquals(3, merged.testsRan(), "counts are summed");
@@ -51,9 +56,55 @@ class StressMergeCommandTest {
     @Test
     void aMissingShardIsAHarnessFailureAndAnIncompleteRun() throws IOException {
         Path a = shard("stress-aer", FakeCli.stressSummary(0, "AER_01.Upstream", "PASSED"));
-        assertEquals(ExitCodes.HARNESS, run("stress-merge", tmp.resolve("merged").toString(), a.toString(),
-                tmp.resolve("stress-eeh").toString()));
+        assertEquals(ExitCodes.HARNESS, run("stress-merge", "--jar", jar("AER_01.Upstream"),
+                tmp.resolve("merged").toString(), a.toString(), tmp.resolve("stress-eeh").toString()));
         assertTrue(err.toString().contains("stress-eeh does not exist"), err.toString());
         assertFalse(StressFiles.read(tmp.resolve("merged")).complete());
+    }
+
+    @Test
+    void aTestInNoShardIsNotRunAndExitThreeUnlessPartialIsAllowed() throws IOException {
+        Path a = shard("stress-locking", FakeCli.stressSummary(0, "Locking_01.Abba", "PASSED"));
+        String jar = jar("Locking_01.Abba", "AER_01.Upstream", "AER_01.Fixed");
+        assertEquals(ExitCodes.HARNESS, run("stress-merge", "--jar", jar, tmp.resolve("m1").toString(), a.toString()));
+        RunSummary m1 = StressFiles.read(tmp.resolve("m1"));
+        assertEquals(3, m1.testsExpected());
+        assertEquals(1, m1.testsRan());
+        assertEquals(2, m1.tests().stream().filter(t -> t.verdict() == org.pcistress.tools.stress.Verdict.NOT_RUN)
+                .count());
+        assertEquals(ExitCodes.OK, run("stress-merge", "--allow-partial", "--jar", jar, tmp.resolve("m2").toString(),
+                a.toString()));
+        RunSummary m2 = StressFiles.read(tmp.resolve("m2"));
+        assertFalse(m2.complete());
+        assertEquals("partial (--allow-partial): 2 of the 3 tests of the jar in no shard", m2.incompleteBecause());
+        assertTrue(Files.readString(tmp.resolve("m2/summary.txt")).contains("INCOMPLETE: partial"));
+    }
+
+    @Test
+    void overlappingShardsAreAnErrorNamingTheTests() throws IOException {
+        Path a = shard("a", FakeCli.stressSummary(0, "AER_01.Upstream", "PASSED", "AER_01.Fixed", "PASSED"));
+        Path b = shard("b", FakeCli.stressSummary(0, "AER_01.Fixed", "PASSED"));
+        assertEquals(ExitCodes.USAGE, run("stress-merge", "--jar", jar("AER_01.Upstream", "AER_01.Fixed"),
+                tmp.resolve("m").toString(), a.toString(), b.toString()));
+        assertEquals("pcistress stress-merge: shards overlap: AER_01.Fixed in " + a + ", " + b
+                + " (each test must be in exactly one shard)", err.toString().strip());
+        assertFalse(Files.exists(tmp.resolve("m")), "nothing written");
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.USAGE, run("stress-merge", "--jar", jar("AER_01.Upstream", "AER_01.Fixed"),
+                tmp.resolve("m").toString(), b.toString(), b.toString()), "the same shard twice");
+        assertTrue(err.toString().startsWith("pcistress stress-merge: shards overlap: AER_01.Fixed"), err.toString());
+    }
+
+    @Test
+    void outAFileOrAShardsOwnFolderIsOneLineAndTwo() throws IOException {
+        Path a = shard("a", FakeCli.stressSummary(0, "AER_01.Upstream", "PASSED"));
+        Path file = Files.writeString(tmp.resolve("afile"), "keep");
+        assertEquals(ExitCodes.USAGE, run("stress-merge", "--jar", jar("AER_01.Upstream"), file.toString(), a.toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("is a file"), err.toString());
+        assertEquals("keep", Files.readString(file));
+        assertEquals(ExitCodes.USAGE, run("stress-merge", "--jar", jar("AER_01.Upstream"), a.toString(),
+                a.resolve("2026-11-21_030000/summary.json").toString()));
+        assertTrue(err.toString().contains("holds the shard"), err.toString());
     }
 }
