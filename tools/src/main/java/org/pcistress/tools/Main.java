@@ -15,6 +15,7 @@ import org.pcistress.tools.stress.StressMergeCommand;
 import org.pcistress.tools.matrix.ExploreCommand;
 import org.pcistress.tools.matrix.MatrixCommand;
 import org.pcistress.tools.matrix.MatrixDiffCommand;
+import org.pcistress.tools.patch.CheckPatchCommand;
 import org.pcistress.tools.stress.StressCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class, StressMergeCommand.class, ScenarioIndexCommand.class,
             BenchCommand.class, BenchCompareCommand.class, BenchReportCommand.class,
-            ExploreCommand.class, MatrixCommand.class, MatrixDiffCommand.class,
+            ExploreCommand.class, MatrixCommand.class, MatrixDiffCommand.class, CheckPatchCommand.class,
             StressCommand.class, HistoryCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -16,7 +16,7 @@ import org.pcistress.model.entry.Trigger;
 import org.pcistress.model.entry.Triggers;
 import org.pcistress.model.entry.PciSystem;
 import org.pcistress.model.profile.Profile;
-import org.pcistress.model.profile.Profiles;
+import org.pcistress.model.change.ProfileSpecs;
 
 /**
  * The PCI model under one profile spec, as a {@link MatrixTarget}: each cell boots a fresh
@@ -36,24 +36,25 @@ public final class PciTarget implements MatrixTarget {
 
     /** The model under a profile built in code (a changed kernel, a test's broken profile), pcistress lockdep. */
     public PciTarget(Profile profile) {
-        this(profile, profile.name(), List.of(LockdepFlavor.PCISTRESS));
+        this(profile.name(), profile, List.of(LockdepFlavor.PCISTRESS));
     }
 
     /**
      * @param lockdep the validator flavours that watch every execution: pcistress's, the kernel's, or
      *                both side by side (a kernel-flavour prediction's title says "(kernel lockdep)")
-     * @throws IllegalArgumentException for an unknown profile or fix, or no flavour
+     * @throws IllegalArgumentException for an unknown profile or fix, a bad lock change file, or no flavour
      */
     public PciTarget(String spec, List<LockdepFlavor> lockdep) {
-        this(Profiles.named(spec), spec.trim(), lockdep);
+        this(spec, ProfileSpecs.named(spec), lockdep);
     }
 
-    private PciTarget(Profile profile, String spec, List<LockdepFlavor> lockdep) {
+    /** {@code profile}, built by the caller (a base with a derived lock change), shown as {@code spec}. */
+    public PciTarget(String spec, Profile profile, List<LockdepFlavor> lockdep) {
         if (lockdep.isEmpty()) {
             throw new IllegalArgumentException("no lockdep flavour");
         }
         this.profile = profile;
-        this.spec = spec;
+        this.spec = spec.trim();
         this.lockdep = List.copyOf(lockdep);
     }
 

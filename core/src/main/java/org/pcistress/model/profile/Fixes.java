@@ -124,7 +124,8 @@ public final class Fixes {
     public static Fix named(String name) {
         Fix f = FIXES.get(name == null ? "" : name.trim());
         if (f == null) {
-            throw new IllegalArgumentException("unknown fix '" + name + "'; known fixes: " + String.join(", ", FIXES.keySet()));
+            throw new IllegalArgumentException("unknown fix '" + name + "'; known fixes: " + String.join(", ", FIXES.keySet())
+                    + " (or a lock change file, FILE.lock)");
         }
         return f;
     }

@@ -57,7 +57,7 @@ public final class MatrixStep extends SubcommandStep {
         long start = System.nanoTime();
         for (int i = 0; i < specs.size(); i++) {
             Spec spec = specs.get(i);
-            Path out = Files.createDirectories(ctx.dir().resolve(spec.toString()));
+            Path out = Files.createDirectories(ctx.dir().resolve(spec.folder()));
             // what is left of the step's bound, less a little for each spec still to come
             Duration left = ctx.hardStop().minusNanos(System.nanoTime() - start);
             Duration bound = left.minus(RESERVE.multipliedBy(specs.size() - i - 1));
@@ -152,13 +152,13 @@ public final class MatrixStep extends SubcommandStep {
         Path before = ctx.previous().get().resolve("matrix");
         md.append("\nCompared with ").append(ctx.previous().get()).append(".\n");
         results.forEach((spec, now) -> {
-            if (ReportFiles.first(before.resolve(spec.toString()), MatrixFiles.FILE).isEmpty()) {
+            if (ReportFiles.first(before.resolve(spec.folder()), MatrixFiles.FILE).isEmpty()) {
                 news.add(spec + ": new, not in the previous report");
                 return;
             }
             MatrixResult old;
             try {
-                old = MatrixFiles.read(before.resolve(spec.toString()));
+                old = MatrixFiles.read(before.resolve(spec.folder()));
             } catch (IOException e) {
                 coverage.add(spec + ": not compared with the previous report, its matrix does not read ("
                         + e.getMessage() + ")");

@@ -47,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
     List<String> profiles;
 
     @Option(names = "--fixes", split = ",", paramLabel = "FIX",
-            description = "Fixes to try, one at a time, on the newest profile ('none' for none). Default: all known.")
+            description = "Fixes to try, one at a time, on the newest profile: names or lock change files (FILE.lock); 'none' for none. Default: all known.")
     List<String> fixes;
 
     @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR",

@@ -1,7 +1,10 @@
 package org.pcistress.tools.job;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pcistress.model.change.LockChangeFormat;
+import org.pcistress.model.change.ProfileSpecs;
 import org.pcistress.model.profile.Fixes;
 import org.pcistress.model.profile.Profiles;
 
@@ -22,6 +25,18 @@ public record Specs(List<String> profiles, List<String> fixes) {
         @Override
         public String toString() {
             return fixes.isEmpty() ? profile : profile + "+" + String.join("+", fixes);
+        }
+
+        /**
+         * The report folder for this spec: the spec, with a lock change file named by its file
+         * name ({@code v6.19+revert+my-change.lock}, not its path).
+         */
+        public String folder() {
+            StringBuilder b = new StringBuilder(profile);
+            for (String f : fixes) {
+                b.append('+').append(ProfileSpecs.isFile(f) ? Path.of(f.trim()).getFileName().toString() : f);
+            }
+            return b.toString();
         }
 
         /** The spec with {@code fix} added. */
@@ -57,10 +72,15 @@ public record Specs(List<String> profiles, List<String> fixes) {
         return new Spec(best, List.copyOf(applied));
     }
 
-    /** Returns {@code name} when it is a known fix. */
+    /** Returns {@code name} when it is a known fix, or a lock change file that loads. */
     public String fix(String name) {
+        if (ProfileSpecs.isFile(name)) {
+            LockChangeFormat.load(Path.of(name.trim())); // a BadLockChange names what is wrong
+            return name.trim();
+        }
         if (!fixes.contains(name)) {
-            throw new IllegalArgumentException("unknown fix '" + name + "': known fixes are " + String.join(", ", fixes));
+            throw new IllegalArgumentException("unknown fix '" + name + "': known fixes are " + String.join(", ", fixes)
+                    + " (or a lock change file, FILE.lock)");
         }
         return name;
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * The search options every matrix command shares (bound, cells, time per cell), and the one place
  * that turns them and the profile specs into what the explorer runs. A picocli mixin.
  */
-final class MatrixSearchOptions {
+public final class MatrixSearchOptions {
     @Option(names = "--preemptions", paramLabel = "N", defaultValue = "2",
             description = "preemption bound per cell where not every schedule can run, or 'unbounded' (default ${DEFAULT-VALUE})")
     String preemptions;
@@ -42,11 +42,11 @@ final class MatrixSearchOptions {
     String lockdep;
 
     /** The profiles to explore, the explorer's options and the cells, all checked. */
-    record Search(List<PciTarget> targets, ExploreOptions options, List<List<Entry>> cells, long proofExecutions) {
+    public record Search(List<PciTarget> targets, ExploreOptions options, List<List<Entry>> cells, long proofExecutions) {
     }
 
     /** Resolves {@code specs} (one per matrix) with these options; a {@link BadInput} names the first bad value. */
-    Search resolve(String... specs) {
+    public Search resolve(String... specs) {
         List<PciTarget> targets = new ArrayList<>();
         for (String s : specs) {
             targets.add(Inputs.target(s, lockdep));
@@ -63,7 +63,7 @@ final class MatrixSearchOptions {
     }
 
     /** How the command line named these options, for the report's "Command:" line. */
-    String describe() {
+    public String describe() {
         return " --preemptions " + preemptions
                 + (proofExecutions == Matrix.PROOF_EXECUTIONS ? "" : " --proof-executions " + proofExecutions)
                 + (cells == null ? "" : " --cells " + cells)

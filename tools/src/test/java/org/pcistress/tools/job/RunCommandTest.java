@@ -181,13 +181,27 @@ class RunCommandTest {
         Path reports = tmp.resolve("reports");
         String[][] bad = {{"--budget", "soon"}, {"--budget", "0m"}, {"--profiles", "v3.0"},
             {"--profiles", "v6.18+nofix"}, {"--fixes", "magic"}, {"--skip", "lint"},
-            {"--skip", "matrix,stress,bench"}, {"--baseline", tmp.resolve("missing").toString()}, {"--frobnicate"}};
+            {"--skip", "matrix,stress,bench"}, {"--baseline", tmp.resolve("missing").toString()}, {"--frobnicate"},
+            {"--fixes", tmp.resolve("missing.lock").toString()}};
         for (String[] args : bad) {
             assertEquals(ExitCodes.USAGE, run(steps(0, 0, 0), args), String.join(" ", args));
         }
         assertEquals(List.of(), ran, "nothing ran");
         assertFalse(Files.exists(reports), "nothing was written");
         assertEquals(bad.length, err.toString().lines().count(), "one line per error:\n" + err);
+    }
+
+    @Test
+    void aLockChangeFileIsAFixAndItsReportFolderIsItsFileName() throws IOException {
+        Path f = tmp.resolve("mine.lock");
+        Files.writeString(f, "in sriov_numvfs_store: take pci_rescan_remove_lock around sriov_configure\n");
+        Specs.Spec s = Specs.CURRENT.parse("v6.19+" + f);
+        assertEquals(List.of(f.toString()), s.fixes());
+        assertEquals("v6.19+mine.lock", s.folder());
+        Files.writeString(f, "in sriov_numvfs_store: take rescan at entry\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Specs.CURRENT.fix(f.toString()));
+        assertTrue(e.getMessage().contains("unknown lock 'rescan'"), e.getMessage());
     }
 
     /** A step like the benchmark pass: JMH's quick pass takes a fixed time whatever the machine. */

@@ -1,0 +1,261 @@
+package org.pcistress.tools.patch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pcistress.model.change.LockChange;
+import org.pcistress.model.change.LockName;
+import org.pcistress.model.change.LockOp;
+import org.pcistress.model.change.ModelledFunction;
+import org.pcistress.model.change.ModelledFunctions;
+import org.pcistress.model.change.Variant;
+import org.pcistress.tools.patch.FunctionLines.Item;
+
+/**
+ * Turns a patch into a lock change. In each function the model follows, a lock the patch adds
+ * (or removes) is placed by the calls it brackets: around one call the model brackets, around the
+ * whole shown body, or around an existing lock of a path (then it goes outermost on that path).
+ * A call switched to a known lock-free variant is that variant. Everything else that touches a
+ * lock is {@link Unmapped}, with the reason; nothing is guessed.
+ */
+final class PatchMapper {
+    /** The reason for a lock line in a file the model does not follow; the report lists the files once. */
+    static final String NOT_MODELLED = "is not a file whose functions a lock change can name yet";
+    private static final Pattern VARIANT = Pattern.compile("\\b(\\w+_(?:nolock|locked|unlocked))\\s*\\(");
+
+    private final Map<String, LockOp> ops = new LinkedHashMap<>();
+    private final Map<String, List<LockName>> orders = new LinkedHashMap<>();
+    private final Map<String, String> sources = new LinkedHashMap<>();
+    private final Map<String, Unmapped> unmapped = new LinkedHashMap<>();
+    private final Set<String> notes = new LinkedHashSet<>();
+    private int ignored;
+
+    private PatchMapper() {
+    }
+
+    static Mapping map(UnifiedDiff diff, String name, String cite) {
+        PatchMapper m = new PatchMapper();
+        for (UnifiedDiff.FilePatch f : diff.files()) {
+            boolean modelled = ModelledFunctions.files().contains(f.path());
+            List<FunctionLines.Function> fns = FunctionLines.of(f);
+            Map<String, String> renames = FunctionLines.renames(f);
+            m.moves(f.path(), fns);
+            for (FunctionLines.Function fn : fns) {
+                ModelledFunction mf = fn.name() == null ? null : ModelledFunctions.named(fn.name());
+                if (renames.containsKey(fn.name()) || renames.containsValue(fn.name())) {
+                    m.unknown(f.path(), fn, modelled, "the patch renames " + renames.entrySet().stream()
+                            .filter(e -> e.getKey().equals(fn.name()) || e.getValue().equals(fn.name()))
+                            .map(e -> e.getKey() + " to " + e.getValue()).findFirst().orElseThrow()
+                            + ": check-patch does not follow code from one function into another");
+                } else if (modelled && mf != null) {
+                    m.known(f.path(), fn, mf);
+                } else {
+                    m.unknown(f.path(), fn, modelled, null);
+                }
+            }
+        }
+        List<LockOp> ops = m.pairUp();
+        return new Mapping(new LockChange(name, cite, "", ops), new ArrayList<>(m.unmapped.values()),
+                new ArrayList<>(m.notes), m.ignored, m.sources);
+    }
+
+    private void unknown(String file, FunctionLines.Function fn, boolean modelled, String reason) {
+        String name = fn.name() == null ? "?" : fn.name();
+        String why = reason != null ? reason : !modelled ? file + " " + NOT_MODELLED
+                : fn.name() == null ? "outside any function the patch shows (git format-patch -W shows whole functions)"
+                : name + " is not a function the model follows; in " + file + " it follows "
+                + String.join(", ", ModelledFunctions.in(file));
+        Variant defined = ModelledFunctions.variant(name);
+        if (defined != null) {
+            notes.add("defines " + name + ", which the model knows as " + defined.of() + " without "
+                    + defined.skips().text() + "; its body is not read");
+        }
+        for (boolean after : new boolean[] {false, true}) {
+            List<Item> image = fn.image(after);
+            conditioned(file, name, image, why + "; and ");
+            for (Item it : image) {
+                if (!it.changed()) {
+                    continue;
+                }
+                boolean variantCall = VARIANT.matcher(it.code()).find() && (defined == null
+                        || !name.equals(FunctionLines.definition(it.line().text())));
+                if (!LockCall.scan(it.code()).isEmpty() || variantCall) {
+                    add(unmapped(file, name, it, why));
+                } else {
+                    ignored++;
+                }
+            }
+        }
+    }
+
+    /** A lock call the patch leaves alone but puts under a condition it adds (or frees from one it removes). */
+    private void conditioned(String file, String function, List<Item> image, String prefix) {
+        for (int i = 0; i < image.size(); i++) {
+            Item it = image.get(i);
+            int j = LockRegion.previousCode(image, i);
+            if (!it.changed() && j >= 0 && image.get(j).changed() && !LockCall.scan(it.code()).isEmpty()
+                    && LockRegion.conditional(image, i)) {
+                add(unmapped(file, function, image.get(j), prefix + "puts " + it.code().strip()
+                        + " under a condition: control flow check-patch does not follow"));
+            }
+        }
+    }
+
+    /** A lock call on a context line that the patch moves into another function (a rename, a split). */
+    private void moves(String file, List<FunctionLines.Function> fns) {
+        Map<UnifiedDiff.Line, String> before = new java.util.IdentityHashMap<>();
+        Map<UnifiedDiff.Line, String> after = new java.util.IdentityHashMap<>();
+        Map<UnifiedDiff.Line, Item> items = new java.util.IdentityHashMap<>();
+        for (FunctionLines.Function fn : fns) {
+            fn.before().forEach(it -> before.put(it.line(), String.valueOf(fn.name())));
+            fn.after().forEach(it -> {
+                after.put(it.line(), String.valueOf(fn.name()));
+                items.put(it.line(), it);
+            });
+        }
+        for (Map.Entry<UnifiedDiff.Line, String> e : before.entrySet()) {
+            String now = after.get(e.getKey());
+            Item it = items.get(e.getKey());
+            if (now != null && !now.equals(e.getValue()) && !LockCall.scan(it.code()).isEmpty()) {
+                add(unmapped(file, now, it, "this lock call moves from " + e.getValue() + " into " + now
+                        + " (a new or renamed function): which callers take it then is not something check-patch follows"));
+            }
+        }
+    }
+
+    private void add(Unmapped u) {
+        unmapped.merge(u.file() + u.where(), u, (a, b) -> a.reason().contains(b.reason()) ? a
+                : new Unmapped(a.file(), a.function(), a.where(), a.text(), a.reason() + "; " + b.reason()));
+    }
+
+    private void known(String file, FunctionLines.Function fn, ModelledFunction mf) {
+        for (boolean after : new boolean[] {false, true}) {
+            List<Item> image = fn.image(after);
+            List<LockRegion> regions = LockRegion.of(image);
+            conditioned(file, mf.name(), image, "");
+            for (Item it : image) {
+                if (!it.changed()) {
+                    continue;
+                }
+                List<LockCall> calls = LockCall.scan(it.code());
+                for (LockCall c : calls) {
+                    if (c.problem() != null) {
+                        add(unmapped(file, mf.name(), it, c.call() + ": " + c.problem()));
+                    } else if (c.nested()) {
+                        notes.add(c.call() + " in " + mf.name() + " is read as " + c.call().replace("_nested", "")
+                                + ": the subclass only tells lockdep it nests");
+                    }
+                }
+                if (calls.isEmpty() && !VARIANT.matcher(it.code()).find()) {
+                    ignored++;
+                }
+            }
+            for (LockRegion r : regions) {
+                if (r.changed(image)) {
+                    region(file, mf, image, regions, r, after);
+                } else if (r.exitChanged(image)) {
+                    notes.add(mf.name() + ": " + (after ? "adds" : "removes") + " an unlock of " + r.lock().text()
+                            + " on another exit path; the model always releases its locks, so this is no lock change");
+                }
+            }
+            if (after) {
+                variants(file, mf, image);
+            }
+        }
+    }
+
+    private void region(String file, ModelledFunction mf, List<Item> image, List<LockRegion> regions, LockRegion r,
+                        boolean after) {
+        String problem = r.problem(image);
+        LockPlace placed = problem == null ? LockPlace.of(mf, image, regions, r) : null;
+        String why = problem != null ? problem : placed.reason();
+        if (why != null) {
+            for (int i : new int[] {r.acquire(), r.release()}) {
+                if (i >= 0 && i < image.size() && image.get(i).changed()) {
+                    add(unmapped(file, mf.name(), image.get(i), why));
+                }
+            }
+            return;
+        }
+        LockOp op = after ? LockOp.take(mf.name(), placed.site().call(), r.lock(), placed.placement())
+                : LockOp.drop(mf.name(), placed.site().call(), r.lock());
+        String key = op.text();
+        ops.putIfAbsent(key, op);
+        orders.put(key, placed.order());
+        String src = image.get(r.acquire()).line().where() + " " + image.get(r.release()).line().where();
+        sources.merge(key, file + " " + src, (a, b) -> a + ", " + b.substring(file.length() + 1));
+        if (!mf.siblings().isEmpty()) {
+            notes.add(mf.name() + ": the model brackets " + String.join(", ", mf.siblings()) + " with one path ("
+                    + placed.site().paths().get(0) + "): the change applies to all of them");
+        }
+    }
+
+    private void variants(String file, ModelledFunction mf, List<Item> image) {
+        for (Item it : image) {
+            if (!it.changed()) {
+                continue;
+            }
+            Matcher m = VARIANT.matcher(it.code());
+            while (m.find()) {
+                Variant v = ModelledFunctions.variant(m.group(1));
+                if (v == null) {
+                    add(unmapped(file, mf.name(), it, m.group(1)
+                            + ": a lock variant the model does not know (known: "
+                            + String.join(", ", ModelledFunctions.variantNames()) + ")"));
+                } else if (!v.callers().contains(mf.name())) {
+                    add(unmapped(file, mf.name(), it, "the model calls " + v.of() + " only from "
+                            + String.join(", ", v.callers()) + ", so calling " + v.name() + " from " + mf.name()
+                            + " is no change it can make"));
+                } else {
+                    LockOp op = LockOp.callVariant(mf.name(), v.name());
+                    ops.putIfAbsent(op.text(), op);
+                    sources.merge(op.text(), file + " " + it.line().where(), (a, b) -> a + " " + it.line().where());
+                }
+            }
+        }
+    }
+
+    /** A lock both dropped and taken at one place is a move: no change, or a reorder to write by hand. */
+    private List<LockOp> pairUp() {
+        List<LockOp> out = new ArrayList<>();
+        for (LockOp op : ops.values()) {
+            if (op.kind() != LockOp.Kind.TAKE && op.kind() != LockOp.Kind.DROP) {
+                out.add(op);
+                continue;
+            }
+            LockOp other = op.kind() == LockOp.Kind.TAKE ? LockOp.drop(op.function(), op.call(), op.locks().get(0))
+                    : LockOp.take(op.function(), op.call(), op.locks().get(0), LockOp.Placement.DEFAULT);
+            LockOp match = ops.values().stream().filter(o -> o.kind() == other.kind() && o.function().equals(op.function())
+                    && java.util.Objects.equals(o.call(), op.call()) && o.locks().equals(op.locks())).findFirst().orElse(null);
+            if (match == null) {
+                out.add(op);
+            } else if (op.kind() == LockOp.Kind.TAKE) {
+                List<LockName> was = orders.get(match.text());
+                List<LockName> now = orders.get(op.text());
+                if (was.equals(now)) {
+                    notes.add(op.function() + ": moves " + op.locks().get(0).text() + " but it still brackets the same "
+                            + "calls in the same order: no change to the model");
+                } else {
+                    add(new Unmapped("", op.function(), sources.get(op.text()), op.text(),
+                            "reorders " + names(was) + " to " + names(now) + ": write it as 'in " + op.function()
+                                    + ": order " + names(now) + " " + (op.call() == null ? "at entry" : "around " + op.call())
+                                    + "' if that is what the model's path takes"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String names(List<LockName> locks) {
+        return String.join(", ", locks.stream().map(LockName::text).toList());
+    }
+
+    private static Unmapped unmapped(String file, String function, Item it, String why) {
+        return new Unmapped(file, function, it.line().where(), it.line().kind() + it.line().text(), why);
+    }
+}
