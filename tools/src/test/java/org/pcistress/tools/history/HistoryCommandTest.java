@@ -3,14 +3,11 @@ package org.pcistress.tools.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pcistress.tools.Main;
+import org.pcistress.tools.CliRun;
 
 /**
  * {@code pcistress history}: the built-in cases all match (exit 0, one row each); a change that breaks
@@ -18,28 +15,13 @@ import org.pcistress.tools.Main;
  */
 class HistoryCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void everyBuiltInCaseMatchesAndPrintsOneRow(@TempDir Path dir) throws Exception {
-        Run r = run("history", "--out", dir.toString());
+        CliRun r = run("history", "--out", dir.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         long rows = r.out().lines().filter(l -> l.startsWith("| S") || l.startsWith("| W")).count();
         assertEquals(org.pcistress.history.HistoryCases.builtIn().size(), rows, r.out());
@@ -57,7 +39,7 @@ class HistoryCommandTest {
                 S1 | bind_pf+aer | v4.14 | DEADLOCK | pci_walk_bus | report: the 2017 AER report
                 S3 | remove_pf | v6.18 | DEADLOCK | remove_store | commit 2fa119c0e5e5
                 """);
-        Run r = run("history", "--cases", cases.toString(), "--with", "list-snapshot");
+        CliRun r = run("history", "--cases", cases.toString(), "--with", "list-snapshot");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("| S1 | `bind_pf+aer` | `v4.14+list-snapshot` | DEADLOCK (report: the 2017 AER report) | OK | **NO**"),
                 r.out());
@@ -74,7 +56,7 @@ class HistoryCommandTest {
                 {"history", "--cases", dir.resolve("missing.txt").toString()},
                 {"history", "--with", "no-such-fix"},
                 {"history", "--time-budget", "0"}}) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().startsWith("pcistress history: "), r.err());

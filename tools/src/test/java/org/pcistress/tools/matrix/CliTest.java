@@ -4,39 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pcistress.tools.Main;
+import org.pcistress.tools.CliRun;
 import org.pcistress.tools.job.FakeCli;
 
 /** The explore, matrix and matrix-diff commands (two specs or two files): results, files, exit status, one-line errors. */
 class CliTest {
 
-    private record Run(int code, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private static void assertOneLineError(Run r, String contains) {
+    private static void assertOneLineError(CliRun r, String contains) {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains(contains), r.err());
@@ -44,11 +26,11 @@ class CliTest {
 
     @Test
     void lockdepFlavoursSideBySideOnThe2017Cell() {
-        Run both = run("explore", "--scenario", "bind_pf+aer", "--profile", "v5.10", "--lockdep", "both");
+        CliRun both = run("explore", "--scenario", "bind_pf+aer", "--profile", "v5.10", "--lockdep", "both");
         assertEquals(1, both.code(), both.err());
         assertTrue(both.out().contains("LOCKDEP_CIRCULAR: "), both.out());
         assertFalse(both.out().contains("(kernel lockdep)"), "the kernel's lockdep cannot see dev->mutex: " + both.out());
-        Run kernel = run("explore", "--scenario", "bind_pf+aer", "--profile", "v5.10", "--lockdep", "kernel");
+        CliRun kernel = run("explore", "--scenario", "bind_pf+aer", "--profile", "v5.10", "--lockdep", "kernel");
         assertEquals(1, kernel.code(), kernel.err());
         assertFalse(kernel.out().contains("LOCKDEP_CIRCULAR"), kernel.out());
         assertOneLineError(run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--lockdep", "linux"),
@@ -81,14 +63,14 @@ class CliTest {
 
     @Test
     void exploreFindsTheV618SelfDeadlockAndReplaysIt() {
-        Run r = run("explore", "--scenario", "remove_pf", "--profile", "v6.18");
+        CliRun r = run("explore", "--scenario", "remove_pf", "--profile", "v6.18");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().contains("recursive lock(pci_rescan_remove_lock)"), r.out());
-        Run again = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--replay", "0x5");
+        CliRun again = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--replay", "0x5");
         assertEquals(1, again.code(), again.err());
         assertTrue(again.out().lines().anyMatch(l -> l.startsWith("replay 0x") && l.endsWith(": DEADLOCK")),
                 again.out());
-        Run fixed = run("explore", "--scenario", "remove_pf", "--profile", "v7.0");
+        CliRun fixed = run("explore", "--scenario", "remove_pf", "--profile", "v7.0");
         assertEquals(0, fixed.code(), fixed.out());
         // one task: no schedule has a preemption to make, so the bounded search ran them all
         assertTrue(fixed.out().contains("proved for all schedules"), fixed.out());
@@ -98,21 +80,21 @@ class CliTest {
     void exploreWithoutABoundProvesOrSaysTheBudgetWasHit() {
         // numvfs_n+aer (S1) finishes unbounded in about 600 executions; bind_pf+hot_unplug no longer
         // does within the budget since pciehp's IST holds ctrl->reset_lock and drops it around each unbind
-        Run all = run("explore", "--scenario", "numvfs_n+aer", "--profile", "v7.0",
+        CliRun all = run("explore", "--scenario", "numvfs_n+aer", "--profile", "v7.0",
                 "--preemptions", "unbounded");
         assertEquals(1, all.code(), all.err());
         assertTrue(all.out().contains("every schedule ran"), all.out());
-        Run bad = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--preemptions", "lots");
+        CliRun bad = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--preemptions", "lots");
         assertEquals(2, bad.code(), bad.out());
         assertTrue(bad.err().contains("'unbounded'"), bad.err());
-        Run dpor = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--dpor");
+        CliRun dpor = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--dpor");
         assertEquals(2, dpor.code(), dpor.out());
         assertTrue(dpor.err().contains("--dpor needs --preemptions unbounded"), dpor.err());
     }
 
     @Test
     void matrixWritesJsonMarkdownAndSelfContainedHtml(@TempDir Path dir) throws Exception {
-        Run r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_pf", "--out", dir.toString());
+        CliRun r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_pf", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(2, r.err().lines().count(), "one progress line per cell: " + r.err());
         String json = Files.readString(dir.resolve("matrix.json"));
@@ -130,18 +112,18 @@ class CliTest {
 
     @Test
     void matrixDiffExitsOneWhenAChangeIntroducesAFailure(@TempDir Path dir) {
-        Run worse = run("matrix-diff", "--from", "v5.10", "--to", "v6.18", "--cells", "remove_pf,aer",
+        CliRun worse = run("matrix-diff", "--from", "v5.10", "--to", "v6.18", "--cells", "remove_pf,aer",
                 "--out", dir.toString());
         assertEquals(1, worse.code(), worse.out() + worse.err());
         assertTrue(worse.out().contains("remove_pf") && worse.out().contains("+DEADLOCK"), worse.out());
         assertTrue(Files.exists(dir.resolve("diff.json")));
-        Run same = run("matrix-diff", "--from", "v5.10", "--to", "v7.0", "--cells", "remove_pf");
+        CliRun same = run("matrix-diff", "--from", "v5.10", "--to", "v7.0", "--cells", "remove_pf");
         assertEquals(0, same.code(), same.out());
     }
 
     @Test
     void matrixWritesJunitXmlJudgedAgainstFindingsAndAVersionedJson(@TempDir Path dir) throws Exception {
-        Run r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_pf", "--out", dir.toString());
+        CliRun r = run("matrix", "--profile", "v4.14", "--cells", "bind_pf+aer,remove_pf", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         String xml = Files.readString(dir.resolve("junit.xml"));
         org.pcistress.tools.report.JunitXmlTest.validate(xml);
@@ -161,7 +143,7 @@ class CliTest {
         Path to = tmp.resolve("pr/v6.18/matrix.json");
         Files.writeString(from, FakeCli.matrix("v6.18", "bind_pf+aer", "OK"));
         FakeCli.write(to, FakeCli.matrix("v6.18", "bind_pf+aer", "DEADLOCK"));
-        Run worse = run("matrix-diff", from.toString(), tmp.resolve("pr").toString());
+        CliRun worse = run("matrix-diff", from.toString(), tmp.resolve("pr").toString());
         assertEquals(1, worse.code(), worse.err());
         assertTrue(worse.out().contains("introduced (1):"), worse.out());
         assertTrue(worse.out().contains("bind_pf+aer"), worse.out());
@@ -191,7 +173,7 @@ class CliTest {
             assertOneLineError(run("matrix-diff", good.toString(), f.toString()), b[2]);
         }
         Path subset = Files.writeString(tmp.resolve("subset.json"), FakeCli.matrix("v6.18", "bind_pf+aer", "OK"));
-        Run partial = run("matrix-diff", good.toString(), subset.toString());
+        CliRun partial = run("matrix-diff", good.toString(), subset.toString());
         assertEquals(3, partial.code(), "a TO without FROM's cells says nothing of them: " + partial.err());
         assertTrue(partial.err().contains("lacks 1 cell(s)"), partial.err());
     }

@@ -3,40 +3,22 @@ package org.pcistress.tools.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pcistress.tools.Main;
+import org.pcistress.tools.CliRun;
 
 /** {@code explore --scenario a+b+c} and {@code matrix --triples}: three-way cells from the command line. */
 class ThreeWayCliTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void exploreRacesThreeEntryPoints() {
-        Run r = run("explore", "--scenario", "reset_pf+numvfs_n+numvfs_read", "--profile", "v5.10", "--first");
+        CliRun r = run("explore", "--scenario", "reset_pf+numvfs_n+numvfs_read", "--profile", "v5.10", "--first");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().contains("v5.10:reset_pf+numvfs_n+numvfs_read"), r.out());
         assertTrue(r.out().contains("DEADLOCK"), r.out());
@@ -44,7 +26,7 @@ class ThreeWayCliTest {
 
     @Test
     void matrixAddsTheChosenTriples(@TempDir Path dir) throws Exception {
-        Run r = run("matrix", "--profile", "v6.19", "--cells", "reset_pf", "--triples",
+        CliRun r = run("matrix", "--profile", "v6.19", "--cells", "reset_pf", "--triples",
                 "reset_pf+numvfs_n+numvfs_read", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(2, r.err().lines().count(), "one progress line per cell: " + r.err());
@@ -56,7 +38,7 @@ class ThreeWayCliTest {
 
     @Test
     void aTripleOfTwoIsOneLineAndExitTwo() {
-        Run r = run("matrix", "--profile", "v6.19", "--triples", "reset_pf+numvfs_n");
+        CliRun r = run("matrix", "--profile", "v6.19", "--triples", "reset_pf+numvfs_n");
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("--triples takes cells of three entry points"), r.err());

@@ -3,9 +3,6 @@ package org.pcistress.tools.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,29 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcistress.model.profile.Profiles;
-import org.pcistress.tools.Main;
+import org.pcistress.tools.CliRun;
 
 /** The command: exit codes, one-line errors, the report, the .lock file it writes. */
 @Timeout(600)
 class CheckPatchCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String patch(String name) {
@@ -45,9 +27,9 @@ class CheckPatchCommandTest {
     @Test
     void aPatchThatIntroducesADeadlockExitsOneWithTheCounterexample(@TempDir Path dir) throws Exception {
         Path revert = dir.resolve("revert.lock");
-        Run r0 = run("check-patch", "--derive-only", "--write-lock", revert.toString(), patch("2fa119c0e5e5-revert.patch"));
+        CliRun r0 = run("check-patch", "--derive-only", "--write-lock", revert.toString(), patch("2fa119c0e5e5-revert.patch"));
         assertEquals(0, r0.code(), r0.err());
-        Run r = run("check-patch", patch("a5338e365c45-numvfs-rescan.patch"), "--base", Patches.WITH_05703271 + "+" + revert,
+        CliRun r = run("check-patch", patch("a5338e365c45-numvfs-rescan.patch"), "--base", Patches.WITH_05703271 + "+" + revert,
                 "--cells", "numvfs_0+remove_pf,remove_pf,bind_pf");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("in sriov_numvfs_store: take pci_rescan_remove_lock around sriov_configure"), r.out());
@@ -59,7 +41,7 @@ class CheckPatchCommandTest {
 
     @Test
     void aPatchThatOnlyFixesExitsZero() {
-        Run r = run("check-patch", patch("815a8d2feb56-eeh-bus-get-nolock.patch"), "--base", Patches.WITH_05703271,
+        CliRun r = run("check-patch", patch("815a8d2feb56-eeh-bus-get-nolock.patch"), "--base", Patches.WITH_05703271,
                 "--cells", "eeh_vf");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("fixed (1):"), r.out());
@@ -69,7 +51,7 @@ class CheckPatchCommandTest {
     @Test
     void theWrittenLockFileIsTheDerivedChange(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("numvfs.lock");
-        Run r = run("check-patch", "--derive-only", "--write-lock", f.toString(), patch("a5338e365c45-numvfs-rescan.patch"));
+        CliRun r = run("check-patch", "--derive-only", "--write-lock", f.toString(), patch("a5338e365c45-numvfs-rescan.patch"));
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(f);
         assertTrue(text.startsWith("name pci-iov-take-the-rescan-lock-around-sriov\n"), text);
@@ -86,22 +68,22 @@ class CheckPatchCommandTest {
                 new String[] {"numvfs-trylock.patch", "2 lock-related line(s) not mapped"},
                 new String[] {"f5eff5591b8f-pciehp-reset-lock.patch", "not mapped"},
                 new String[] {"no-such.patch", "no such patch file"})) {
-            Run r = run("check-patch", "--derive-only", patch(c[0]));
+            CliRun r = run("check-patch", "--derive-only", patch(c[0]));
             assertEquals(2, r.code(), c[0] + ": " + r.out() + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().contains(c[1]), r.err());
         }
-        Run bad = run("check-patch", patch("a5338e365c45-numvfs-rescan.patch"), "--base", "v9.9");
+        CliRun bad = run("check-patch", patch("a5338e365c45-numvfs-rescan.patch"), "--base", "v9.9");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("unknown profile"), bad.err());
     }
 
     @Test
     void partialMappingIsAcceptedOnlyWhenAsked() {
-        Run refused = run("check-patch", "--derive-only", patch("815a8d2feb56-with-helper.patch"));
+        CliRun refused = run("check-patch", "--derive-only", patch("815a8d2feb56-with-helper.patch"));
         assertEquals(2, refused.code());
         assertTrue(refused.out().contains("not mapped (4):"), refused.out());
-        Run partial = run("check-patch", "--accept-partial", patch("815a8d2feb56-with-helper.patch"),
+        CliRun partial = run("check-patch", "--accept-partial", patch("815a8d2feb56-with-helper.patch"),
                 "--base", Patches.WITH_05703271, "--cells", "eeh_vf");
         assertEquals(0, partial.code(), partial.out() + partial.err());
         assertTrue(partial.out().contains("not mapped (4):") && partial.out().contains("fixed (1):"), partial.out());
@@ -109,7 +91,7 @@ class CheckPatchCommandTest {
 
     @Test
     void aBaseTheChangeDoesNotApplyToIsSkippedAndNoneLeftIsExitTwo() {
-        Run r = run("check-patch", patch("2fa119c0e5e5-revert.patch"), "--base", Patches.BEFORE_05703271,
+        CliRun r = run("check-patch", patch("2fa119c0e5e5-revert.patch"), "--base", Patches.BEFORE_05703271,
                 "--cells", "remove_pf");
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("not checked: the change is no change to this base"), r.out());
@@ -118,7 +100,7 @@ class CheckPatchCommandTest {
 
     @Test
     void helpDocumentsTheCommand() {
-        Run r = run("check-patch", "--help");
+        CliRun r = run("check-patch", "--help");
         assertEquals(0, r.code());
         for (String s : List.of("--base", "--accept-partial", "--write-lock", "Exit codes", "never guessed")) {
             assertTrue(r.out().toLowerCase(java.util.Locale.ROOT).contains(s.toLowerCase(java.util.Locale.ROOT)), s + ": " + r.out());
