@@ -8,6 +8,9 @@ import java.util.List;
  * the steps so far.
  */
 final class Decision {
+    /** The most tasks one execution may have: search trees index them in a {@code long} bit set. */
+    static final int MAX_TASKS = 64;
+
     final int step;
     final int[] enabled;
     final int current;
@@ -28,6 +31,27 @@ final class Decision {
             }
         }
         return false;
+    }
+
+    /** Refuses an execution with more tasks than a search tree can index. */
+    void checkTaskCount() {
+        if (enabled[enabled.length - 1] >= MAX_TASKS) {
+            throw new IllegalStateException("the explorer handles at most " + MAX_TASKS + " tasks per execution");
+        }
+    }
+
+    /**
+     * Replaying a recorded step: why this choice point differs from the one recorded at
+     * {@code depth} (its enabled tasks and running task), or {@code null} when it matches.
+     */
+    String divergenceFrom(int depth, int[] recordedEnabled, int recordedCurrent) {
+        if (java.util.Arrays.equals(recordedEnabled, enabled) && recordedCurrent == current) {
+            return null;
+        }
+        return "the scenario is not deterministic: at step " + (depth + 1) + " tasks "
+                + java.util.Arrays.toString(enabled) + " can run (running: " + current + "), but "
+                + java.util.Arrays.toString(recordedEnabled) + " (running: " + recordedCurrent
+                + ") could the last time";
     }
 
     /** The choice that costs nothing: the running task if it can go on, else the lowest index. */

@@ -1,7 +1,6 @@
 package org.pcistress.explore;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ import java.util.List;
  * without the bound ever leaving out an alternative ({@link #boundCut}) ran every schedule.
  */
 final class SearchTree implements Chooser {
-    private static final int MAX_TASKS = 64;
+    private static final int MAX_TASKS = Decision.MAX_TASKS;
 
     private static final class Node {
         final int[] enabled;
@@ -67,15 +66,11 @@ final class SearchTree implements Chooser {
 
     @Override
     public int choose(Decision d) {
-        if (d.enabled[d.enabled.length - 1] >= MAX_TASKS) {
-            throw new IllegalStateException("the explorer handles at most " + MAX_TASKS + " tasks per execution");
-        }
+        d.checkTaskCount();
         if (depth < path.size()) {
             Node n = path.get(depth);
-            if (!Arrays.equals(n.enabled, d.enabled) || n.current != d.current) {
-                divergence = "the scenario is not deterministic: at step " + (depth + 1) + " tasks "
-                        + Arrays.toString(d.enabled) + " can run (running: " + d.current + "), but "
-                        + Arrays.toString(n.enabled) + " (running: " + n.current + ") could the last time";
+            divergence = d.divergenceFrom(depth, n.enabled, n.current);
+            if (divergence != null) {
                 return -1;
             }
             depth++;
