@@ -79,26 +79,17 @@ public final class Profile {
 
     /** Takes {@code step} on {@code path}, innermost (after the steps already there). No-op if taken. */
     public Profile take(KernelPath path, LockStep step) {
-        List<LockStep> l = new ArrayList<>(steps(path));
-        if (!l.contains(step)) {
-            l.add(step);
-        }
-        return withSteps(path, l);
+        return withSteps(path, taken(steps(path), step));
     }
 
     /** Takes {@code step} on {@code path}, outermost (before the steps already there). */
     public Profile takeFirst(KernelPath path, LockStep step) {
-        List<LockStep> l = new ArrayList<>(steps(path));
-        l.remove(step);
-        l.add(0, step);
-        return withSteps(path, l);
+        return withSteps(path, takenFirst(steps(path), step));
     }
 
     /** Stops taking {@code step} on {@code path}. */
     public Profile drop(KernelPath path, LockStep step) {
-        List<LockStep> l = new ArrayList<>(steps(path));
-        l.remove(step);
-        return withSteps(path, l);
+        return withSteps(path, dropped(steps(path), step));
     }
 
     /** Replaces the steps of {@code path}: exactly these, in this order (none to take nothing). */
@@ -148,26 +139,17 @@ public final class Profile {
 
     /** Takes {@code step} on {@code path}, innermost. No-op if taken. */
     public Profile take(UserPath path, LockStep step) {
-        List<LockStep> l = new ArrayList<>(steps(path));
-        if (!l.contains(step)) {
-            l.add(step);
-        }
-        return withSteps(path, l);
+        return withSteps(path, taken(steps(path), step));
     }
 
     /** Takes {@code step} on {@code path}, outermost. */
     public Profile takeFirst(UserPath path, LockStep step) {
-        List<LockStep> l = new ArrayList<>(steps(path));
-        l.remove(step);
-        l.add(0, step);
-        return withSteps(path, l);
+        return withSteps(path, takenFirst(steps(path), step));
     }
 
     /** Stops taking {@code step} on {@code path}. */
     public Profile drop(UserPath path, LockStep step) {
-        List<LockStep> l = new ArrayList<>(steps(path));
-        l.remove(step);
-        return withSteps(path, l);
+        return withSteps(path, dropped(steps(path), step));
     }
 
     /** Replaces the steps of {@code path}: exactly these, in this order. */
@@ -199,5 +181,29 @@ public final class Profile {
     @Override
     public String toString() {
         return name;
+    }
+
+    /** {@code steps} with {@code step} taken innermost, unless it is there already. */
+    private static List<LockStep> taken(List<LockStep> steps, LockStep step) {
+        List<LockStep> l = new ArrayList<>(steps);
+        if (!l.contains(step)) {
+            l.add(step);
+        }
+        return l;
+    }
+
+    /** {@code steps} with {@code step} moved (or added) outermost. */
+    private static List<LockStep> takenFirst(List<LockStep> steps, LockStep step) {
+        List<LockStep> l = new ArrayList<>(steps);
+        l.remove(step);
+        l.add(0, step);
+        return l;
+    }
+
+    /** {@code steps} without {@code step}. */
+    private static List<LockStep> dropped(List<LockStep> steps, LockStep step) {
+        List<LockStep> l = new ArrayList<>(steps);
+        l.remove(step);
+        return l;
     }
 }
