@@ -51,8 +51,8 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "preemption bound, or 'unbounded' for every schedule (default ${DEFAULT-VALUE})")
     String preemptions;
 
-    @Option(names = "--dpor", description = "with --preemptions unbounded: reduce by DPOR (opt-in: not a proof on the"
-            + " PCI model, see docs/EXPLORER.md)")
+    @Option(names = "--dpor", description = "with --preemptions unbounded: reduce by DPOR (one schedule per class of"
+            + " equivalent ones; a finished search is a proof for all schedules, see docs/EXPLORER.md)")
     boolean dpor;
 
     @Option(names = "--replay", paramLabel = "SCHEDULE", description = "run one execution on this schedule (0.0.1.1 or 0x2.1x2)")
