@@ -113,9 +113,12 @@ public final class Explorer {
                 stopped == null, stopped, stopped == null && !cut ? -1 : reached, best, new ArrayList<>(predictions));
     }
 
-    /** {@link #proveOrBound(Scenario, ExploreOptions, long, boolean)} with a plain proof attempt. */
+    /**
+     * {@link #proveOrBound(Scenario, ExploreOptions, long, boolean)} with the proof attempt reduced by
+     * DPOR: what the matrix runs.
+     */
     public static ExploreResult proveOrBound(Scenario scenario, ExploreOptions o, long proofExecutions) {
-        return proveOrBound(scenario, o, proofExecutions, false);
+        return proveOrBound(scenario, o, proofExecutions, true);
     }
 
     /**
