@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pcistress.model.change.Companion;
 import org.pcistress.model.change.LockChange;
 import org.pcistress.model.change.LockName;
 import org.pcistress.model.change.LockOp;
@@ -40,6 +41,7 @@ final class PatchMapper {
 
     static Mapping map(UnifiedDiff diff, String name, String cite) {
         PatchMapper m = new PatchMapper();
+        List<Runnable> companions = new ArrayList<>(); // read after the functions they go with
         for (UnifiedDiff.FilePatch f : diff.files()) {
             boolean modelled = ModelledFunctions.files().contains(f.path());
             List<FunctionLines.Function> fns = FunctionLines.of(f);
@@ -54,12 +56,16 @@ final class PatchMapper {
                             + ": check-patch does not follow code from one function into another");
                 } else if (modelled && mf != null) {
                     m.known(f.path(), fn, mf);
+                } else if (modelled && ModelledFunctions.companion(fn.name()) != null) {
+                    companions.add(() -> m.companion(f.path(), fn, ModelledFunctions.companion(fn.name())));
                 } else {
                     m.unknown(f.path(), fn, modelled, null);
                 }
             }
         }
+        companions.forEach(Runnable::run);
         List<LockOp> ops = m.pairUp();
+        m.oneRelease(ops);
         return new Mapping(new LockChange(name, cite, "", ops), new ArrayList<>(m.unmapped.values()),
                 new ArrayList<>(m.notes), m.ignored, m.sources);
     }
@@ -134,9 +140,11 @@ final class PatchMapper {
     }
 
     private void known(String file, FunctionLines.Function fn, ModelledFunction mf) {
+        Derived reorder = Reorder.of(mf, fn.before(), fn.after());
         for (boolean after : new boolean[] {false, true}) {
             List<Item> image = fn.image(after);
-            List<LockRegion> regions = LockRegion.of(image);
+            List<ReleaseWindow> windows = ReleaseWindow.of(mf, image);
+            List<LockRegion> regions = reorder != null ? List.of() : LockRegion.of(image, ReleaseWindow.items(windows));
             conditioned(file, mf.name(), image, "");
             for (Item it : image) {
                 if (!it.changed()) {
@@ -149,10 +157,18 @@ final class PatchMapper {
                     } else if (c.nested()) {
                         notes.add(c.call() + " in " + mf.name() + " is read as " + c.call().replace("_nested", "")
                                 + ": the subclass only tells lockdep it nests");
+                    } else if (c.call().startsWith("mutex_") && c.lock().text().startsWith("device_lock")) {
+                        notes.add(c.call() + " on a struct device's mutex in " + mf.name() + " is read as "
+                                + c.lock().text() + ": device_lock is exactly that mutex");
                     }
                 }
                 if (calls.isEmpty() && !VARIANT.matcher(it.code()).find()) {
                     ignored++;
+                }
+            }
+            for (ReleaseWindow w : windows) {
+                if (reorder == null && w.changed(image)) {
+                    derived(file, mf, image, w.change(mf, image, after), w.up(), w.down());
                 }
             }
             for (LockRegion r : regions) {
@@ -165,6 +181,79 @@ final class PatchMapper {
             }
             if (after) {
                 variants(file, mf, image);
+            }
+        }
+        if (reorder != null) {
+            List<Item> changed = new ArrayList<>();
+            for (boolean after : new boolean[] {false, true}) {
+                fn.image(after).stream().filter(it -> it.changed() && LockCall.scan(it.code()).stream()
+                        .anyMatch(c -> c.problem() == null)).forEach(changed::add);
+            }
+            if (reorder.op() == null) {
+                changed.forEach(it -> add(unmapped(file, mf.name(), it, reorder.reason())));
+            } else {
+                record(file, reorder.op(), reorder.op().locks(), changed.stream().map(it -> it.line().where()).toList());
+            }
+        }
+    }
+
+    /** A line read from items {@code ends} of {@code image}, or the reason on those items that changed. */
+    private void derived(String file, ModelledFunction mf, List<Item> image, Derived d, int... ends) {
+        if (d.op() == null) {
+            for (int i : ends) {
+                if (image.get(i).changed()) {
+                    add(unmapped(file, mf.name(), image.get(i), d.reason()));
+                }
+            }
+            return;
+        }
+        List<String> where = new ArrayList<>();
+        for (int i : ends) {
+            where.add(image.get(i).line().where());
+        }
+        record(file, d.op(), d.op().locks(), where);
+    }
+
+    private void record(String file, LockOp op, List<LockName> order, List<String> where) {
+        String key = op.text();
+        ops.putIfAbsent(key, op);
+        orders.put(key, order);
+        sources.merge(key, file + " " + String.join(" ", where), (a, b) -> a + ", " + b.substring(file.length() + 1));
+    }
+
+    /** A function that goes with a modelled one ({@code pci_dev_unlock}): in step with its new order, or not mapped. */
+    private void companion(String file, FunctionLines.Function fn, Companion c) {
+        List<Item> lines = new ArrayList<>();
+        for (boolean after : new boolean[] {false, true}) {
+            fn.image(after).stream().filter(it -> it.changed() && !LockCall.scan(it.code()).isEmpty()).forEach(lines::add);
+        }
+        if (lines.isEmpty()) {
+            ignored += (int) fn.after().stream().filter(Item::changed).count();
+            return;
+        }
+        List<LockName> order = ops.values().stream().filter(o -> o.kind() == LockOp.Kind.ORDER
+                && o.function().equals(c.of())).map(LockOp::locks).findFirst().orElse(null);
+        String why = Reorder.companion(c, fn.before(), fn.after(), order);
+        if (why != null) {
+            lines.forEach(it -> add(unmapped(file, c.name(), it, why)));
+            return;
+        }
+        notes.add(c.name() + " " + (c.kind() == Companion.Kind.RELEASE ? "releases" : "tries") + " the locks in step "
+                + "with " + c.of() + "'s new order; it is no line of its own: " + c.why());
+    }
+
+    /** The model lets go of one lock at several places with one feature: a change to one is a change to all. */
+    private void oneRelease(List<LockOp> out) {
+        for (LockOp op : out) {
+            if (op.release() == null) {
+                continue;
+            }
+            List<String> all = ModelledFunctions.releasing(op.release().feature());
+            List<String> here = out.stream().filter(o -> op.release().equals(o.release())).map(LockOp::function).toList();
+            if (!here.containsAll(all)) {
+                notes.add(op.function() + ": the model lets go of " + op.release().lock().text() + " in "
+                        + String.join(" and ", all) + " together (" + op.release().feature() + "): the change applies to all of them");
+                return;
             }
         }
     }
