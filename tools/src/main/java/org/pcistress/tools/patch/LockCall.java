@@ -68,7 +68,7 @@ record LockCall(boolean acquire, LockName lock, String call, String problem) {
         // the blocking call a trylock, _interruptible or _killable form stands for
         String plain = call.startsWith("down_") ? call.replaceFirst("_(trylock|interruptible|killable)$", "")
                 : call.replace("_trylock", "_lock").replaceFirst("_lock_(interruptible|killable)$", "_lock");
-        Object lock = lock(plain, unlock, arg);
+        Object lock = lock(plain, arg);
         if (lock == null) {
             return null;
         }
@@ -85,7 +85,7 @@ record LockCall(boolean acquire, LockName lock, String call, String problem) {
     }
 
     /** The lock of a plain lock or unlock call; a String when it cannot tell; {@code null} when it is none. */
-    private static Object lock(String call, boolean unlock, String arg) {
+    private static Object lock(String call, String arg) {
         if (call.equals("pci_lock_rescan_remove") || call.equals("pci_unlock_rescan_remove")) {
             return LockName.RESCAN_REMOVE;
         }
