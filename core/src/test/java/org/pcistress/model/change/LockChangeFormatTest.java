@@ -97,11 +97,11 @@ class LockChangeFormatTest {
 
     @Test
     void aPlaceThatLetsGoOfTheCallersLockTakesOnlyThatLockAndIsTheProfileFeature() {
-        LockChange release = parse("in pciehp_unconfigure_device: drop ctrl->reset_lock(read) around "
+        LockChange release = parse("name release\nin pciehp_unconfigure_device: drop ctrl->reset_lock(read) around "
                 + "pci_stop_and_remove_bus_device");
         Profile v510 = Profiles.named("v5.10");
         assertEquals(List.of(), v510.with(release.toFix()).diff(Profiles.named("v5.10+pciehp-unlock-for-binding")));
-        LockChange keep = parse("in pciehp_configure_device: take ctrl->reset_lock(read) around pci_bus_add_devices");
+        LockChange keep = parse("name keep\nin pciehp_configure_device: take ctrl->reset_lock(read) around pci_bus_add_devices");
         assertEquals(List.of(), Profiles.named("v6.19").with(keep.toFix()).diff(Profiles.named("v6.19")
                 .disable(org.pcistress.model.profile.Feature.PCIEHP_RESET_LOCK_DROPPED_FOR_BINDING)));
         assertTrue(release.conflicts(Profiles.named("v4.14")).get(0).contains("v4.14 does not take ctrl->reset_lock(read) "
@@ -118,7 +118,7 @@ class LockChangeFormatTest {
 
     @Test
     void anOrderThatIsAlreadyTheBasesIsNoChangeToIt() {
-        LockChange order = parse("in pci_dev_lock: order device_lock(dev), pci_cfg_access_lock(dev) at entry");
+        LockChange order = parse("name order\nin pci_dev_lock: order device_lock(dev), pci_cfg_access_lock(dev) at entry");
         assertEquals(List.of(), order.conflicts(Profiles.named("v5.10")));
         assertTrue(order.conflicts(Profiles.named("v6.19")).get(0).contains("already takes device_lock(dev), "
                 + "pci_cfg_access_lock(dev) in this order"), order.conflicts(Profiles.named("v6.19")).toString());

@@ -65,7 +65,7 @@ class MappingTest {
         Mapping pciehp = map("pciehp-disable-slot-reset-lock.patch");
         assertEquals(2, pciehp.unmapped().size());
         assertTrue(pciehp.unmapped().get(0).reason().startsWith("drivers/pci/hotplug/pciehp_ctrl.c is not a file"));
-        Mapping reset = inline("drivers/pci/pci.c", "pci_reset_function(struct pci_dev *dev)", """
+        Mapping reset = inline("drivers/pci/pci.c", "int pci_reset_function(struct pci_dev *dev)", """
                  \tint rc;
                 +\tpci_dev_lock(dev);
                  \trc = __pci_reset_function_locked(dev);
