@@ -110,11 +110,28 @@ public record MatrixDiff(String from, String to, List<Change> changes, List<Chan
         return c.claim().startsWith(Matrix.SETUP_FAILED);
     }
 
-    /** A failure as the same bug in any cell: its kind and the locks its title names. */
+    /**
+     * A failure as the same bug in any cell: a cycle's kind and the waits its title ends with, in
+     * parentheses after the tasks ({@code DEADLOCK: a ⇄ b (lock(x), lock(y))}), in any rotation;
+     * any other failure (a recursive lock, a use-after-free) by its whole title.
+     */
     static String signature(CellFailure f) {
         String t = f.title().startsWith(Matrix.SETUP_TITLE) ? f.title().substring(Matrix.SETUP_TITLE.length()) : f.title();
-        int open = t.endsWith(")") ? t.lastIndexOf('(') : -1;
-        return f.kind() + " " + (open >= 0 ? t.substring(open) : t);
+        int depth = 0;
+        List<String> waits = new ArrayList<>();
+        int end = t.length() - 1;
+        for (int i = t.length() - 1; i >= 0 && t.endsWith(")"); i--) {
+            char ch = t.charAt(i);
+            depth += ch == ')' ? 1 : ch == '(' ? -1 : 0;
+            if (depth == 1 && ch == ',' || depth == 0) {
+                waits.add(t.substring(i + 1, end).strip());
+                end = i;
+            }
+            if (depth == 0) {
+                return i > 0 && t.charAt(i - 1) == ' ' ? f.kind() + " " + waits.stream().sorted().toList() : t;
+            }
+        }
+        return t;
     }
 
     public List<Change> fixed() {

@@ -40,6 +40,24 @@ class MadeReachableTest {
     }
 
     @Test
+    void aCycleIsItsWaitsInAnyRotationAnythingElseItsWholeTitle() {
+        String cycle = "DEADLOCK: kworker ⇄ irq/24-aerdrv ⇄ bind_store (lock(pci_bus_sem), lock(&dev->mutex(01:00.0)), "
+                + "wait_for_completion(local_pci_probe))";
+        String rotated = "DEADLOCK: modprobe ⇄ kworker ⇄ irq/24-aerdrv (wait_for_completion(local_pci_probe), "
+                + "lock(pci_bus_sem), lock(&dev->mutex(01:00.0)))";
+        assertEquals(MatrixDiff.signature(failure(cycle)), MatrixDiff.signature(failure(rotated)));
+        assertEquals("DEADLOCK [lock(&dev->mutex(01:00.0)), lock(pci_bus_sem), wait_for_completion(local_pci_probe)]",
+                MatrixDiff.signature(failure(Matrix.SETUP_TITLE + cycle)));
+        assertEquals("DEADLOCK: eehd recursive lock(pci_rescan_remove_lock)",
+                MatrixDiff.signature(failure("DEADLOCK: eehd recursive lock(pci_rescan_remove_lock)")),
+                "a recursion is its task's: another task recursing on the lock is another bug");
+    }
+
+    private static CellFailure failure(String title) {
+        return new CellFailure("DEADLOCK", title, "", 1, 0, List.of(), "", title);
+    }
+
+    @Test
     void aBugTheBaseShowsNowhereIsIntroducedEvenBehindASetupFailure() {
         Cell unset = cell("bind_pf+aer", true, "LOCKING_BUG", "LOCKING_BUG: lockdep_assert_held(pci_rescan_remove_lock)");
         Cell reached = cell("bind_pf+aer", false, "DEADLOCK", "DEADLOCK: aer_isr \u21c4 bind_store " + ABBA);

@@ -77,6 +77,26 @@ class HistoryFromPatchesTest {
     }
 
     @Test
+    void onTheRevertAloneTheBindRowsOldBugsAreMadeReachableNotIntroduced() {
+        Mapping m = map("a5338e365c45-numvfs-rescan.patch");
+        // the revert alone trips the lockdep assert it left in pci_stop_and_remove_bus_device while booting
+        // into bind_pf's row (unbinding the PF's driver with VFs); with a5338e365c45 those cells boot and
+        // show the AER cycle (case S1) and the hot-unplug use-after-free the base shows in load_pf's row
+        Verdicts v = check(m.change(), "revert-only", revertOnly(), "bind_pf+aer", "load_pf+aer", "bind_pf+hot_unplug",
+                "load_pf+hot_unplug", "numvfs_0+remove_pf");
+        MatrixDiff d = v.bases().get(0).diff();
+        assertEquals(List.of("bind_pf+aer", "bind_pf+hot_unplug"),
+                d.madeReachable().stream().map(MatrixDiff.Change::key).toList(), d.text());
+        assertEquals(List.of("numvfs_0+remove_pf"), d.introduced().stream().map(MatrixDiff.Change::key).toList(),
+                "the numvfs vs remove ABBA is the one the change made: " + d.text());
+        assertTrue(MatrixDiff.setupFailed(v.bases().get(0).before().cell("bind_pf+aer")));
+        assertTrue(v.text().contains("made reachable in bind_pf+aer (the base fails in its setup): DEADLOCK"), v.text());
+        Verdicts alone = check(m.change(), "revert-only", revertOnly(), "bind_pf+aer");
+        assertEquals(1, alone.bases().get(0).diff().introduced().size(),
+                "a cycle the base run shows nowhere (here: no other cell ran) counts as introduced");
+    }
+
+    @Test
     void theNolockVariantClearsTheEehRecursion() {
         Mapping m = map("815a8d2feb56-eeh-bus-get-nolock.patch");
         assertTrue(m.complete(), m.unmapped().toString());
