@@ -27,7 +27,7 @@ import org.pcistress.explore.SetupFailed;
  */
 public final class Matrix {
     /** Executions a cell's search without a bound gets before the bounded search runs instead. */
-    public static final long PROOF_EXECUTIONS = 150;
+    public static final long PROOF_EXECUTIONS = 1000;
     /** Whether that search is reduced by DPOR ({@link Explorer#proveOrBound}): it is, a finished one is a proof. */
     public static final boolean PROOF_BY_DPOR = true;
     private Matrix() {
