@@ -2,10 +2,8 @@ package org.pcistress.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -108,12 +106,5 @@ class DporTest {
         assertEquals("OK", Explorer.explore(flag(false), PLAIN.withDpor()).verdict(),
                 "an unmarked access hides the dependency: DPOR's one order misses the deadlock");
         assertEquals("DEADLOCK", Explorer.explore(flag(true), PLAIN.withDpor()).verdict());
-    }
-
-    @Test
-    void dporNeedsAnUnboundedSearch() {
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new ExploreOptions(2, ExploreOptions.Stop.FIRST, 1, Duration.ofSeconds(1), 10, true,
-                        Duration.ofSeconds(1), false)).getMessage().contains("unbounded"));
     }
 }
