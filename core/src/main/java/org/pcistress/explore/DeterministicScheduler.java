@@ -54,18 +54,17 @@ final class DeterministicScheduler implements Scheduler {
             baton.throwIfAborted();
             boolean first = s.next == TaskSlot.Next.START;
             s.at(TaskSlot.Next.OP, op, target, self.frame());
-            s.tried(op, target);
             Footprint now = current();
             if (first && phase == Phase.RUN && s.lastStep >= 0) {
-                // Nothing a task did before its first scheduling point is visible to another task,
-                // so its first step goes on into its first operation without a choice.
+                // Running others before it is choosing others before the task started (a choice made
+                // already), so its first step goes on into its first operation without a choice.
                 steps.get(s.lastStep).firstOp(s);
                 now.operation(op, target);
                 return;
             }
             if (op == Op.EXIT) {
                 if (now != null) {
-                    now.exit(s, target);
+                    now.exit(target);
                 }
                 return; // exited() makes the choice, and switching there is free
             }
@@ -85,6 +84,11 @@ final class DeterministicScheduler implements Scheduler {
         } finally {
             baton.monitor.unlock();
         }
+    }
+
+    @Override
+    public void footprint(Object owner, String field, boolean write) {
+        Picking.field(this, owner, field, write);
     }
 
     @Override
@@ -291,5 +295,4 @@ final class DeterministicScheduler implements Scheduler {
         }
         return (TaskSlot) d;
     }
-
 }

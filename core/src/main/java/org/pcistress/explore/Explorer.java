@@ -114,20 +114,28 @@ public final class Explorer {
     }
 
     /**
-     * Tries every schedule first, within {@code proofExecutions} executions (a plain search without
-     * a bound); when that search does not finish, searches within {@code o}'s bound with what is
-     * left of the time budget. The result is the unbounded one when it finished
-     * ({@link ExploreResult#claim()}: proved for all schedules), else the bounded one (which is a
-     * proof for all schedules too when its bound left nothing out); both searches' executions and
-     * time are counted, and the shortest counterexample of each kind either found is kept.
-     * Deterministic but for the time budget.
+     * {@link #proveOrBound(Scenario, ExploreOptions, long, boolean)} with the proof attempt reduced by
+     * DPOR: what the matrix runs.
      */
     public static ExploreResult proveOrBound(Scenario scenario, ExploreOptions o, long proofExecutions) {
+        return proveOrBound(scenario, o, proofExecutions, true);
+    }
+
+    /**
+     * Tries every schedule first, within {@code proofExecutions} executions (a search without a
+     * bound: reduced by DPOR when {@code dpor}, else plain); when that search does not finish,
+     * searches within {@code o}'s bound with what is left of the time budget. The result is the
+     * unbounded one when it finished ({@link ExploreResult#claim()}: proved for all schedules), else
+     * the bounded one (which is a proof for all schedules too when its bound left nothing out);
+     * both searches' executions and time are counted, and the shortest counterexample of each kind
+     * either found is kept. Deterministic but for the time budget.
+     */
+    public static ExploreResult proveOrBound(Scenario scenario, ExploreOptions o, long proofExecutions, boolean dpor) {
         if (o.preemptionBound() < 0 || proofExecutions <= 0) {
             return explore(scenario, o);
         }
-        ExploreResult p = explore(scenario, o.withPreemptionBound(-1)
-                .withMaxExecutions(Math.min(proofExecutions, o.maxExecutions())));
+        ExploreOptions unbounded = o.withPreemptionBound(-1).withMaxExecutions(Math.min(proofExecutions, o.maxExecutions()));
+        ExploreResult p = explore(scenario, dpor ? unbounded.withDpor() : unbounded);
         if (p.exhausted() || "first failure".equals(p.stopReason())) {
             return p;
         }

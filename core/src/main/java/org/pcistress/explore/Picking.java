@@ -66,15 +66,36 @@ final class Picking {
         TaskSlot next = d.runSlots.get(c);
         next.lastStep = steps.size();
         Step step = new Step(next, cur >= 0 && c != cur);
-        if (next.next == TaskSlot.Next.OP && next.op == org.pcistress.kernel.locking.Scheduler.Op.READ_LOCK) {
+        boolean op = next.next == TaskSlot.Next.OP;
+        if (op && next.op == org.pcistress.kernel.locking.Scheduler.Op.READ_LOCK) {
             step.footprint.touchRead(next.target);
-        } else {
-            step.footprint.touch(next.target);
+        } else if (!op || next.op != org.pcistress.kernel.locking.Scheduler.Op.ACCESS) {
+            step.footprint.touch(next.target); // an ACCESS point touches nothing: its accessor declares the field
         }
-        step.footprint.sharedAccess = next.next == TaskSlot.Next.OP && next.op == org.pcistress.kernel.locking.Scheduler.Op.ACCESS;
         step.causes = next.causes.isEmpty() ? Step.NO_CAUSES : next.causes.stream().mapToInt(Integer::intValue).toArray();
         next.causes.clear();
         steps.add(step);
         return next;
+    }
+
+    /**
+     * The running step read or wrote a model field ({@code Locks.reads}/{@code writes}): called by
+     * the running task, without the monitor; recorded only in the explored run.
+     */
+    static void field(DeterministicScheduler d, Object owner, String field, boolean write) {
+        d.baton.monitor.lock();
+        try {
+            Footprint now = d.baton.aborted ? null : d.current();
+            if (now != null && field == null && write) {
+                now.touch(owner); // a wait-for edge changed: as a wait on owner would
+                now.blocks = true;
+            } else if (now != null && field == null) {
+                now.touchRead(owner); // its state read: dependent on every operation on it
+            } else if (now != null) {
+                now.field(owner, field, write);
+            }
+        } finally {
+            d.baton.monitor.unlock();
+        }
     }
 }

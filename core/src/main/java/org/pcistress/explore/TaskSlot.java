@@ -38,10 +38,6 @@ final class TaskSlot {
     Frame frame;
     /** Index of the last step this task ran, or -1. */
     int lastStep = -1;
-    /** Names of every lock this task tried to take: its exit may release them without a point. */
-    final java.util.Set<Object> locks = new java.util.LinkedHashSet<>(4);
-    /** Locks it tried to take for read only (an exit's release of them is an {@code up_read}). */
-    final java.util.Set<Object> readLocks = new java.util.LinkedHashSet<>(2);
     /** Steps that woke or created it since it last ran: causes of its next step. */
     final java.util.List<Integer> causes = new java.util.ArrayList<>(1);
 
@@ -61,15 +57,6 @@ final class TaskSlot {
         this.op = op;
         this.target = target;
         this.frame = frame;
-    }
-
-    /** Remembers the locks it tries to take, for its exit's footprint. */
-    void tried(Scheduler.Op op, Object target) {
-        if (op == Scheduler.Op.LOCK || op == Scheduler.Op.TRYLOCK) {
-            locks.add(target);
-        } else if (op == Scheduler.Op.READ_LOCK) {
-            readLocks.add(target);
-        }
     }
 
     @Override

@@ -59,7 +59,7 @@ class BoundedDporTest {
     }
 
     /**
-     * t0 takes X, then sets a flag (a marked access) and exits; t1 reads the flag first thing and,
+     * t0 takes X, then sets a flag (a declared write after a scheduling point) and exits; t1 reads the flag first thing and,
      * if it is not set yet, takes its own mutex twice. Result: DEADLOCK at every bound, 0 included:
      * t1 first, no preemption. The first execution runs t0 first; reversing the race of the two
      * accesses in the middle of t0's run costs a preemption, so within 0 plain source-DPOR misses
@@ -77,10 +77,12 @@ class BoundedDporTest {
                         mutexLock(x);
                         mutexUnlock(x);
                         Locks.sharedAccess(set);
+                        Locks.writes(set, "set");
                         set.set(true);
                     }),
                     new Actor("t1", () -> {
                         Locks.sharedAccess(set);
+                        Locks.reads(set, "set");
                         if (!set.get()) {
                             mutexLock(q);
                             mutexLock(q); // AA: DEADLOCK, only before t0 set the flag

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DevFlag;
 import org.pcistress.model.pci.DeviceRole;
 import org.pcistress.model.pci.PciDev;
 import org.pcistress.model.pci.Topology;
@@ -32,7 +33,7 @@ class BindingGateTest {
             sys.core().probe().pciDeviceAdd(d, pf.bus());
             return d;
         });
-        assertTrue(virtfn.registered().get() && !virtfn.matchDriver().get());
+        assertTrue(virtfn.is(DevFlag.REGISTERED) && !virtfn.is(DevFlag.MATCH_DRIVER));
         assertEquals(0, sys.entry().driverLoad("sriov_vf"), "modprobe works, but skips the gated VF");
         assertNull(virtfn.driver());
         assertEquals(-19, sys.entry().bindStore(vf, "sriov_vf"), "-ENODEV: pci_bus_match says no");
@@ -41,7 +42,7 @@ class BindingGateTest {
             sys.core().busOps().pciBusAddDevice(virtfn);
             return null;
         });
-        assertTrue(virtfn.matchDriver().get());
+        assertTrue(virtfn.is(DevFlag.MATCH_DRIVER));
         assertEquals("sriov_vf", virtfn.driver().name(), "pci_bus_add_device opened the gate, then attached");
         assertEquals("OK", sys.finish().outcome());
     }

@@ -16,6 +16,7 @@ import org.pcistress.explore.Scenario;
 import org.pcistress.explore.matrix.PciTarget;
 import org.pcistress.model.entry.EntryPoint;
 import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DevFlag;
 import org.pcistress.model.pci.DeviceRole;
 import org.pcistress.model.pci.PciDev;
 import org.pcistress.model.pci.Topology;
@@ -41,7 +42,7 @@ class EehVisibilityTest {
     void aVfThatIsOnlyDeviceAddedIsNotAnEehTarget(String spec) {
         PciSystem sys = PciSystem.boot(org.pcistress.model.profile.Profiles.named(spec), Topology.standard());
         PciDev pf = sys.device(Topology.PF);
-        assertTrue(pf.edev().get() && pf.added().get(), "bus-added at boot");
+        assertTrue(pf.is(DevFlag.EDEV) && pf.is(DevFlag.ADDED), "bus-added at boot");
         String vf = sys.topology().vf(0);
         // the first half of pci_iov_add_virtfn: allocated and pci_device_add'ed, not yet bus-added
         PciDev virtfn = sys.kernel().call("sriov_numvfs_store", () -> {
@@ -49,17 +50,17 @@ class EehVisibilityTest {
             sys.core().probe().pciDeviceAdd(d, pf.bus());
             return d;
         });
-        assertTrue(virtfn.registered().get());
-        assertFalse(virtfn.edev().get());
+        assertTrue(virtfn.is(DevFlag.REGISTERED));
+        assertFalse(virtfn.is(DevFlag.EDEV));
         assertEquals(-19, sys.entry().eehEvent(vf), "-ENODEV: no eeh_dev in a PE yet");
-        assertTrue(virtfn.registered().get(), "EEH left the VF alone");
+        assertTrue(virtfn.is(DevFlag.REGISTERED), "EEH left the VF alone");
         assertEquals(0, virtfn.stops().get());
         // the second half: pcibios_bus_add_device gives it its eeh_dev, then EEH can act on it
         sys.kernel().call("sriov_numvfs_store", () -> {
             sys.core().busOps().pciBusAddDevice(virtfn);
             return null;
         });
-        assertTrue(virtfn.edev().get() && virtfn.added().get());
+        assertTrue(virtfn.is(DevFlag.EDEV) && virtfn.is(DevFlag.ADDED));
         assertEquals(0, sys.entry().eehEvent(vf));
     }
 

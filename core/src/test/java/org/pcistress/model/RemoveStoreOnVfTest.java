@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DevFlag;
 import org.pcistress.model.pci.PciDev;
 import org.pcistress.model.pci.Topology;
 import org.pcistress.model.profile.Profiles;
@@ -28,7 +29,7 @@ class RemoveStoreOnVfTest {
         assertEquals(-2, sys.entry().removeStore(vf), "-ENOENT");
         assertEquals(tasks, sys.kernel().tasksCreated(), "no kernel task ran");
         assertEquals(before, sys.device(vf));
-        assertTrue(before.registered().get() && before.added().get() && before.stops().get() == 0);
+        assertTrue(before.is(DevFlag.REGISTERED) && before.is(DevFlag.ADDED) && before.stops().get() == 0);
         assertEquals("OK", sys.finish().outcome());
     }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pcistress.model.entry.PciSystem;
+import org.pcistress.model.pci.DevFlag;
 import org.pcistress.model.pci.DeviceRole;
 import org.pcistress.model.pci.ErsResult;
 import org.pcistress.model.pci.PciBus;
@@ -54,7 +55,7 @@ class WideTopologyTest {
         for (PciDev d : devs) {
             assertTrue(BDF.matcher(d.bdf()).matches(), d.bdf());
             assertTrue(bdfs.add(d.bdf()), "two devices at " + d.bdf());
-            assertTrue(d.added().get(), d + " not added");
+            assertTrue(d.is(DevFlag.ADDED), d + " not added");
             assertTrue(d.isBridge() || d.driver() != null, d + " not bound");
         }
     }

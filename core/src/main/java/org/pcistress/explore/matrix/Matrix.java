@@ -28,6 +28,8 @@ import org.pcistress.explore.SetupFailed;
 public final class Matrix {
     /** Executions a cell's search without a bound gets before the bounded search runs instead. */
     public static final long PROOF_EXECUTIONS = 150;
+    /** Whether that search is reduced by DPOR ({@link Explorer#proveOrBound}): it is, a finished one is a proof. */
+    public static final boolean PROOF_BY_DPOR = true;
     private Matrix() {
     }
 
@@ -69,6 +71,12 @@ public final class Matrix {
      */
     public static MatrixResult run(MatrixTarget target, List<List<Entry>> cells, ExploreOptions options,
                                    long proofExecutions, int workers, Consumer<String> progress) {
+        return run(target, cells, options, proofExecutions, PROOF_BY_DPOR, workers, progress);
+    }
+
+    /** As above, with the search without a bound reduced by DPOR or not ({@code dporProof}). */
+    public static MatrixResult run(MatrixTarget target, List<List<Entry>> cells, ExploreOptions options,
+                                   long proofExecutions, boolean dporProof, int workers, Consumer<String> progress) {
         long start = System.nanoTime();
         List<Cell> out = new ArrayList<>(cells.size());
         int width = String.valueOf(cells.size()).length();
@@ -80,7 +88,7 @@ public final class Matrix {
         try {
             List<Future<Cell>> futures = new ArrayList<>(cells.size());
             for (List<Entry> cell : cells) {
-                futures.add(pool.submit(() -> runCell(target, cell, options, proofExecutions)));
+                futures.add(pool.submit(() -> runCell(target, cell, options, proofExecutions, dporProof)));
             }
             for (int i = 0; i < cells.size(); i++) {
                 Cell c = await(futures.get(i));
@@ -114,15 +122,21 @@ public final class Matrix {
 
     /** Explores one cell, without a bound where that search finishes within {@link #PROOF_EXECUTIONS}. */
     public static Cell runCell(MatrixTarget target, List<Entry> cell, ExploreOptions options) {
-        return runCell(target, cell, options, PROOF_EXECUTIONS);
+        return runCell(target, cell, options, PROOF_EXECUTIONS, PROOF_BY_DPOR);
     }
 
-    /** Explores one cell: {@link Explorer#proveOrBound} with {@code proofExecutions}. */
+    /** Explores one cell: {@link Explorer#proveOrBound} with {@code proofExecutions}, as the matrix does. */
     public static Cell runCell(MatrixTarget target, List<Entry> cell, ExploreOptions options, long proofExecutions) {
+        return runCell(target, cell, options, proofExecutions, PROOF_BY_DPOR);
+    }
+
+    /** Explores one cell: {@link Explorer#proveOrBound} with {@code proofExecutions}, reduced by DPOR or not. */
+    public static Cell runCell(MatrixTarget target, List<Entry> cell, ExploreOptions options, long proofExecutions,
+                               boolean dporProof) {
         CellPlan plan = target.plan(cell);
         ExploreResult r;
         try {
-            r = Explorer.proveOrBound(plan.scenario(), options, proofExecutions);
+            r = Explorer.proveOrBound(plan.scenario(), options, proofExecutions, dporProof);
         } catch (SetupFailed e) {
             return setupFailed(cell, plan, e);
         }

@@ -41,6 +41,7 @@ public final class Completion implements Waitable {
      */
     public void expect(Task completer) {
         Scheduler s = kernel.scheduler();
+        s.footprint(this, null, true); // a wait-for edge changes without a scheduling point
         s.lock();
         try {
             if (map != null && this.completer != completer) {
@@ -132,6 +133,7 @@ public final class Completion implements Waitable {
     /** {@code completion_done()}. */
     public boolean isDone() {
         Scheduler s = kernel.scheduler();
+        s.footprint(this, null, false); // reads its state without a scheduling point
         s.lock();
         try {
             return done > 0;

@@ -155,6 +155,7 @@ public final class Kernel {
 
     /** A fresh kworker name, {@code kworker/u:N}. */
     public String kworkerName(String what) {
+        scheduler.footprint(this, "kworkers", true); // the counter: names follow the order of these calls
         return "kworker/u:" + kworkers.incrementAndGet() + "+" + what;
     }
 

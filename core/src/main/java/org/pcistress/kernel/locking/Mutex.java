@@ -82,6 +82,7 @@ public final class Mutex extends KernelLock {
 
     /** {@code mutex_is_locked()}: held by someone, possibly the caller; it cannot tell which. */
     public boolean isLocked() {
+        sched.footprint(this, null, false); // reads the lock's state without a scheduling point
         return (state >>> 1) != 0;
     }
 

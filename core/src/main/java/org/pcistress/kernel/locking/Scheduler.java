@@ -57,4 +57,16 @@ public interface Scheduler {
 
     /** {@code task} has finished; it runs no more model code. */
     void exited(Task task);
+
+    /**
+     * The running task's current step reads ({@code write == false}) or writes field {@code field}
+     * of {@code owner}: model state shared outside any lock ({@link Locks#reads}). Not a scheduling
+     * point: nobody is switched to. Called by the running task without the monitor. The real
+     * scheduler ignores it; the explorer adds it to the step's footprint, for partial-order
+     * reduction. {@code field == null}: the step read the state of kernel object {@code owner}
+     * ({@code mutex_is_locked}), or changed the wait-for graph through it ({@code write}: a
+     * completion's expected completer, as a wait would), without a scheduling point.
+     */
+    default void footprint(Object owner, String field, boolean write) {
+    }
 }

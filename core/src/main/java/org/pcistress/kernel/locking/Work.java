@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  *
  * <p>Each work item runs on a kworker task of its own, spawned through the scheduler, so the
  * explorer sees it like any actor. A {@link KernelBug} that ends the work is handed to whoever
- * flushes it, as the work's result.
+ * flushes it, as the work's result. The kworker and result are shared by the queuer, the worker and
+ * the flushers: each use declares its read or write ({@link Locks#reads}) for the explorer's
+ * footprints.
  */
 public final class Work<T> {
     private final Kernel kernel;
@@ -64,6 +66,7 @@ public final class Work<T> {
     /** {@code queue_work()}: starts the work on a fresh kworker; returns at once. */
     public Work<T> queue() {
         Task t = kernel.spawn(kernel.kworkerName(function), this::execute);
+        Locks.writes(kernel, this, "worker");
         worker = t;
         done.expect(t);
         return this;
@@ -78,6 +81,7 @@ public final class Work<T> {
             map.touch(Task.current()); // __flush_work(): lock_map_acquire + release under the flusher's locks
         }
         done.waitForCompletion();
+        Locks.reads(kernel, this, "result"); // result and failure
         RuntimeException f = failure;
         if (f != null) {
             throw f;
@@ -87,6 +91,7 @@ public final class Work<T> {
 
     /** The kworker running this work, once queued. */
     public Task worker() {
+        Locks.reads(kernel, this, "worker");
         return worker;
     }
 
@@ -95,11 +100,14 @@ public final class Work<T> {
             Task self = Task.current();
             map.acquire(self); // process_one_work(): lock_map_acquire(&lockdep_map) around the function
             try (var g = Task.enter(function)) {
-                result = fn.get();
+                T r = fn.get();
+                Locks.writes(kernel, this, "result");
+                result = r;
             } finally {
                 map.release(self);
             }
         } catch (RuntimeException e) {
+            Locks.writes(kernel, this, "result");
             failure = e;
             if (!(e instanceof KernelBug)) {
                 throw e;

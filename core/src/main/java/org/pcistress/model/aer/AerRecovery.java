@@ -5,6 +5,7 @@ import java.util.List;
 import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.KernelBug;
 import org.pcistress.kernel.locking.Task;
+import org.pcistress.model.pci.DevFlag;
 import org.pcistress.model.pci.ErrorHandlers;
 import org.pcistress.model.pci.ErsResult;
 import org.pcistress.model.pci.Integrity;
@@ -227,7 +228,7 @@ public final class AerRecovery {
         List<Expect> out = new ArrayList<>();
         for (PciDev d : devices) {
             PciDriver drv = d.pciDriver();
-            if (!d.freed() && d.added().get() && drv != null && drv.errHandler() != null
+            if (!d.freed() && d.is(DevFlag.ADDED) && drv != null && drv.errHandler() != null
                     && drv.errHandler().errorDetected() != null) {
                 out.add(new Expect(d, drv, d.errorDetectedCalls().get(), d.bindings()));
             }

@@ -5,6 +5,7 @@ import org.pcistress.kernel.locking.LockClass;
 import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Mutex;
 import org.pcistress.kernel.locking.Task;
+import org.pcistress.model.pci.DevFlag;
 import org.pcistress.model.pci.PciBus;
 import org.pcistress.model.pci.PciCore;
 import org.pcistress.model.pci.PciDev;
@@ -113,7 +114,7 @@ public final class EehDriver {
      */
     public PciBus eehPeBusGet(PciDev dev) {
         try (var f = Task.enter("eeh_pe_bus_get")) {
-            return core.locked(KernelPath.EEH_PE_BUS_GET, dev, () -> dev.registered().get() ? dev.bus() : null);
+            return core.locked(KernelPath.EEH_PE_BUS_GET, dev, () -> dev.is(DevFlag.REGISTERED) ? dev.bus() : null);
         }
     }
 
@@ -175,7 +176,7 @@ public final class EehDriver {
      */
     public void eehRmvDevice(PciDev dev, boolean checkDriver) {
         try (var f = Task.enter("eeh_rmv_device")) {
-            if (dev.isBridge() || !dev.registered().get()) {
+            if (dev.isBridge() || !dev.is(DevFlag.REGISTERED)) {
                 return;
             }
             if (checkDriver && report.eehAware(dev)) {

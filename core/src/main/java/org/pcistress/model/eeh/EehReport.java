@@ -1,6 +1,7 @@
 package org.pcistress.model.eeh;
 
 import org.pcistress.kernel.locking.Task;
+import org.pcistress.model.pci.DevFlag;
 import org.pcistress.model.pci.Integrity;
 import org.pcistress.model.pci.PciCore;
 import org.pcistress.model.pci.PciDev;
@@ -33,7 +34,7 @@ final class EehReport {
      */
     ErsResult eehPeReport(PciDev dev, String which, ErsResult result) {
         try (var f = Task.enter("eeh_pe_report"); var g = Task.enter("eeh_pe_report_edev")) {
-            boolean present = core.locked(KernelPath.EEH_REPORT_PDEV, dev, () -> dev.registered().get());
+            boolean present = core.locked(KernelPath.EEH_REPORT_PDEV, dev, () -> dev.is(DevFlag.REGISTERED));
             if (!present) {
                 return result; // "no device"
             }

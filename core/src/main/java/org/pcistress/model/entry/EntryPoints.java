@@ -10,6 +10,7 @@ import org.pcistress.kernel.locking.Task;
 import org.pcistress.model.aer.AerRecovery;
 import org.pcistress.model.eeh.EehDriver;
 import org.pcistress.model.hotplug.PciehpPci;
+import org.pcistress.model.pci.DevFlag;
 import org.pcistress.model.pci.PciCore;
 import org.pcistress.model.pci.PciDev;
 import org.pcistress.model.pci.PciDriver;
@@ -192,7 +193,7 @@ public final class EntryPoints {
                 return ENODEV;
             }
             try {
-                if (!dev.edev().get()) {
+                if (!dev.is(DevFlag.EDEV)) {
                     return ENODEV; // no eeh_dev/PE yet: pcibios_bus_add_device has not run
                 }
                 eeh.eehHandleNormalEvent(dev);

@@ -36,7 +36,7 @@ public final class DriverCore {
                 if (dev.driver() != null) {
                     return 1;
                 }
-                for (PciDriver drv : core.drivers()) {
+                for (PciDriver drv : core.drivers(false)) {
                     if (pciBusMatch(drv, dev)) {
                         try (var h = Task.enter("__device_attach_driver")) {
                             if (driverProbeDevice(drv, dev) == 0) {
@@ -58,7 +58,7 @@ public final class DriverCore {
      */
     int driverProbeDevice(PciDriver drv, PciDev dev) {
         try (var f = Task.enter("driver_probe_device"); var g = Task.enter("really_probe")) {
-            if (!dev.check("driver_probe_device").registered().get()) {
+            if (!dev.check("driver_probe_device").is(DevFlag.REGISTERED)) {
                 return ENODEV;
             }
             dev.driver(drv);
@@ -228,6 +228,6 @@ public final class DriverCore {
      * @kernel drivers/pci/pci-driver.c:pci_bus_match() v4.14 v5.10 v6.19 v7.0
      */
     static boolean pciBusMatch(PciDriver drv, PciDev dev) {
-        return dev.matchDriver().get() && drv.matches(dev);
+        return dev.is(DevFlag.MATCH_DRIVER) && drv.matches(dev);
     }
 }

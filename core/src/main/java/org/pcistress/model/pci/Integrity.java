@@ -5,6 +5,7 @@ import org.pcistress.kernel.Report;
 import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.HeldLock;
 import org.pcistress.kernel.locking.Kernel;
+import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Task;
 
 /**
@@ -75,6 +76,8 @@ public final class Integrity {
         if (!dev.core().tracksLocks()) {
             return;
         }
+        // who holds dev's lock (another task may take or drop it meanwhile): the lock's own state
+        Locks.reads(kernel, dev.mutex(), null);
         for (Task t = Task.current(); t != null; t = t.parent()) {
             for (HeldLock h : t.heldLocks()) {
                 if (h.lock() == dev.mutex()) {

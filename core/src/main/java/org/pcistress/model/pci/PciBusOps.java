@@ -27,15 +27,15 @@ public final class PciBusOps {
     public void pciBusAddDevice(PciDev dev) {
         try (var f = Task.enter("pci_bus_add_device")) {
             try (var g = Task.enter("pcibios_bus_add_device")) {
-                dev.check("pcibios_bus_add_device").edev().set(true); // powerpc: eeh_dev joins its PE
+                dev.check("pcibios_bus_add_device").set(DevFlag.EDEV, true); // powerpc: eeh_dev joins its PE
             }
-            dev.matchDriver().set(true); // v4.14/v5.10 match_driver = true; v6.18+ pci_dev_allow_binding
+            dev.set(DevFlag.MATCH_DRIVER, true); // v4.14/v5.10 match_driver = true; v6.18+ pci_dev_allow_binding
             boolean deferred = core.profile().has(Feature.DETACH_OUTSIDE_RESCAN) && core.deferredAttach().defer(dev);
             if (!deferred) {
                 core.driverCore().deviceAttach(dev);
             }
             Locks.sharedAccess(new Access("pci_bus_add_device:is_added", dev.bdf()));
-            dev.check("pci_bus_add_device").added().set(true);
+            dev.check("pci_bus_add_device").set(DevFlag.ADDED, true);
         }
     }
 
@@ -48,13 +48,13 @@ public final class PciBusOps {
     public void pciBusAddDevices(PciBus bus) {
         try (var f = Task.enter("pci_bus_add_devices")) {
             for (PciDev dev = bus.first(); dev != null; dev = next(bus, dev)) {
-                if (!dev.added().get()) {
+                if (!dev.is(DevFlag.ADDED)) {
                     pciBusAddDevice(dev);
                 }
             }
             for (PciDev dev = bus.first(); dev != null; dev = next(bus, dev)) {
                 PciBus child = dev.subordinate();
-                if (dev.added().get() && child != null) {
+                if (dev.is(DevFlag.ADDED) && child != null) {
                     pciBusAddDevices(child);
                 }
             }

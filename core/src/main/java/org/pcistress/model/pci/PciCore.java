@@ -1,6 +1,5 @@
 package org.pcistress.model.pci;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.function.Supplier;
 import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.LockClass;
+import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Mutex;
 import org.pcistress.kernel.locking.RwSemaphore;
 import org.pcistress.model.profile.Feature;
@@ -36,7 +36,7 @@ public final class PciCore {
     private final Mutex rpcMutex;
     private final boolean tracksLocks;
     private final Map<Integer, PciBus> buses = new ConcurrentHashMap<>();
-    private final List<PciDev> klist = new ArrayList<>();
+    private final DeviceKlist klist;
     private final List<PciDriver> drivers = new CopyOnWriteArrayList<>();
     private final DeferredAttach deferred = new DeferredAttach();
     private volatile boolean cardPresent;
@@ -53,6 +53,7 @@ public final class PciCore {
 
     private PciCore(Profile profile, Topology topology, Kernel kernel) {
         this.kernel = kernel;
+        this.klist = new DeviceKlist(kernel);
         this.profile = profile;
         this.topology = topology;
         this.pciBusSem = new RwSemaphore(kernel, BUS_SEM, "pci_bus_sem");
@@ -70,10 +71,12 @@ public final class PciCore {
      */
     public static PciCore scanAtBoot(Profile profile, Topology topology, Kernel kernel) {
         PciCore core = new PciCore(profile, topology, kernel);
+        Locks.writes(kernel, core, "booting"); // before any explored task: recorded nowhere
         core.booting = true;
         try {
             kernel.runCatching("swapper/0", core.probe::bootScan);
         } finally {
+            Locks.writes(kernel, core, "booting");
             core.booting = false;
         }
         return core;
@@ -116,48 +119,27 @@ public final class PciCore {
      * @kernel drivers/pci/search.c:pci_get_domain_bus_and_slot() v4.14 v5.10 v6.19
      */
     public PciDev pciGetDomainBusAndSlot(String bdf) {
-        synchronized (klist) {
-            for (PciDev d : klist) {
-                if (d.bdf().equals(bdf)) {
-                    d.refcount().incrementAndGet();
-                    return d;
-                }
-            }
-        }
-        return null;
+        return klist.find(bdf, true);
     }
 
     /** device_add's klist_add_tail: the device is registered. */
     void klistAdd(PciDev dev) {
-        synchronized (klist) {
-            klist.add(dev);
-        }
+        klist.add(dev);
     }
 
     /** device_del's klist_del. */
     void klistDel(PciDev dev) {
-        synchronized (klist) {
-            klist.remove(dev);
-        }
+        klist.del(dev);
     }
 
-    /** A registered device by BDF, without a reference: for harness inspection only. */
+    /** A registered device by BDF, without a reference ({@code bus_find_device} then put, or a harness). */
     public PciDev device(String bdf) {
-        synchronized (klist) {
-            for (PciDev d : klist) {
-                if (d.bdf().equals(bdf)) {
-                    return d;
-                }
-            }
-        }
-        return null;
+        return klist.find(bdf, false);
     }
 
-    /** The registered devices, in registration order: for harness inspection only. */
+    /** The registered devices, in registration order ({@code bus_for_each_dev}, or a harness). */
     public List<PciDev> devices() {
-        synchronized (klist) {
-            return List.copyOf(klist);
-        }
+        return klist.all();
     }
 
     // ---- factories and state for the kernel paths ------------------------------------------------
@@ -170,16 +152,19 @@ public final class PciCore {
     /** {@code pci_alloc_bus()}: a bus numbered {@code number} behind {@code bridge}, registered. */
     PciBus addBus(int number, PciDev bridge) {
         PciBus b = new PciBus(this, number, bridge);
+        Locks.writes(kernel, this, "buses");
         buses.put(number, b);
         return b;
     }
 
     /** Unregisters a bus ({@code pci_remove_bus}'s list_del of {@code bus->node}). */
     void removeBus(PciBus bus) {
+        Locks.writes(kernel, this, "buses");
         buses.remove(bus.number(), bus);
     }
 
     public PciBus bus(int number) {
+        Locks.reads(kernel, this, "buses");
         return buses.get(number);
     }
 
@@ -204,21 +189,30 @@ public final class PciCore {
         return deferred;
     }
 
-    List<PciDriver> drivers() {
+    /** The registered drivers, to walk ({@code bus_for_each_drv}); {@code update}: to register or unregister one. */
+    List<PciDriver> drivers(boolean update) {
+        if (update) {
+            Locks.writes(kernel, this, "drivers");
+        } else {
+            Locks.reads(kernel, this, "drivers");
+        }
         return drivers;
     }
 
     /** Is the card in the hotplug slot (hardware presence)? */
     public boolean cardPresent() {
+        Locks.reads(kernel, this, "cardPresent");
         return cardPresent;
     }
 
     public void cardPresent(boolean b) {
+        Locks.writes(kernel, this, "cardPresent");
         cardPresent = b;
     }
 
     /** During boot the model probes on the device's own node: inline, no kworker. */
     boolean booting() {
+        Locks.reads(kernel, this, "booting");
         return booting;
     }
 
@@ -251,7 +245,6 @@ public final class PciCore {
     Mutex rpcMutex() {
         return rpcMutex;
     }
-
 
     public PciProbe probe() {
         return probe;
@@ -288,9 +281,7 @@ public final class PciCore {
 
     /** Every registered bus, for the integrity checks. */
     Collection<PciBus> buses() {
+        Locks.reads(kernel, this, "buses");
         return buses.values();
     }
-
-
-
 }

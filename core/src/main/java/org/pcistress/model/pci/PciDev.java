@@ -1,9 +1,9 @@
 package org.pcistress.model.pci;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pcistress.kernel.ReportKind;
 import org.pcistress.kernel.locking.CfgAccessLock;
+import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Mutex;
 import org.pcistress.kernel.locking.Work;
 
@@ -14,7 +14,10 @@ import org.pcistress.kernel.locking.Work;
  *
  * <p>The setters are the kernel's own stores, for the model's kernel paths; harnesses read state
  * only. Every kernel path calls {@link #check} before it touches a device, so a device used after
- * its last reference was dropped is reported (KASAN) instead of silently working.
+ * its last reference was dropped is reported (KASAN) instead of silently working. Every mutable
+ * field is shared by tasks outside any lock that orders it, so each accessor declares its read or
+ * write ({@code Locks.reads}/{@code writes}: field {@code r}/{@code w}'s name of this device), for
+ * the explorer's partial-order reduction.
  */
 public final class PciDev {
     private final PciCore core;
@@ -32,17 +35,12 @@ public final class PciDev {
     private volatile PciDriver driver;
     private volatile PciDriver pciDriver;
     private final AtomicInteger bindings = new AtomicInteger();
-    private final AtomicBoolean added = new AtomicBoolean();
-    private final AtomicBoolean registered = new AtomicBoolean(); // dev->kobj.parent != NULL
-    private final AtomicBoolean removed = new AtomicBoolean(); // v6.19 PCI_DEV_REMOVED
-    private final AtomicBoolean edev = new AtomicBoolean(); // powerpc: eeh_dev in a PE (pcibios_bus_add_device)
-    private final AtomicBoolean matchDriver = new AtomicBoolean(); // match_driver / PCI_DEV_ALLOW_BINDING
+    private final AtomicInteger flags = new AtomicInteger(); // DevFlag bits
     private final AtomicInteger stops = new AtomicInteger();
     private final AtomicInteger deletes = new AtomicInteger();
     private final AtomicInteger errorDetected = new AtomicInteger();
     private volatile String errorState = "io_normal";
 
-    // SR-IOV
     private final int totalVfs;
     private final PciDev physfn;
     private final int vfIndex;
@@ -66,15 +64,13 @@ public final class PciDev {
 
     /** KASAN: stops the path with USE_AFTER_FREE if the last reference is gone. */
     public PciDev check(String where) {
-        if (freed) {
+        if (freed()) {
             throw Integrity.bug(core.kernel(), ReportKind.USE_AFTER_FREE,
                     "BUG: KASAN: use-after-free in " + where + " on pci_dev " + bdf,
                     "the last reference to " + bdf + " was dropped (pci_release_dev) before this access");
         }
         return this;
     }
-
-    // ---- identity ----------------------------------------------------------------------------
 
     public PciCore core() {
         return core;
@@ -111,31 +107,35 @@ public final class PciDev {
         return cfgAccess;
     }
 
-    // ---- struct device -----------------------------------------------------------------------
-
     /** {@code dev->parent}: the upstream bridge (for a VF too, not its PF), {@code null} on the root bus. */
     public PciDev parent() {
+        r("parent");
         return parent;
     }
 
     public void parent(PciDev p) {
+        w("parent");
         parent = p;
     }
 
     public PciBus subordinate() {
+        r("subordinate");
         return subordinate;
     }
 
     public void subordinate(PciBus b) {
+        w("subordinate");
         subordinate = b;
     }
 
     /** {@code dev->driver}: the driver core's binding (set by really_probe, cleared on release). */
     public PciDriver driver() {
+        r("driver");
         return driver;
     }
 
     public void driver(PciDriver d) {
+        w("driver");
         driver = d;
         bindings.incrementAndGet();
     }
@@ -148,89 +148,82 @@ public final class PciDev {
      * reports, pci_device_remove and sriov_numvfs_store, which all read it, skip the driver.
      */
     public PciDriver pciDriver() {
+        r("pciDriver");
         return pciDriver;
     }
 
     public void pciDriver(PciDriver d) {
+        w("pciDriver");
         pciDriver = d;
     }
 
     /** How many times {@code dev->driver} was set or cleared: instrumentation for "bound throughout". */
     public int bindings() {
+        r("driver");
         return bindings.get();
     }
 
+    /** The refcount ({@code kobj.kref}); a write: every kernel path that touches it may change it. */
     public AtomicInteger refcount() {
+        w("refcount");
         return refcount;
     }
 
     public boolean freed() {
+        r("freed");
         return freed;
     }
 
     void markFreed() {
+        w("freed");
         freed = true;
     }
 
-    /** {@code pci_dev_is_added()}: the added flag (v4.14 {@code is_added}, v5.10+ PCI_DEV_ADDED). */
-    public AtomicBoolean added() {
-        return added;
+    /** {@code flag}'s state: a read of it. */
+    public boolean is(DevFlag flag) {
+        r(flag.name());
+        return (flags.get() & flag.bit()) != 0;
     }
 
-    /** {@code dev->kobj.parent != NULL}: between device_add and device_del; on the driver-core klist. */
-    public AtomicBoolean registered() {
-        return registered;
+    /** Sets ({@code on}) or clears {@code flag}. */
+    public void set(DevFlag flag, boolean on) {
+        testAndSet(flag, on);
     }
 
-    /**
-     * powerpc: the device has an {@code eeh_dev} in a PE, so EEH can see it. Set up by the platform's
-     * {@code pcibios_bus_add_device} hook (pseries/powernv {@code eeh_add_device_late}, v5.x+
-     * {@code eeh_probe_device}; for a VF also its VF PE) at the start of {@code pci_bus_add_device},
-     * not by {@code pci_device_add}: a VF that is only device_add'ed is invisible to EEH.
-     */
-    public AtomicBoolean edev() {
-        return edev;
+    /** Sets or clears {@code flag} and returns its previous state: the kernel's test_and_set/test_and_clear bitops. */
+    public boolean testAndSet(DevFlag flag, boolean on) {
+        w(flag.name());
+        int old = flags.getAndUpdate(f -> on ? f | flag.bit() : f & ~flag.bit());
+        return (old & flag.bit()) != 0;
     }
 
-    /**
-     * The binding gate: {@code pci_dev->match_driver} (v4.14, v5.10; cleared by {@code pci_device_add})
-     * or the {@code PCI_DEV_ALLOW_BINDING} private flag (v6.18+; clear in a new pci_dev), set by
-     * {@code pci_bus_add_device} just before the first attach. Until then {@code pci_bus_match}
-     * matches no driver: no bind or driver load can bind a device that is only device_add'ed.
-     */
-    public AtomicBoolean matchDriver() {
-        return matchDriver;
-    }
-
-    /** v6.19's removed flag, set once by pci_destroy_dev. */
-    public AtomicBoolean removed() {
-        return removed;
-    }
-
-    /** How many times pci_stop_dev's teardown ran on this device (more than once: DOUBLE_REMOVE). */
+    /** How many times pci_stop_dev's teardown ran on this device (more than once: DOUBLE_REMOVE); a write. */
     public AtomicInteger stops() {
+        w("stops");
         return stops;
     }
 
-    /** How many times device_del ran on this device. */
+    /** How many times device_del ran on this device; a write. */
     AtomicInteger deletes() {
+        w("deletes");
         return deletes;
     }
 
-    /** How many error_detected callbacks this device's driver got. */
+    /** How many error_detected callbacks this device's driver got; a write (the kernel paths count). */
     public AtomicInteger errorDetectedCalls() {
+        w("errorDetected");
         return errorDetected;
     }
 
     public String errorState() {
+        r("errorState");
         return errorState;
     }
 
     public void errorState(String s) {
+        w("errorState");
         errorState = s;
     }
-
-    // ---- SR-IOV --------------------------------------------------------------------------------
 
     public boolean isSriovCapable() {
         return totalVfs > 0;
@@ -242,10 +235,12 @@ public final class PciDev {
 
     /** {@code dev->sriov->num_VFs}. */
     public int numVfs() {
+        r("numVfs");
         return numVfs;
     }
 
     public void numVfs(int n) {
+        w("numVfs");
         numVfs = n;
     }
 
@@ -260,29 +255,42 @@ public final class PciDev {
 
     /** {@code dev->is_probed}: set across pci_call_probe. */
     boolean isProbed() {
+        r("isProbed");
         return isProbed;
     }
 
     void isProbed(boolean b) {
+        w("isProbed");
         isProbed = b;
     }
 
     /** {@code dev->sriov->drivers_autoprobe}. */
     public boolean driversAutoprobe() {
+        r("driversAutoprobe");
         return driversAutoprobe;
     }
 
     public void driversAutoprobe(boolean b) {
+        w("driversAutoprobe");
         driversAutoprobe = b;
     }
 
     /** Fix deferred-enumeration: the queued VF enumeration, if any. */
     public Work<Integer> enumeration() {
+        r("enumeration");
         return enumeration;
     }
 
     public void enumeration(Work<Integer> w) {
+        w("enumeration");
         enumeration = w;
+    }
+
+    private void r(String field) {
+        Locks.reads(core.kernel(), this, field);
+    }
+    private void w(String field) {
+        Locks.writes(core.kernel(), this, field);
     }
 
     @Override

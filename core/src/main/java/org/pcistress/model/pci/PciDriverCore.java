@@ -20,10 +20,10 @@ public final class PciDriverCore {
      */
     public int pciRegisterDriver(PciDriver drv) {
         try (var f = Task.enter("__pci_register_driver"); var g = Task.enter("driver_register")) {
-            if (core.drivers().contains(drv) || core.probe().registeredDriver(drv.name()) != null) {
+            if (core.drivers(false).contains(drv) || core.probe().registeredDriver(drv.name()) != null) {
                 return Errno.EBUSY;
             }
-            core.drivers().add(drv);
+            core.drivers(true).add(drv);
             try (var h = Task.enter("bus_add_driver")) {
                 core.driverCore().driverAttach(drv);
             }
@@ -42,7 +42,7 @@ public final class PciDriverCore {
                 var h = Task.enter("bus_remove_driver")) {
             // drivers/base/bus.c:bus_remove_driver (v4.14, v5.10, v6.x alike): klist_remove of the
             // driver from the bus, then driver_detach: no new device can match it during the detach.
-            core.drivers().remove(drv);
+            core.drivers(true).remove(drv);
             core.driverCore().driverDetach(drv);
         }
     }

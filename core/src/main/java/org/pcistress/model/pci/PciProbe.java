@@ -172,7 +172,7 @@ public final class PciProbe {
             dev.parent(bus.self());
             core.locked(KernelPath.PCI_DEVICE_ADD, dev, () -> bus.listAddTail(dev));
             try (var g = Task.enter("device_add")) {
-                dev.registered().set(true);
+                dev.set(DevFlag.REGISTERED, true);
                 core.klistAdd(dev);
             }
         }
@@ -214,7 +214,7 @@ public final class PciProbe {
 
     /** A driver by name among the registered ones, or {@code null}. */
     public PciDriver registeredDriver(String name) {
-        for (PciDriver d : core.drivers()) {
+        for (PciDriver d : core.drivers(false)) {
             if (d.name().equals(name)) {
                 return d;
             }

@@ -116,18 +116,18 @@ public final class PciRemove {
         try (var f = Task.enter("pci_stop_dev")) {
             dev.check("pci_stop_dev");
             if (core.profile().has(Feature.ATOMIC_REMOVAL_FLAGS)) {
-                if (dev.added().compareAndSet(true, false)) { // pci_dev_test_and_clear_added()
+                if (dev.testAndSet(DevFlag.ADDED, false)) { // pci_dev_test_and_clear_added()
                     core.driverCore().deviceReleaseDriver(dev);
                     teardown(dev);
                 }
                 return;
             }
             Locks.sharedAccess(new Access("pci_stop_dev:is_added", dev.bdf()));
-            if (dev.added().get()) {
+            if (dev.is(DevFlag.ADDED)) {
                 core.driverCore().deviceReleaseDriver(dev);
                 teardown(dev);
                 Locks.sharedAccess(new Access("pci_stop_dev:is_added", dev.bdf()));
-                dev.check("pci_stop_dev").added().set(false);
+                dev.check("pci_stop_dev").set(DevFlag.ADDED, false);
             }
         }
     }
@@ -190,12 +190,12 @@ public final class PciRemove {
         try (var f = Task.enter("pci_destroy_dev")) {
             dev.check("pci_destroy_dev");
             if (core.profile().has(Feature.ATOMIC_REMOVAL_FLAGS)) {
-                if (!dev.removed().compareAndSet(false, true)) { // pci_dev_test_and_set_removed()
+                if (dev.testAndSet(DevFlag.REMOVED, true)) { // pci_dev_test_and_set_removed()
                     return;
                 }
             } else {
                 Locks.sharedAccess(new Access("pci_destroy_dev:kobj.parent", dev.bdf()));
-                if (!dev.registered().get()) {
+                if (!dev.is(DevFlag.REGISTERED)) {
                     return;
                 }
             }
@@ -222,7 +222,7 @@ public final class PciRemove {
                         "device_del of " + dev.bdf() + " a second time (klist_put oops in the kernel): two removal "
                                 + "paths both passed pci_destroy_dev's kobj.parent check");
             }
-            dev.registered().set(false);
+            dev.set(DevFlag.REGISTERED, false);
             try (var g = Task.enter("bus_remove_device")) {
                 core.klistDel(dev);
                 core.driverCore().deviceReleaseDriver(dev);

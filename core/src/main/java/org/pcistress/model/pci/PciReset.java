@@ -7,6 +7,7 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.LockClass;
+import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.RwSemaphore;
 import org.pcistress.kernel.locking.Task;
 import org.pcistress.model.profile.Feature;
@@ -37,6 +38,7 @@ public final class PciReset {
      * the device's locks held.
      */
     public void pciHpRegister(IntSupplier resetSlotOp) {
+        Locks.writes(core.kernel(), this, "resetSlot");
         this.resetSlot = resetSlotOp;
     }
 
@@ -115,6 +117,7 @@ public final class PciReset {
             if (dev.subordinate() != null || !inSlot || bus.entries().size() != 1) {
                 return ENOTTY;
             }
+            Locks.reads(core.kernel(), this, "resetSlot");
             IntSupplier op = resetSlot;
             if (op == null) {
                 return ENOTTY; // no hotplug driver bound to the port

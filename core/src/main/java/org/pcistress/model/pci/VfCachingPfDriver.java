@@ -2,6 +2,7 @@ package org.pcistress.model.pci;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pcistress.kernel.locking.Locks;
 
 /**
  * A PF driver that remembers its VFs' {@code pci_dev} pointers (case S12, sfc 2022): after enabling
@@ -9,7 +10,7 @@ import java.util.List;
  * {@code pci_disable_sriov} to tidy per-VF state. {@link #withoutReference()} drops the lookup's
  * reference and keeps the pointer, so the walk reads VFs that {@code pci_disable_sriov} has freed:
  * USE_AFTER_FREE. {@link #withReference()} keeps the reference until the walk is done and is
- * correct.
+ * correct. The table is one field for the explorer's footprints ({@code Locks.writes} at each use).
  */
 public final class VfCachingPfDriver {
     private final boolean holdsReference;
@@ -46,9 +47,11 @@ public final class VfCachingPfDriver {
             return rc;
         }
         synchronized (vfs) {
+            Locks.writes(this, "vfs");
             for (int i = 0; i < numVfs; i++) {
                 PciDev vf = pf.core().pciGetDomainBusAndSlot(pf.core().topology().vf(i));
                 if (vf != null) {
+                    Locks.writes(this, "vfs");
                     vfs.add(vf);
                     if (!holdsReference) {
                         pf.core().pciDevPut(vf); // the bug: the pointer outlives the reference
@@ -66,6 +69,7 @@ public final class VfCachingPfDriver {
         pf.core().iov().pciDisableSriov(pf);
         List<PciDev> cached;
         synchronized (vfs) {
+            Locks.writes(this, "vfs");
             cached = new ArrayList<>(vfs);
             vfs.clear();
         }

@@ -16,7 +16,10 @@ import org.pcistress.kernel.locking.Task;
  * its cycle.
  *
  * <p>One device (the PF) is modelled; {@code sriov_configure} enables and disables VFs as
- * {@code vfio_pci_sriov_configure} does.
+ * {@code vfio_pci_sriov_configure} does. {@code open} is shared by the remover and the userspace
+ * task: each use declares its read or write ({@code Locks.reads}/{@code writes}). {@code comp} is
+ * created by whichever task asks first; every task gets the same completion, so who created it is
+ * invisible and it is not a field for the footprints.
  */
 public final class VfioPci {
     private volatile boolean open;
@@ -33,6 +36,7 @@ public final class VfioPci {
 
     /** Userspace opened the device (before the scenario: the open file is part of the boot state). */
     public void opened() {
+        Locks.writes(this, "open");
         open = true;
     }
 
@@ -65,6 +69,7 @@ public final class VfioPci {
      */
     public void release(PciDev dev) {
         try (var f = Task.enter("vfio_device_fops_release")) {
+            Locks.writes(this, "open");
             if (open) {
                 open = false;
                 Locks.complete(comp(dev));
@@ -75,6 +80,7 @@ public final class VfioPci {
     /** @kernel drivers/vfio/vfio_main.c:vfio_unregister_group_dev() v6.19 (v5.10: vfio.c:vfio_del_group_dev) */
     private void vfioPciRemove(PciDev dev) {
         try (var f = Task.enter("vfio_pci_remove"); var g = Task.enter("vfio_unregister_group_dev")) {
+            Locks.reads(this, "open");
             if (open) {
                 Locks.waitForCompletion(comp(dev)); // re-armed every 10 s with a request to userspace: unbounded
             }

@@ -16,7 +16,9 @@ import org.pcistress.tools.cli.BadInput;
  *       sample mode each iteration's median from its histogram. Fewer than two forks on a side
  *       hides the run-to-run variance: UNDECIDED.</li>
  *   <li>Welch's t-test on the logarithms gives the change, its interval and the minimum detectable
- *       change (at {@code alpha}, {@code power}). A detectable change above the threshold: UNDECIDED.</li>
+ *       change (at {@code alpha}, {@code power}), each side weighed by its effective number of
+ *       observations: iterations of one fork count less when the forks disagree (Kish's design
+ *       effect, {@link Welch#clustered}). A detectable change above the threshold: UNDECIDED.</li>
  *   <li>The p-values of the remaining results are adjusted together (Holm), so the chance of any
  *       false alarm in the comparison stays at most {@code alpha}. Significant and beyond the
  *       threshold: REGRESSION or IMPROVEMENT by direction; otherwise NOISE.</li>
@@ -103,11 +105,15 @@ public final class Comparison {
             return new Delta(b, n, stat, bv, nv, null, Double.NaN, Verdict.UNDECIDED,
                     "fewer than two iterations on a side: no noise estimate");
         }
-        double[] nowValues = Iterations.all(ns);
-        for (int i = 0; i < nowValues.length; i++) {
-            nowValues[i] *= f;
+        List<double[]> nowForks = new ArrayList<>();
+        for (double[] fork : ns) {
+            double[] scaled = fork.clone();
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] *= f;
+            }
+            nowForks.add(scaled);
         }
-        Welch w = Welch.test(Iterations.all(bs), nowValues, options.alpha(), options.power());
+        Welch w = Welch.clustered(bs, nowForks, options.alpha(), options.power());
         if (forks < 2) {
             return new Delta(b, n, stat, bv, nv, w, Double.NaN, Verdict.UNDECIDED,
                     "one fork on a side: the run-to-run variance is unseen");

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param cpu     the CPU model name, from /proc/cpuinfo
  * @param cores   logical CPUs
  * @param jdk     the JDK's vendor and runtime version, {@code Debian 17.0.15+6-Debian-1deb12u1}
- * @param jmhArgs the JMH options of the run, {@code -f 2 -wi 1 -w 500ms -i 3 -r 500ms}, or
+ * @param jmhArgs the JMH options of the run, {@code -f 2 -wi 2 -w 500ms -i 2 -r 500ms}, or
  *                {@code (each benchmark's own)} for a full pass
  */
 public record Fingerprint(String cpu, int cores, String jdk, String jmhArgs) {

@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * @param cores   logical CPUs ({@code processor} entries of /proc/cpuinfo, else what the JVM sees)
  * @param memory  total memory, from /proc/meminfo
- * @param cpu     the CPU model name
+ * @param cpu     the CPU model name, with family, model and stepping where /proc/cpuinfo has them
  * @param os      operating system, version and architecture
  */
 public record Machine(int cores, String memory, String cpu, String os) {
@@ -20,15 +20,12 @@ public record Machine(int cores, String memory, String cpu, String os) {
     public static Machine probe() {
         List<String> cpuinfo = lines(Path.of("/proc/cpuinfo"));
         int processors = 0;
-        String model = null;
         for (String l : cpuinfo) {
             if (l.startsWith("processor")) {
                 processors++;
-            } else if (model == null && (l.startsWith("model name") || l.startsWith("Model")
-                    || l.startsWith("cpu model"))) {
-                model = value(l);
             }
         }
+        String model = cpu(cpuinfo);
         String memory = "unknown";
         for (String l : lines(Path.of("/proc/meminfo"))) {
             if (l.startsWith("MemTotal:")) {
@@ -43,7 +40,38 @@ public record Machine(int cores, String memory, String cpu, String os) {
         int cores = processors > 0 ? processors : Runtime.getRuntime().availableProcessors();
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
-        return new Machine(cores, memory, model == null ? "unknown" : model, os);
+        return new Machine(cores, memory, model, os);
+    }
+
+    /**
+     * The CPU model of the first processor in {@code cpuinfo}: its model name, and on x86 its
+     * family, model and stepping, which a virtual machine keeps when it hides the name ({@code AMD
+     * EPYC}, one name for several generations whose lock costs differ by 2×).
+     */
+    static String cpu(List<String> cpuinfo) {
+        String name = null;
+        String family = null;
+        String model = null;
+        String stepping = null;
+        for (String l : cpuinfo) {
+            if (l.isBlank() && name != null) {
+                break; // the first processor only
+            }
+            if (name == null && (l.startsWith("model name") || l.startsWith("Model") || l.startsWith("cpu model"))) {
+                name = value(l);
+            } else if (family == null && l.startsWith("cpu family")) {
+                family = value(l);
+            } else if (model == null && l.matches("model\\s*:.*")) {
+                model = value(l);
+            } else if (stepping == null && l.startsWith("stepping")) {
+                stepping = value(l);
+            }
+        }
+        if (name == null) {
+            return "unknown";
+        }
+        return family == null || model == null ? name
+                : name + " (family " + family + ", model " + model + (stepping == null ? "" : ", stepping " + stepping) + ")";
     }
 
     /** {@code 2 cores, 23.4 GiB, Intel(R) Xeon(R) …, Linux 6.1 amd64}. */

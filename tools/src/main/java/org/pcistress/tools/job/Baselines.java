@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pcistress.tools.cli.ExitCodes;
 import org.pcistress.tools.cli.ReportFiles;
 
 /**
- * Which earlier report a run compares with. Only a complete report is a baseline: its job.json
- * says {@code COMPLETE} with an exit code, and every step it ran finished. A report in progress (its
+ * Which earlier report a run compares with. Only a complete, green report is a baseline: its
+ * job.json says {@code COMPLETE} with exit code 0, and every step it ran finished. A red report (a
+ * regression, a harness failure) is skipped too: were it the baseline, a regression would be red
+ * once and green the next time, and a benchmark slowdown would become the reference it is measured
+ * against. A report in progress (its
  * {@link ReportLock} held), an interrupted one, one whose process died (lock free, state RUNNING: a
  * kill, a full disk) or an unreadable one is skipped, and the run says which and why: a broken run
  * must never become the reference a regression is measured against.
@@ -92,6 +96,11 @@ public final class Baselines {
         }
         if (root.path("finished").isNull() || root.path("finished").isMissingNode() || !root.has("code")) {
             return Optional.of("unfinished" + (running == null ? "" : " during " + running) + ": no exit code recorded");
+        }
+        int code = root.get("code").asInt(-1);
+        if (code != ExitCodes.OK) {
+            return Optional.of("red: it exited " + code + " (" + ExitCodes.name(code)
+                    + "); only a green report is a baseline");
         }
         for (JsonNode s : root.get("steps")) {
             String status = s.path("status").asText();

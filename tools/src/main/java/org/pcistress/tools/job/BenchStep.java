@@ -12,7 +12,9 @@ import org.pcistress.tools.cli.ReportFiles;
 /**
  * The quick benchmark pass ({@code pcistress bench --quick --out bench}), then
  * {@code pcistress bench-compare BASELINE NEW} against {@code --baseline} or the previous report's
- * results: its exit 1 is the step's regression.
+ * results, and against {@code --pinned-baseline} when given: either's exit 1 is the step's
+ * regression. The previous report catches a step change; the pinned one catches creep, a few percent
+ * a night that no night-to-night comparison flags.
  */
 public final class BenchStep extends SubcommandStep {
     static final String RESULTS = "results.json";
@@ -64,36 +66,74 @@ public final class BenchStep extends SubcommandStep {
         }
         Optional<Path> baseline = ctx.plan().baselineBenchResults()
                 .or(() -> ctx.previous().flatMap(p -> ReportFiles.first(p.resolve("bench"), RESULTS)));
-        if (baseline.isEmpty()) {
+        Optional<Path> pinned = ctx.plan().pinnedBenchResults();
+        if (baseline.isEmpty() && pinned.isEmpty()) {
             return new StepResult(ExitCodes.OK, "quick pass done; no baseline to compare with", List.of(), List.of(), links);
         }
-        Path compare = ctx.dir().resolve("compare.txt");
-        Files.deleteIfExists(compare);
-        // compare.json for machines; --report puts the verdict table at the top of report.html
-        Subcommands.Outcome c = cli.run(name(), compare, ctx.hardStop(), ctx.progress(), "bench-compare",
-                baseline.get().toString(), results.get().toString(), "--threshold", THRESHOLD,
-                "--json", ctx.dir().resolve("compare.json").toString(), "--report", results.get().getParent().toString());
-        links.add(0, new StepResult.Link("comparison", "bench/compare.txt"));
-        links.add(1, new StepResult.Link("comparison (JSON)", "bench/compare.json"));
-        String against = "against " + baseline.get();
-        return switch (c.timedOut() ? ExitCodes.HARNESS : c.code()) {
-            case ExitCodes.OK -> new StepResult(ExitCodes.OK, "no regression beyond " + THRESHOLD + "% among the "
-                    + "benchmarks that could detect one " + against,
-                    List.of(), lines(compare, "IMPROVEMENT"), links);
-            case ExitCodes.REGRESSION -> new StepResult(ExitCodes.REGRESSION,
-                    "slower by more than " + THRESHOLD + "% " + against, regressionLines(compare),
-                    lines(compare, "IMPROVEMENT"), links);
-            // 2: not comparable (no benchmark in common, an old format): said, not failed
-            case ExitCodes.USAGE -> new StepResult(ExitCodes.OK, "not compared " + against, List.of(),
-                    List.of("benchmarks not compared with the baseline: see bench/compare.txt"), links);
-            default -> StepResult.harness("bench-compare exited " + c.code() + " " + against, links);
-        };
+        List<Verdict> verdicts = new ArrayList<>();
+        if (baseline.isPresent()) {
+            verdicts.add(compare(ctx, results.get(), baseline.get(), "compare", "against " + baseline.get(), true, links));
+        }
+        if (pinned.isPresent()) {
+            verdicts.add(compare(ctx, results.get(), pinned.get(), "compare-pinned",
+                    "against the pinned baseline " + pinned.get(), baseline.isEmpty(), links));
+        }
+        int code = ExitCodes.combine(verdicts.stream().mapToInt(v -> v.result().code()).toArray());
+        List<String> regressions = new ArrayList<>();
+        List<String> news = new ArrayList<>();
+        for (Verdict v : verdicts) {
+            if (v.result().code() == code) {
+                regressions.addAll(v.result().regressions());
+            }
+            news.addAll(v.result().news());
+        }
+        String headline = String.join("; ", verdicts.stream().map(v -> v.result().headline()).toList());
+        return new StepResult(code, headline, code == ExitCodes.OK ? List.of() : regressions, news, links);
     }
 
-    /** bench-compare's REGRESSION lines, or one line pointing at its output. */
-    private static List<String> regressionLines(Path compare) throws IOException {
-        List<String> hits = lines(compare, "REGRESSION");
-        return hits.isEmpty() ? List.of("see bench/compare.txt") : hits;
+    /** One comparison's result, named for the file it wrote. */
+    private record Verdict(String file, StepResult result) {
+    }
+
+    /**
+     * {@code bench-compare BASELINE NEW} into {@code FILE.txt} and {@code FILE.json}. {@code report}: it
+     * also puts its verdict table at the top of report.html (the previous report's comparison does, or
+     * the pinned one's when there is no previous report).
+     */
+    private Verdict compare(StepContext ctx, Path results, Path baseline, String file, String against, boolean report,
+                            List<StepResult.Link> links) throws IOException, InterruptedException {
+        Path compare = ctx.dir().resolve(file + ".txt");
+        Files.deleteIfExists(compare);
+        List<String> args = new ArrayList<>(List.of("bench-compare", baseline.toString(), results.toString(),
+                "--threshold", THRESHOLD, "--json", ctx.dir().resolve(file + ".json").toString()));
+        if (report) {
+            args.addAll(List.of("--report", results.getParent().toString()));
+        }
+        Subcommands.Outcome c = cli.run(name(), compare, ctx.hardStop(), ctx.progress(), args.toArray(String[]::new));
+        String label = file.equals("compare") ? "comparison" : "comparison with the pinned baseline";
+        int at = (int) links.stream().filter(l -> l.path().startsWith("bench/compare")).count();
+        links.add(at, new StepResult.Link(label, "bench/" + file + ".txt"));
+        links.add(at + 1, new StepResult.Link(label + " (JSON)", "bench/" + file + ".json"));
+        List<String> improvements = lines(compare, "IMPROVEMENT");
+        StepResult r = switch (c.timedOut() ? ExitCodes.HARNESS : c.code()) {
+            case ExitCodes.OK -> new StepResult(ExitCodes.OK, "no regression beyond " + THRESHOLD + "% among the "
+                    + "benchmarks that could detect one " + against, List.of(), improvements, links);
+            case ExitCodes.REGRESSION -> new StepResult(ExitCodes.REGRESSION,
+                    "slower by more than " + THRESHOLD + "% " + against, regressionLines(compare, file), improvements,
+                    links);
+            // 2: not comparable (another machine, no benchmark in common, an old format): said, not failed
+            case ExitCodes.USAGE -> new StepResult(ExitCodes.OK, "not compared " + against, List.of(),
+                    List.of("benchmarks not compared " + against + ": see bench/" + file + ".txt"), links);
+            default -> StepResult.harness("bench-compare exited " + c.code() + " " + against, links);
+        };
+        return new Verdict(file, r);
+    }
+
+    /** bench-compare's REGRESSION lines (against the pinned baseline: marked so), or one line pointing at its output. */
+    private static List<String> regressionLines(Path compare, String file) throws IOException {
+        String mark = file.equals("compare") ? "" : "(pinned) ";
+        List<String> hits = lines(compare, "REGRESSION").stream().map(l -> mark + l).toList();
+        return hits.isEmpty() ? List.of("see bench/" + file + ".txt") : hits;
     }
 
     /** bench-compare's lines with {@code verdict} (it prints the verdict first on each line). */

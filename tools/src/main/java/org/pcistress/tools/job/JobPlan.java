@@ -18,9 +18,17 @@ import org.pcistress.tools.job.Specs.Spec;
  * @param baseline  {@code --baseline}: a report folder, or a bench results.json
  * @param skip      the steps not to run
  * @param stressFrom {@code --stress-from}: a jcstress result already run (the merged CI shards), used instead of a run
+ * @param pinned    {@code --pinned-baseline}: a report folder or a bench results.json the benchmarks are
+ *                  also compared with (creep)
  */
 public record JobPlan(List<Spec> profiles, List<String> fixes, Duration budget, Path parent,
-                      Optional<Path> baseline, Set<String> skip, Optional<Path> stressFrom) {
+                      Optional<Path> baseline, Set<String> skip, Optional<Path> stressFrom, Optional<Path> pinned) {
+
+    /** A plan without a pinned baseline. */
+    public JobPlan(List<Spec> profiles, List<String> fixes, Duration budget, Path parent,
+                   Optional<Path> baseline, Set<String> skip, Optional<Path> stressFrom) {
+        this(profiles, fixes, budget, parent, baseline, skip, stressFrom, Optional.empty());
+    }
 
     public JobPlan {
         profiles = List.copyOf(profiles);
@@ -50,6 +58,12 @@ public record JobPlan(List<Spec> profiles, List<String> fixes, Duration budget, 
     /** {@code --baseline} when it names a report folder. */
     public Optional<Path> baselineReport() {
         return baseline.filter(java.nio.file.Files::isDirectory);
+    }
+
+    /** The bench results.json of {@code --pinned-baseline}: the file itself, or the report folder's. */
+    public Optional<Path> pinnedBenchResults() {
+        return pinned.flatMap(p -> java.nio.file.Files.isDirectory(p)
+                ? org.pcistress.tools.cli.ReportFiles.first(p.resolve("bench"), BenchStep.RESULTS) : Optional.of(p));
     }
 
     /** {@code --baseline} when it names a bench results.json. */

@@ -183,6 +183,7 @@ public final class JobReport {
         plan.fixes().forEach(fixes::add);
         root.put("previous", previous.map(Path::toString).orElse(null));
         skippedBaselines.forEach(root.putArray("previousSkipped")::add);
+        root.put("pinned", plan.pinned().map(Path::toString).orElse(null));
         root.putObject("build").put("version", facts.build().version()).put("commit", facts.build().commit())
                 .put("dirty", facts.build().dirty());
         root.put("jdk", facts.jdk());

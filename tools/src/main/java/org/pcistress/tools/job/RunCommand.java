@@ -59,6 +59,12 @@ public final class RunCommand implements Callable<Integer> {
                     + " or compare the benchmarks with this bench results.json.")
     Path baseline;
 
+    @Option(names = "--pinned-baseline", paramLabel = "PATH",
+            description = "Also compare the benchmarks with this fixed baseline (a complete, green report folder with"
+                    + " benchmark results, or a bench results.json), so that creep below the threshold per run still"
+                    + " trips: the nightly keeps the week's first green report here.")
+    Path pinned;
+
     @Option(names = "--skip", split = ",", paramLabel = "STEP", description = "Steps not to run: history, matrix, stress, bench.")
     List<String> skip;
 
@@ -162,8 +168,9 @@ public final class RunCommand implements Callable<Integer> {
                 throw usage("--stress-from: " + e.getMessage());
             }
         }
-        JobPlan plan = new JobPlan(ps, fs, budget, out, Optional.ofNullable(baseline).map(this::checkBaseline), skipped,
-                Optional.ofNullable(stressFrom));
+        JobPlan plan = new JobPlan(ps, fs, budget, out,
+                Optional.ofNullable(baseline).map(b -> checkBaseline("--baseline", b)), skipped,
+                Optional.ofNullable(stressFrom), Optional.ofNullable(pinned).map(this::checkPinned));
         checkShares(plan);
         return plan;
     }
@@ -194,49 +201,49 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** A report folder with a readable job.json, or a bench results.json that parses. */
-    private Path checkBaseline(Path b) {
+    private Path checkBaseline(String option, Path b) {
         if (!Files.exists(b)) {
-            throw usage("--baseline: " + b + " does not exist");
+            throw usage(option + ": " + b + " does not exist");
         }
         Path file = Files.isDirectory(b) ? b.resolve(ReportFolders.RECORD) : b;
         if (!Files.isRegularFile(file)) {
-            throw usage("--baseline: " + b + " is not a report folder (no " + ReportFolders.RECORD + ")");
+            throw usage(option + ": " + b + " is not a report folder (no " + ReportFolders.RECORD + ")");
         }
         JsonNode root;
         try {
             root = JobReport.JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw usage("--baseline: " + file + " is corrupt: " + ReportFiles.reason(e));
+            throw usage(option + ": " + file + " is corrupt: " + ReportFiles.reason(e));
         }
         if (Files.isDirectory(b)) {
             try {
                 FormatVersion.JOB.check(root, file);
             } catch (IOException e) {
-                throw usage("--baseline: " + e.getMessage());
+                throw usage(option + ": " + e.getMessage());
             }
         }
         boolean ok = Files.isDirectory(b) ? root != null && root.has("steps")
                 : root != null && (root.isArray() ? root.size() > 0 && root.get(0).has("benchmark")
                 : root.has("benchmarks") || root.has("results"));
         if (!ok) {
-            throw usage("--baseline: " + file + " is corrupt: not a " + (Files.isDirectory(b) ? "job record" : "bench results file"));
+            throw usage(option + ": " + file + " is corrupt: not a " + (Files.isDirectory(b) ? "job record" : "bench results file"));
         }
         if (Files.isDirectory(b)) {
-            checkBaselineReport(b);
+            checkBaselineReport(option, b);
         }
         return b;
     }
 
     /** A report folder as a baseline: complete, and every matrix and jcstress summary in it reads. */
-    private void checkBaselineReport(Path b) {
+    private void checkBaselineReport(String option, Path b) {
         Baselines.whyNot(b).ifPresent(why -> {
-            throw usage("--baseline: " + b + " is not a complete report: " + why);
+            throw usage(option + ": " + b + " is not a complete, green report: " + why);
         });
         for (String spec : MatrixFiles.specsIn(b.resolve("matrix"))) {
             try {
                 MatrixFiles.read(b.resolve("matrix").resolve(spec));
             } catch (IOException e) {
-                throw usage("--baseline: " + b + " is corrupt: " + e.getMessage());
+                throw usage(option + ": " + b + " is corrupt: " + e.getMessage());
             }
         }
         var summary = ReportFiles.first(b.resolve("stress"), StressFiles.SUMMARY);
@@ -244,9 +251,18 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 StressFiles.read(summary.get());
             } catch (IOException e) {
-                throw usage("--baseline: " + b + " is corrupt: " + e.getMessage());
+                throw usage(option + ": " + b + " is corrupt: " + e.getMessage());
             }
         }
+    }
+
+    /** {@code --pinned-baseline}: as {@code --baseline}, and a report folder must hold benchmark results. */
+    private Path checkPinned(Path p) {
+        checkBaseline("--pinned-baseline", p);
+        if (Files.isDirectory(p) && ReportFiles.first(p.resolve("bench"), BenchStep.RESULTS).isEmpty()) {
+            throw usage("--pinned-baseline: " + p + " has no benchmark results (bench/" + BenchStep.RESULTS + ")");
+        }
+        return p;
     }
 
     private <T> T parse(java.util.function.Supplier<T> s) {

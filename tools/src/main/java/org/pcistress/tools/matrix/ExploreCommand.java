@@ -52,7 +52,7 @@ public final class ExploreCommand implements Callable<Integer> {
     String preemptions;
 
     @Option(names = "--dpor", description = "reduce by DPOR: one schedule per class of equivalent ones, within the bound"
-            + " (bounded DPOR) or without (opt-in, see docs/EXPLORER.md for what it guarantees)")
+            + " (bounded DPOR) or without it (a finished search is a proof for all schedules); see docs/EXPLORER.md")
     boolean dpor;
 
     @Option(names = "--replay", paramLabel = "SCHEDULE", description = "run one execution on this schedule (0.0.1.1 or 0x2.1x2)")

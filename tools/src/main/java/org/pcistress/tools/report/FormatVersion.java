@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param minor changes when a field is added
  */
 public record FormatVersion(String kind, int major, int minor) {
-    public static final FormatVersion JOB = new FormatVersion("job", 1, 1);
+    public static final FormatVersion JOB = new FormatVersion("job", 1, 2);
     public static final FormatVersion MATRIX = new FormatVersion("matrix", 1, 1);
     public static final FormatVersion STRESS_SUMMARY = new FormatVersion("stress-summary", 1, 1);
     public static final FormatVersion BENCH_RUN = new FormatVersion("bench-run", 1, 1);

@@ -65,10 +65,10 @@ class BenchCommandTest {
         assertTrue(Files.readString(o.resolve("jmh.log")).contains("Iteration   1"));
         RunInfo run = RunInfo.read(o.resolve("run.json"));
         assertEquals("quick", run.settings());
-        assertTrue(run.jmh().containsAll(List.of("LockingBench_01", "-f", "2", "-i", "3", "-rf", "json")), run.jmh()
+        assertTrue(run.jmh().containsAll(List.of("LockingBench_01", "-f", "2", "-wi", "2", "-i", "2", "-rf", "json")), run.jmh()
                 .toString());
         // what bench-compare checks: the machine, the JDK (another --java: unknown) and the JMH options
-        assertEquals("-f 2 -wi 1 -w 500ms -i 3 -r 500ms -p costUs=10", run.fingerprint().jmhArgs());
+        assertEquals("-f 2 -wi 2 -w 500ms -i 2 -r 500ms -p costUs=10", run.fingerprint().jmhArgs());
         assertEquals(run.machine().cpu(), run.fingerprint().cpu());
         assertEquals("unknown (--java)", run.fingerprint().jdk());
         assertTrue(Files.exists(o.resolve(ActionExport.SMALLER)), "the github-action-benchmark export");

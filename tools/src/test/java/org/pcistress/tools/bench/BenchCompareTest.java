@@ -198,6 +198,18 @@ class BenchCompareTest {
     }
 
     @Test
+    void aHiddenCpuNameStillCarriesItsGeneration() {
+        // a VM that reports only "AMD EPYC": Zen 3 and Zen 4 hosts must not share a fingerprint
+        List<String> zen4 = List.of("processor\t: 0", "vendor_id\t: AuthenticAMD", "cpu family\t: 25", "model\t\t: 17",
+                "model name\t: AMD EPYC", "stepping\t: 1", "", "processor\t: 1", "cpu family\t: 99");
+        assertEquals("AMD EPYC (family 25, model 17, stepping 1)", Machine.cpu(zen4));
+        assertEquals("AMD EPYC (family 25, model 1, stepping 1)", Machine.cpu(List.of("cpu family\t: 25",
+                "model\t\t: 1", "model name\t: AMD EPYC", "stepping\t: 1")));
+        assertEquals("Apple M2", Machine.cpu(List.of("Model\t: Apple M2")), "no family line: the name alone");
+        assertEquals("unknown", Machine.cpu(List.of()));
+    }
+
+    @Test
     void aScoreThatIsNotPositiveIsBadInput() throws IOException {
         Path a = run("a.json", 1000, 5, 40, 0.2);
         Path b = Files.writeString(dir.resolve("b.json"), Files.readString(run("c.json", 1000, 5, 40, 0.2))

@@ -19,11 +19,14 @@ import java.util.zip.GZIPInputStream;
  * <p>{@code recorded/quick-null-1..5.json.gz}: five quick passes of one jar, back to back, of
  * {@code AerBench_01|LockingBench_01|SriovBench_01} with the quick settings
  * ({@code -f 2 -wi 1 -w 500ms -i 3 -r 500ms}), on the shared 2-core machine while other builds ran
- * (load average 11 to 24); JMH's JSON, minified and gzipped. The full passes are the baselines in
- * docs/bench (2 forks × 5 × 1 s on a quiet machine).
+ * (load average 11 to 24); JMH's JSON, minified and gzipped. {@code recorded/quick-quiet-1..4.json.gz}:
+ * four more, of {@code AerBench_01|LockingBench|SriovBench_01}, on the same machine with nothing
+ * else running (2026-11-30). {@code recorded/locking-ab-*.json.gz}: the locking benchmarks of two
+ * commits, interleaved on the quiet machine. The full passes are the baselines in docs/bench.
  */
 final class Recorded {
     static final int QUICK_PASSES = 5;
+    static final int QUIET_PASSES = 4;
 
     private Recorded() {
     }
@@ -34,8 +37,19 @@ final class Recorded {
         return QUICK.computeIfAbsent(i, Recorded::readQuick);
     }
 
+    private static final Map<Integer, List<JmhResult>> QUIET = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The quick passes recorded on the quiet machine. */
+    static List<JmhResult> quiet(int i) {
+        return QUIET.computeIfAbsent(i, n -> read("recorded/quick-quiet-" + n + ".json.gz"));
+    }
+
     private static List<JmhResult> readQuick(int i) {
-        String name = "recorded/quick-null-" + i + ".json.gz";
+        return read("recorded/quick-null-" + i + ".json.gz");
+    }
+
+    /** A recorded JMH JSON, gzipped, from this package's resources. */
+    static List<JmhResult> read(String name) {
         try (InputStream in = new GZIPInputStream(Recorded.class.getResourceAsStream(name))) {
             return JmhJson.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

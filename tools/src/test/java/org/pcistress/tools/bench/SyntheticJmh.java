@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Builds JMH-shaped JSON for tests: each result's raw iteration scores are spread evenly around
- * the score over {@link #forks} forks (2 unless set), and its error and interval are computed from
+ * the score, the same in each of {@link #forks} forks (2 unless set), and its error and interval are computed from
  * them the way JMH does (Student's t at 99.9%), so the comparison sees what a real run would give it.
  */
 final class SyntheticJmh {
@@ -31,7 +31,9 @@ final class SyntheticJmh {
         int n = perFork * forks;
         double[] raw = new double[n];
         for (int i = 0; i < n; i++) {
-            raw[i] = score + step * (i - (n - 1) / 2.0); // fork f gets raw[f * perFork …], its own level
+            // every fork spreads the same way around the score: forks that agree, so the iterations'
+            // spread is the run's whole noise (GateTest covers forks that disagree)
+            raw[i] = score + step * (i % perFork - (perFork - 1) / 2.0) * Math.sqrt((n * n - 1.0) / Math.max(1.0, perFork * perFork - 1.0));
         }
         double mean = 0;
         for (double x : raw) {

@@ -192,6 +192,20 @@ class WorkflowsTest {
     }
 
     @Test
+    void theBenchmarksAreAlsoComparedWithTheWeeksPinnedBaseline() throws IOException {
+        List<Map<Object, Object>> main = jobSteps(load("nightly.yml"), "main");
+        int restore = indexOf(main, s -> uses(s, "actions/cache/restore") && "pin".equals(with(s).get("path")));
+        int run = indexOf(main, s -> String.valueOf(s.get("run")).contains("./pcistress run "));
+        int save = indexOf(main, s -> uses(s, "actions/cache/save") && "pin".equals(with(s).get("path")));
+        assertTrue(restore >= 0 && restore < run && run < save, "restored before the run, saved after it");
+        assertTrue(String.valueOf(main.get(run).get("run")).contains("--pinned-baseline"), "the run is given the pin");
+        String key = String.valueOf(with(main.get(restore)).get("key"));
+        assertEquals(key, String.valueOf(with(main.get(save)).get("key")), "one key: the week's");
+        assertEquals("steps.run.outputs.code == '0' && steps.pin.outputs.cache-hit != 'true'", main.get(save).get("if"),
+                "only a green night becomes the pin, and only when the week has none yet");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void dependabotWatchesTheActionsAndTheMavenBuild() throws IOException {
         Map<Object, Object> d = new Yaml().load(Files.readString(root.resolve(".github/dependabot.yml")));

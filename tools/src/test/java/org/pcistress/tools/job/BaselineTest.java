@@ -104,6 +104,23 @@ class BaselineTest {
     }
 
     @Test
+    void aRedReportIsNeverTheBaselineSoARegressionStaysRedUntilFixed() throws IOException {
+        String[] plan = {"--profiles", "v7.0", "--fixes", "none"};
+        assertEquals(ExitCodes.OK, run(plan));
+        Path green = reports().get(0);
+        verdict = "DEADLOCK";
+        assertEquals(ExitCodes.REGRESSION, run(plan));
+        assertEquals(ExitCodes.REGRESSION, run(plan), "still red: compared with the green report, not the red one");
+        JsonNode r = last();
+        assertEquals(green.toString(), r.get("previous").asText());
+        assertTrue(r.get("previousSkipped").get(0).asText().endsWith(
+                "red: it exited 1 (REGRESSION); only a green report is a baseline"), r.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.USAGE, run(concat(plan, "--baseline", reports().get(1).toString())));
+        assertTrue(err.toString().contains("is not a complete, green report: red: it exited 1"), err.toString());
+    }
+
+    @Test
     void aSpecInTheBaselineThatThisRunLacksIsACoverageFailure() throws IOException {
         assertEquals(ExitCodes.OK, run("--profiles", "v4.14,v7.0", "--fixes", "none"));
         assertEquals(ExitCodes.HARNESS, run("--profiles", "v7.0", "--fixes", "none"));
@@ -136,7 +153,7 @@ class BaselineTest {
         leaveAs(reports().get(0), "INTERRUPTED");
         assertEquals(ExitCodes.USAGE, run("--profiles", "v7.0", "--fixes", "none", "--baseline",
                 reports().get(0).toString()));
-        assertTrue(err.toString().contains("is not a complete report: interrupted"), err.toString());
+        assertTrue(err.toString().contains("is not a complete, green report: interrupted"), err.toString());
     }
 
     @Test

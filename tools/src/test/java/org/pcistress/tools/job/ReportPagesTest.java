@@ -84,7 +84,7 @@ class ReportPagesTest {
         assertTrue(verdict < facts && facts < news && news < steps, "verdict, provenance and news come before the steps");
 
         JsonNode job = JobReport.JSON.readTree(r.dir().resolve("job.json").toFile());
-        assertEquals("pcistress.job/1.1", job.get("schema").asText());
+        assertEquals("pcistress.job/1.2", job.get("schema").asText());
         assertEquals("schema", job.fieldNames().next(), "the version comes first");
         assertEquals("2026-11-30T01:17:10Z", job.get("started").asText());
         assertEquals("0123456789ab", job.get("build").get("commit").asText());

@@ -182,7 +182,8 @@ class RunCommandTest {
         String[][] bad = {{"--budget", "soon"}, {"--budget", "0m"}, {"--profiles", "v3.0"},
             {"--profiles", "v6.18+nofix"}, {"--fixes", "magic"}, {"--skip", "lint"},
             {"--skip", "matrix,stress,bench"}, {"--baseline", tmp.resolve("missing").toString()}, {"--frobnicate"},
-            {"--fixes", tmp.resolve("missing.lock").toString()}};
+            {"--fixes", tmp.resolve("missing.lock").toString()}, {"--pinned-baseline", tmp.resolve("missing").toString()},
+            {"--pinned-baseline", tmp.toString()}};
         for (String[] args : bad) {
             assertEquals(ExitCodes.USAGE, run(steps(0, 0, 0), args), String.join(" ", args));
         }

@@ -175,6 +175,37 @@ class StepsTest {
     }
 
     @Test
+    void benchAlsoComparesWithThePinnedBaselineSoCreepTrips() throws Exception {
+        Path previous = tmp.resolve("prev");
+        FakeCli.write(previous.resolve("bench/results.json"), "[]");
+        Path pin = tmp.resolve("pin/2026-11-23T0217Z");
+        FakeCli.write(pin.resolve("bench/results.json"), "[]");
+        FakeCli cli = new FakeCli()
+                .on("bench", (args, out) -> {
+                    FakeCli.write(out.resolve("results.json"), "[]");
+                    return ExitCodes.OK;
+                })
+                // a night-to-night step under the threshold, but the week's creep is over it
+                .on("bench-compare", (args, out) -> args.get(1).startsWith(pin.toString()) ? ExitCodes.REGRESSION
+                        : ExitCodes.OK);
+        Specs specs = new Specs(List.of("v5.10", "v6.18"), List.of("list-snapshot"));
+        JobPlan plan = new JobPlan(List.of(specs.parse("v5.10")), List.of(), Duration.ofMinutes(10), tmp,
+                Optional.empty(), Set.of(), Optional.empty(), Optional.of(pin));
+        StepResult r = new BenchStep(cli).run(ctx("bench", plan, Optional.of(previous)));
+        assertEquals(3, cli.calls.size(), "the pass, then two comparisons");
+        assertEquals(previous.resolve("bench/results.json").toString(), cli.calls.get(1).get(1));
+        assertTrue(cli.calls.get(1).contains("--report"), "the previous report's comparison heads report.html");
+        assertEquals(pin.resolve("bench/results.json").toString(), cli.calls.get(2).get(1));
+        assertEquals(tmp.resolve("now/bench/compare-pinned.json").toString(),
+                cli.calls.get(2).get(cli.calls.get(2).indexOf("--json") + 1));
+        assertTrue(!cli.calls.get(2).contains("--report"), "one verdict table per report");
+        assertEquals(ExitCodes.REGRESSION, r.code(), r.toString());
+        assertEquals(List.of("see bench/compare-pinned.txt"), r.regressions());
+        assertTrue(r.headline().contains("against the pinned baseline " + pin), r.headline());
+        assertTrue(r.links().stream().anyMatch(l -> l.path().equals("bench/compare-pinned.txt")));
+    }
+
+    @Test
     void benchWithoutABaselineIsOkAndABrokenBenchIsAHarnessFailure() throws Exception {
         JobPlan plan = plan(List.of("v5.10"), List.of(), Optional.empty(), Optional.empty());
         FakeCli ok = new FakeCli().on("bench", (args, out) -> {
