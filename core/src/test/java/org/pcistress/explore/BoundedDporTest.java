@@ -15,7 +15,8 @@ import org.pcistress.kernel.locking.Locks;
 import org.pcistress.kernel.locking.Mutex;
 
 /**
- * Bounded DPOR against the plain bounded search, bound by bound (0 to 3): the same failure kinds,
+ * Bounded DPOR against the plain bounded search, bound by bound (0 to 3; with release points 0 to 2),
+ * on the locking-layer scenarios: the same failure kinds,
  * the same shortest counterexample of each (its length), never more executions, and every
  * counterexample within the bound and replayable.
  */
@@ -113,6 +114,7 @@ class BoundedDporTest {
         return new ExploreResult[] {plain, dpor};
     }
 
+    /** Bounds 0 to 3 without release points, 0 to 2 with them. */
     @Test
     void boundedDporKeepsEveryKindAndShortestCounterexampleAtEachBound() {
         long plainTotal = 0;
@@ -120,6 +122,9 @@ class BoundedDporTest {
         for (Scenario s : scenarios()) {
             for (int bound = 0; bound <= 3; bound++) {
                 for (boolean releases : new boolean[] {false, true}) {
+                    if (releases && bound == 3) {
+                        continue; // release points at bound 3: tens of thousands of plain executions, no new case
+                    }
                     ExploreResult[] r = assertSameWithinBound(s,
                             MINIMAL.withPreemptionBound(bound).withReleasePoints(releases));
                     plainTotal += r[0].executions();

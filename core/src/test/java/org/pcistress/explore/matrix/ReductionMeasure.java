@@ -24,9 +24,10 @@ import org.pcistress.model.entry.EntryPoint;
  * {@code -Dmeasure.out=FILE} is given (it runs for many minutes). Per profile, cell by cell: the
  * plain search and DPOR at bounds 2 and 3 and without a bound (both capped alike), with whether
  * DPOR's kinds and shortest counterexamples equal the plain search's at the same bound; then the
- * matrix as the main job runs it (the default: every schedule within the proof budget, else bound
- * 2) against the old bound-2 matrix ({@code --proof-executions 0}), and the default with
- * {@code --dpor}, each on 1 and 2 workers and timed as a whole. Then the two fix proofs for
+ * matrix as the main job runs it (the default: DPOR without a bound within the proof budget, else
+ * the plain search within bound 2) against the old bound-2 matrix ({@code --proof-executions 0}),
+ * and {@code --dpor} (bounded DPOR for the bounded search) with and without the proof attempt, each
+ * on 1 and 2 workers and timed as a whole. Then the two fix proofs for
  * bind_pf+aer.
  */
 @EnabledIfSystemProperty(named = "measure.out", matches = ".+")
@@ -123,7 +124,12 @@ class ReductionMeasure {
 
     private static String matrix(PciTarget t, List<List<Entry>> cells, ExploreOptions o, long proof, int workers) {
         long t0 = System.nanoTime();
-        MatrixResult m = Matrix.run(t, cells, o, proof, workers, x -> { });
+        MatrixResult m;
+        try {
+            m = Matrix.run(t, cells, o, proof, workers, x -> { });
+        } catch (IllegalStateException e) {
+            return "self-check: " + e.getMessage();
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         long within = m.cells().stream().filter(c -> c.claim().startsWith("exhausted within")).count();
         long budget = m.cells().stream().filter(c -> c.claim().startsWith("budget")).count();
@@ -171,10 +177,12 @@ class ReductionMeasure {
             }
             for (int w : new int[] {1, 2}) {
                 out("  matrix old bound 2 (--proof-executions 0), " + w + " worker(s): " + matrix(t, cells, MINIMAL, 0, w));
-                out("  matrix default, " + w + " worker(s):                         "
+                out("  matrix default (DPOR proof attempt, plain bound 2), " + w + " worker(s): "
                         + matrix(t, cells, MINIMAL, Matrix.PROOF_EXECUTIONS, w));
-                out("  matrix default --dpor, " + w + " worker(s):                  "
+                out("  matrix --dpor (DPOR proof attempt, bounded DPOR 2), " + w + " worker(s): "
                         + matrix(t, cells, MINIMAL.withDpor(), Matrix.PROOF_EXECUTIONS, w));
+                out("  matrix --dpor --proof-executions 0 (bounded DPOR 2 only), " + w + " worker(s): "
+                        + matrix(t, cells, MINIMAL.withDpor(), 0, w));
             }
         }
         for (String spec : new String[] {"v4.14+list-snapshot", "v4.14+deferred-enumeration"}) {
