@@ -157,12 +157,17 @@ public final class Matrix {
      */
     static Cell setupFailed(List<Entry> cell, CellPlan plan, SetupFailed e) {
         Finding f = e.finding();
-        CellFailure failure = new CellFailure(f.kind(), "in the scenario's setup: " + f.title(), "", 0, 0, List.of(),
+        CellFailure failure = new CellFailure(f.kind(), SETUP_TITLE + f.title(), "", 0, 0, List.of(),
                 "", e.getMessage() + "\n" + f.text());
         return new Cell(key(cell), cell.stream().map(Entry::id).toList(), plan.initialState(), f.kind(), true,
                 "its setup failed on every schedule: no interleaving explored", 0, 0, List.of(failure), List.of(),
-                "the failure is in the setup, before the raced entry points run", "its setup failed: nothing explored");
+                "the failure is in the setup, before the raced entry points run", SETUP_FAILED + ": nothing explored");
     }
+
+    /** How a cell whose setup failed begins its claim. */
+    static final String SETUP_FAILED = "its setup failed";
+    /** How the failure of a setup begins its title. */
+    static final String SETUP_TITLE = "in the scenario's setup: ";
 
     /**
      * How lockdep's predictions and the explorer's verdict relate. A prediction of the kernel's own

@@ -9,6 +9,13 @@ import java.util.Set;
  * What changed between two matrices (e.g. v5.10 → v6.18): per cell, the failure kinds a change
  * introduced and those it fixed. Non-zero {@link #exitCode()} when anything was introduced.
  *
+ * <p>A cell the old side could not even set up (its verdict is the setup's failure, nothing was
+ * explored) that the new side boots into and finds failing is <em>made reachable</em>, not
+ * introduced, when each new failure is one the old matrix shows in some cell: the same kind with
+ * the same locks (a title's last parenthesised part, e.g. {@code (pci_bus_sem, &dev->mutex/PF)};
+ * the whole title when it has none). Such a bug was there before the change, behind the setup
+ * failure. A new failure the old matrix shows nowhere is introduced, set up or not.
+ *
  * @param from    the old profile spec
  * @param to      the new profile spec
  * @param changes the cells whose verdict differs, and those only one side has
@@ -20,6 +27,11 @@ public record MatrixDiff(String from, String to, List<Change> changes, List<Chan
     public enum Status {
         /** The new side fails in a way the old did not. */
         INTRODUCED,
+        /**
+         * The old side failed in its setup; the new side boots into the cell and fails only in ways
+         * the old matrix shows elsewhere: old bugs the change made reachable.
+         */
+        MADE_REACHABLE,
         /** The old side failed in a way the new does not, and nothing new fails. */
         FIXED,
         /** Failing the same way on both sides. */
@@ -52,6 +64,8 @@ public record MatrixDiff(String from, String to, List<Change> changes, List<Chan
     public static MatrixDiff compare(MatrixResult a, MatrixResult b) {
         List<Change> changes = new ArrayList<>();
         List<Change> same = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        a.cells().forEach(c -> c.failures().forEach(f -> seen.add(signature(f))));
         Set<String> keys = new LinkedHashSet<>();
         a.cells().forEach(c -> keys.add(c.key()));
         b.cells().forEach(c -> keys.add(c.key()));
@@ -67,7 +81,9 @@ public record MatrixDiff(String from, String to, List<Change> changes, List<Chan
             introduced.removeAll(x.kinds());
             List<String> fixed = new ArrayList<>(x.kinds());
             fixed.removeAll(y.kinds());
-            Change c = new Change(k, !introduced.isEmpty() ? Status.INTRODUCED
+            boolean reachable = !introduced.isEmpty() && setupFailed(x) && !setupFailed(y) && y.failures().stream()
+                    .filter(f -> introduced.contains(f.kind())).allMatch(f -> seen.contains(signature(f)));
+            Change c = new Change(k, reachable ? Status.MADE_REACHABLE : !introduced.isEmpty() ? Status.INTRODUCED
                     : !fixed.isEmpty() ? Status.FIXED : Status.UNCHANGED, x.verdict(), y.verdict(), introduced, fixed);
             if (c.status() == Status.UNCHANGED) {
                 if (y.failed()) {
@@ -84,11 +100,45 @@ public record MatrixDiff(String from, String to, List<Change> changes, List<Chan
         return changes.stream().filter(c -> c.status() == Status.INTRODUCED).toList();
     }
 
+    /** Cells the old side could not set up, now failing with bugs the old matrix shows elsewhere. */
+    public List<Change> madeReachable() {
+        return changes.stream().filter(c -> c.status() == Status.MADE_REACHABLE).toList();
+    }
+
+    /** Whether {@code c}'s verdict is the failure of its setup: nothing of it was explored. */
+    public static boolean setupFailed(Cell c) {
+        return c.claim().startsWith(Matrix.SETUP_FAILED);
+    }
+
+    /**
+     * A failure as the same bug in any cell: a cycle's kind and the waits its title ends with, in
+     * parentheses after the tasks ({@code DEADLOCK: a ⇄ b (lock(x), lock(y))}), in any rotation;
+     * any other failure (a recursive lock, a use-after-free) by its whole title.
+     */
+    static String signature(CellFailure f) {
+        String t = f.title().startsWith(Matrix.SETUP_TITLE) ? f.title().substring(Matrix.SETUP_TITLE.length()) : f.title();
+        int depth = 0;
+        List<String> waits = new ArrayList<>();
+        int end = t.length() - 1;
+        for (int i = t.length() - 1; i >= 0 && t.endsWith(")"); i--) {
+            char ch = t.charAt(i);
+            depth += ch == ')' ? 1 : ch == '(' ? -1 : 0;
+            if (depth == 1 && ch == ',' || depth == 0) {
+                waits.add(t.substring(i + 1, end).strip());
+                end = i;
+            }
+            if (depth == 0) {
+                return i > 0 && t.charAt(i - 1) == ' ' ? f.kind() + " " + waits.stream().sorted().toList() : t;
+            }
+        }
+        return t;
+    }
+
     public List<Change> fixed() {
         return changes.stream().filter(c -> c.status() == Status.FIXED).toList();
     }
 
-    /** 0 when nothing was introduced, 1 when a change introduced a failure. */
+    /** 0 when nothing was introduced (made reachable is not), 1 when a change introduced a failure. */
     public int exitCode() {
         return introduced().isEmpty() ? 0 : 1;
     }
@@ -98,6 +148,7 @@ public record MatrixDiff(String from, String to, List<Change> changes, List<Chan
         StringBuilder b = new StringBuilder();
         b.append("matrix diff ").append(from).append(" \u2192 ").append(to).append('\n');
         section(b, "introduced", introduced());
+        section(b, "made reachable (already failing behind a setup failure in the base)", madeReachable());
         section(b, "fixed", fixed());
         section(b, "on one side only", changes.stream().filter(c -> c.status() == Status.ONLY_ONE_SIDE).toList());
         section(b, "failing on both sides", same);

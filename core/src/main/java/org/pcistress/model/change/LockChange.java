@@ -43,8 +43,10 @@ public record LockChange(String name, String cite, String givesUp, List<LockOp> 
     public List<String> conflicts(Profile base) {
         List<String> out = new ArrayList<>();
         Profile p = base;
+        java.util.Set<Release> released = new java.util.HashSet<>();
         for (LockOp op : ops) {
-            String c = op.conflict(p);
+            // the model has one release for several places (binding and unbinding): the first line is the edit
+            String c = op.release() != null && !released.add(op.release()) ? null : op.conflict(p);
             if (c != null) {
                 out.add(op.text() + ": " + c.replace(p.name(), base.name()));
             }

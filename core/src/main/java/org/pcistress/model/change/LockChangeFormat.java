@@ -40,16 +40,21 @@ public final class LockChangeFormat {
 
     /** Reads {@code file}; the name defaults to the file name without {@code .lock}. */
     public static LockChange load(Path file) {
+        return load(file, file.toString());
+    }
+
+    /** Reads {@code file}, named {@code shown} in messages (the path as the user wrote it). */
+    public static LockChange load(Path file, String shown) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadLockChange("cannot read lock change " + file + ": no such file");
+            throw new BadLockChange("cannot read lock change " + shown + ": no such file");
         } catch (IOException e) {
-            throw new BadLockChange("cannot read lock change " + file + ": " + e.getMessage());
+            throw new BadLockChange("cannot read lock change " + shown + ": " + e.getMessage());
         }
         String stem = file.getFileName().toString().replaceFirst("\\.lock$", "");
-        return parse(text, file.toString(), stem);
+        return parse(text, shown, stem);
     }
 
     /**
@@ -126,11 +131,11 @@ public final class LockChangeFormat {
         if (t.matches()) {
             LockOp.Placement pl = t.group(3) == null ? LockOp.Placement.DEFAULT
                     : LockOp.Placement.valueOf(t.group(3).toUpperCase(java.util.Locale.ROOT));
-            return LockOp.take(f.name(), place(at, f, t.group(2)), lock(at, t.group(1)), pl);
+            return released(at, LockOp.take(f.name(), place(at, f, t.group(2)), lock(at, t.group(1)), pl));
         }
         Matcher d = DROP.matcher(body);
         if (d.matches()) {
-            return LockOp.drop(f.name(), place(at, f, d.group(2)), lock(at, d.group(1)));
+            return released(at, LockOp.drop(f.name(), place(at, f, d.group(2)), lock(at, d.group(1))));
         }
         Matcher o = ORDER.matcher(body);
         if (o.matches()) {
@@ -142,7 +147,12 @@ public final class LockChangeFormat {
                 }
                 locks.add(n);
             }
-            return LockOp.order(f.name(), place(at, f, o.group(2)), locks);
+            LockOp op = LockOp.order(f.name(), place(at, f, o.group(2)), locks);
+            if (op.site().release() != null) {
+                throw new BadLockChange(at + f.name() + " " + op.site().where() + " lets go of its caller's "
+                        + op.site().release().lock().text() + ": only 'drop' (let go) or 'take' (keep it held) goes there");
+            }
+            return op;
         }
         Matcher c = CALL.matcher(body);
         if (c.matches()) {
@@ -150,6 +160,20 @@ public final class LockChangeFormat {
         }
         throw new BadLockChange(at + "expected take LOCK at entry|around CALL [outermost|innermost], drop LOCK [at entry|around CALL], "
                 + "order LOCK, LOCK… at entry|around CALL, or call VARIANT instead of CALL; got '" + body + "'");
+    }
+
+    /** {@code op}, checked at a place where the function lets go of its caller's lock: only that lock goes there. */
+    private static LockOp released(String at, LockOp op) {
+        Release r = op.site().release();
+        if (r != null && op.locks().get(0) != r.lock()) {
+            throw new BadLockChange(at + op.function() + " " + op.site().where() + " can let go of (drop) or keep "
+                    + "(take) only " + r.lock().text() + ", which " + r.holder() + " holds; not " + op.locks().get(0).text());
+        }
+        if (r != null && op.placement() != LockOp.Placement.DEFAULT) {
+            throw new BadLockChange(at + "'" + op.placement().name().toLowerCase(java.util.Locale.ROOT) + "' means "
+                    + "nothing where " + op.function() + " lets go of its caller's lock");
+        }
+        return op;
     }
 
     /** The call a place names ({@code null} for the body), checked against {@code f}. */

@@ -25,7 +25,11 @@ public enum LockName {
     /** {@code pci_cfg_access_lock(dev)}. */
     CFG_ACCESS("pci_cfg_access_lock(dev)", LockStep.CFG_ACCESS_SELF),
     /** v4.14 {@code rpc->rpc_mutex} of the AER root port service. */
-    RPC_MUTEX("rpc->rpc_mutex", LockStep.RPC_MUTEX);
+    RPC_MUTEX("rpc->rpc_mutex", LockStep.RPC_MUTEX),
+    /** {@code down_read(&ctrl->reset_lock)}: slot 1's pciehp controller, for read (v4.19+). */
+    RESET_LOCK_READ("ctrl->reset_lock(read)", LockStep.RESET_LOCK_READ),
+    /** {@code down_write(&ctrl->reset_lock)}: slot 1's pciehp controller, for write. */
+    RESET_LOCK_WRITE("ctrl->reset_lock(write)", LockStep.RESET_LOCK_WRITE);
 
     private final String text;
     private final LockStep step;

@@ -81,6 +81,10 @@ public record LockOp(Kind kind, String function, String call, List<LockName> loc
 
     /** This line applied to {@code p}. */
     public Profile apply(Profile p) {
+        Release r = release();
+        if (r != null) {
+            return kind == Kind.DROP ? p.enable(r.feature()) : p.disable(r.feature());
+        }
         Profile out = p;
         for (KernelPath path : paths()) {
             out = switch (kind) {
@@ -93,6 +97,12 @@ public record LockOp(Kind kind, String function, String call, List<LockName> loc
         return out;
     }
 
+    /** The caller's lock this line lets go of (drop) or keeps held (take), or {@code null}. */
+    public Release release() {
+        Site s = kind == Kind.TAKE || kind == Kind.DROP ? site() : null;
+        return s == null ? null : s.release();
+    }
+
     /** Whether a taken lock goes before the path's existing locks. */
     public boolean outermost() {
         return placement == Placement.OUTERMOST || placement == Placement.DEFAULT && site() != null && site().calleeLocks();
@@ -103,6 +113,21 @@ public record LockOp(Kind kind, String function, String call, List<LockName> loc
      * takes one it already takes, reorders locks it does not take), or {@code null} when it can.
      */
     public String conflict(Profile p) {
+        Release r = release();
+        if (r != null) {
+            String where = " around " + call + " (" + function + ")";
+            if (!p.steps(r.heldOn()).contains(r.lock().step())) {
+                return p.name() + " does not take " + r.lock().text() + " on " + r.heldOn() + " (" + r.holder()
+                        + "), so there is nothing to let go of" + where;
+            }
+            if (kind == Kind.DROP && p.has(r.feature())) {
+                return p.name() + " already lets go of " + r.lock().text() + where;
+            }
+            if (kind == Kind.TAKE && !p.has(r.feature())) {
+                return p.name() + " already holds " + r.lock().text() + where;
+            }
+            return null;
+        }
         for (KernelPath path : paths()) {
             List<LockStep> has = p.steps(path);
             String where = " on " + path + " (" + function + (call == null ? "" : ", around " + call) + ")";
@@ -118,9 +143,12 @@ public record LockOp(Kind kind, String function, String call, List<LockName> loc
                     }
                     break;
                 case ORDER:
-                    if (!new HashSet<>(has).equals(new HashSet<>(locks.stream().map(LockName::step).toList()))) {
-                        return p.name() + " takes " + names(has) + where + ", not " + names(
-                                locks.stream().map(LockName::step).toList());
+                    List<LockStep> want = locks.stream().map(LockName::step).toList();
+                    if (!new HashSet<>(has).equals(new HashSet<>(want))) {
+                        return p.name() + " takes " + names(has) + where + ", not " + names(want);
+                    }
+                    if (has.equals(want)) {
+                        return p.name() + " already takes " + names(has) + " in this order" + where;
                     }
                     break;
                 default:

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pcistress.model.profile.Feature;
 import org.pcistress.model.profile.KernelPath;
 
 /**
@@ -22,11 +23,14 @@ public final class ModelledFunctions {
     private static final String DD = "drivers/base/dd.c";
     private static final String BUS = "drivers/base/bus.c";
     private static final String EEH = "arch/powerpc/kernel/eeh_driver.c";
+    private static final String PCI = "drivers/pci/pci.c";
+    private static final String PCIEHP = "drivers/pci/hotplug/pciehp_pci.c";
     private static final List<String> AER_REPORTS = List.of("report_error_detected", "report_mmio_enabled",
             "report_slot_reset", "report_resume");
 
     private static final Map<String, ModelledFunction> BY_NAME = new LinkedHashMap<>();
     private static final Map<String, Variant> VARIANTS = new LinkedHashMap<>();
+    private static final Map<String, Companion> COMPANIONS = new LinkedHashMap<>();
 
     static {
         fn(IOV, "sriov_numvfs_store", List.of(body(SRIOV_NUMVFS_STORE), call("sriov_configure", SRIOV_CONFIGURE)),
@@ -74,10 +78,27 @@ public final class ModelledFunctions {
                 Map.of(), List.of());
         fn(BUS, "bind_store", List.of(callee("device_driver_attach", BIND_STORE)), Map.of(), List.of());
         fn(BUS, "unbind_store", List.of(callee("device_driver_detach", UNBIND_STORE)), Map.of(), List.of());
-        fn("drivers/pci/hotplug/pciehp_pci.c", "pciehp_configure_device", List.of(body(PCIEHP_CONFIGURE)),
-                Map.of(LockName.RESCAN_REMOVE, PCIEHP_CONFIGURE), List.of("pci_scan_slot", "pci_bus_add_devices"));
-        fn("drivers/pci/hotplug/pciehp_pci.c", "pciehp_unconfigure_device", List.of(body(PCIEHP_UNCONFIGURE)),
-                Map.of(LockName.RESCAN_REMOVE, PCIEHP_UNCONFIGURE), List.of("pci_stop_and_remove_bus_device"));
+        // f5eff5591b8f (v6.4): up_read(&ctrl->reset_lock) before, down_read(_nested) after driver binding
+        // (pci_bus_add_devices) and each unbinding (pci_stop_and_remove_bus_device); one feature in the model
+        Release resetLock = new Release(LockName.RESET_LOCK_READ, PCIEHP_IST, "pciehp_ist",
+                Feature.PCIEHP_RESET_LOCK_DROPPED_FOR_BINDING);
+        fn(PCIEHP, "pciehp_configure_device", List.of(body(PCIEHP_CONFIGURE), release("pci_bus_add_devices", resetLock)),
+                Map.of(LockName.RESCAN_REMOVE, PCIEHP_CONFIGURE), List.of("pci_scan_slot"));
+        fn(PCIEHP, "pciehp_unconfigure_device", List.of(body(PCIEHP_UNCONFIGURE),
+                release("pci_stop_and_remove_bus_device", resetLock)),
+                Map.of(LockName.RESCAN_REMOVE, PCIEHP_UNCONFIGURE), List.of());
+        // 5b3f7b7d062b (v4.19): the IST handles a disable request or a presence/link change under reset_lock (read)
+        fn("drivers/pci/hotplug/pciehp_hpc.c", "pciehp_ist", List.of(body(PCIEHP_IST)),
+                Map.of(LockName.RESET_LOCK_READ, PCIEHP_IST),
+                List.of("pciehp_handle_disable_request", "pciehp_handle_presence_or_link_change"));
+        // a91ee0e9fca9 (v5.19) reversed cfg-access and device_lock in pci_dev_lock, pci_dev_trylock and
+        // pci_dev_unlock; pci_reset_function's pci_dev_lock is the model's PCI_DEV_LOCK
+        fn(PCI, "pci_dev_lock", List.of(body(PCI_DEV_LOCK)),
+                Map.of(LockName.CFG_ACCESS, PCI_DEV_LOCK, LockName.DEVICE, PCI_DEV_LOCK), List.of());
+        companion(new Companion(PCI, "pci_dev_unlock", "pci_dev_lock", Companion.Kind.RELEASE,
+                "the model releases a path's locks in the reverse of the order it takes them"));
+        companion(new Companion(PCI, "pci_dev_trylock", "pci_dev_lock", Companion.Kind.TRY,
+                "no modelled path calls it (pci_try_reset_function and the bus and slot trylocks are not modelled)"));
         fn(EEH, "eeh_handle_normal_event", List.of(body(EEH_HANDLE_EVENT)),
                 Map.of(LockName.RESCAN_REMOVE, EEH_HANDLE_EVENT), List.of("eeh_pe_bus_get", "eeh_pe_bus_get_nolock",
                         "eeh_pe_report", "eeh_reset_device", "pci_hp_remove_devices"));
@@ -115,6 +136,11 @@ public final class ModelledFunctions {
         return new Site(null, null, callee, List.of(p), true);
     }
 
+    /** Where the function lets go of its caller's lock around {@code callee}. */
+    private static Site release(String callee, Release r) {
+        return new Site(null, null, callee, List.of(r.heldOn()), false, r);
+    }
+
     private static void fn(String file, String name, List<Site> sites, Map<LockName, KernelPath> locals,
                            List<String> markers) {
         add(new ModelledFunction(file, name, sites, locals, markers, List.of()));
@@ -123,7 +149,8 @@ public final class ModelledFunctions {
     private static void add(ModelledFunction f) {
         List<Site> sites = new ArrayList<>();
         for (Site s : f.sites()) {
-            sites.add(s.file() != null ? s : new Site(f.file(), f.name(), s.call(), s.paths(), s.calleeLocks()));
+            sites.add(s.file() != null ? s
+                    : new Site(f.file(), f.name(), s.call(), s.paths(), s.calleeLocks(), s.release()));
         }
         BY_NAME.put(f.name(), new ModelledFunction(f.file(), f.name(), sites, f.locals(), f.markers(), f.siblings()));
     }
@@ -135,6 +162,21 @@ public final class ModelledFunctions {
     /** The function named {@code name}, or {@code null}. */
     public static ModelledFunction named(String name) {
         return BY_NAME.get(name);
+    }
+
+    private static void companion(Companion c) {
+        COMPANIONS.put(c.name(), c);
+    }
+
+    /** The companion named {@code name}, or {@code null}. */
+    public static Companion companion(String name) {
+        return COMPANIONS.get(name);
+    }
+
+    /** The functions whose places release {@code feature}'s lock, in catalogue order. */
+    public static List<String> releasing(Feature feature) {
+        return BY_NAME.values().stream().filter(f -> f.sites().stream()
+                .anyMatch(s -> s.release() != null && s.release().feature() == feature)).map(ModelledFunction::name).toList();
     }
 
     /** The lock-free variant named {@code name}, or {@code null}. */
@@ -156,6 +198,7 @@ public final class ModelledFunctions {
     public static Set<String> files() {
         Set<String> out = new LinkedHashSet<>();
         BY_NAME.values().forEach(f -> out.add(f.file()));
+        COMPANIONS.values().forEach(c -> out.add(c.file()));
         out.add("drivers/pci/pcie/aer/aerdrv_core.c"); // v4.14's aer_isr
         out.add("drivers/pci/probe.c");
         return out;
@@ -163,6 +206,9 @@ public final class ModelledFunctions {
 
     /** The functions of {@code file}, for messages. */
     public static List<String> in(String file) {
-        return BY_NAME.values().stream().filter(f -> f.file().equals(file)).map(ModelledFunction::name).toList();
+        List<String> out = new ArrayList<>(BY_NAME.values().stream().filter(f -> f.file().equals(file))
+                .map(ModelledFunction::name).toList());
+        COMPANIONS.values().stream().filter(c -> c.file().equals(file)).forEach(c -> out.add(c.name()));
+        return out;
     }
 }

@@ -8,11 +8,27 @@ import org.pcistress.model.profile.Profiles;
 /**
  * Profile specs as users write them: {@link Profiles#named}'s {@code v7.0+list-snapshot},
  * where any fix may also be a lock change file ({@code v6.19+./my-change.lock}, a name ending in
- * {@code .lock}), applied in order. The commands resolve user specs here; built-in names alone go
- * straight to {@link Profiles}.
+ * {@code .lock}, relative to the directory the user ran pcistress in: {@link #file}), applied in
+ * order. The commands resolve user specs here; built-in names alone go straight to {@link Profiles}.
  */
 public final class ProfileSpecs {
+    /**
+     * The system property naming the directory the user ran pcistress in ({@code ./pcistress} runs
+     * Java in the checkout and passes it): relative paths the user gives resolve against it.
+     */
+    public static final String CALLER_DIR = "pcistress.callerDir";
+
     private ProfileSpecs() {
+    }
+
+    /**
+     * A path the user gave: as it is when absolute or when no caller directory is set, else
+     * against the directory the user ran pcistress in ({@link #CALLER_DIR}). {@code -} stays.
+     */
+    public static Path file(String path) {
+        Path p = Path.of(path);
+        String caller = System.getProperty(CALLER_DIR);
+        return p.isAbsolute() || path.equals("-") || caller == null || caller.isBlank() ? p : Path.of(caller).resolve(p);
     }
 
     /**
@@ -30,7 +46,8 @@ public final class ProfileSpecs {
         }
         Profile p = Profiles.named(String.join("+", java.util.Arrays.copyOfRange(parts, 0, first)));
         for (int i = first; i < parts.length; i++) {
-            p = p.with(parts[i].endsWith(".lock") ? LockChangeFormat.load(Path.of(parts[i])).toFix() : Fixes.named(parts[i]));
+            p = p.with(parts[i].endsWith(".lock") ? LockChangeFormat.load(file(parts[i]), parts[i]).toFix()
+                    : Fixes.named(parts[i]));
         }
         return p;
     }

@@ -15,10 +15,18 @@ import org.pcistress.model.profile.KernelPath;
  *                    {@code device_release_driver_internal} serves release, driver unload and unbind)
  * @param calleeLocks the paths' existing locks are taken inside the call (or deeper), so a lock
  *                    taken around this place is taken before them (outermost) unless told otherwise
+ * @param release     non-null when the place is where the function lets go of its caller's lock
+ *                    around the call ({@code paths} is then the caller's path): only that lock may
+ *                    be dropped (released) or taken (kept held) here
  */
-public record Site(String file, String function, String call, List<KernelPath> paths, boolean calleeLocks) {
+public record Site(String file, String function, String call, List<KernelPath> paths, boolean calleeLocks,
+                   Release release) {
     public Site {
         paths = List.copyOf(paths);
+    }
+
+    public Site(String file, String function, String call, List<KernelPath> paths, boolean calleeLocks) {
+        this(file, function, call, paths, calleeLocks, null);
     }
 
     /** {@code at entry} or {@code around CALL}. */

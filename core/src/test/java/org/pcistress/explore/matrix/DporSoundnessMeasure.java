@@ -68,7 +68,13 @@ class DporSoundnessMeasure {
 
     static Row row(PciTarget t, List<Entry> cell, long plainCap, long dporCap) {
         Scenario s = t.plan(cell).scenario();
-        ExploreResult plain = Explorer.explore(s, MINIMAL.withPreemptionBound(-1).withMaxExecutions(plainCap));
+        ExploreResult plain;
+        try {
+            plain = Explorer.explore(s, MINIMAL.withPreemptionBound(-1).withMaxExecutions(plainCap));
+        } catch (IllegalStateException e) { // a plain execution stalled (an overloaded machine): no comparison
+            out("PLAIN-ERROR " + t.spec() + " " + Matrix.key(cell) + ": " + e.getMessage());
+            plain = new ExploreResult(s.name(), MINIMAL, 0, 0, 0, 0, false, "error", -1, Map.of(), List.of());
+        }
         try {
             return new Row(Matrix.key(cell), plain, Explorer.explore(s, MINIMAL.withDpor().withMaxExecutions(dporCap)), null);
         } catch (IllegalStateException e) {

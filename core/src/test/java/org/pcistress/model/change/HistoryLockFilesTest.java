@@ -32,7 +32,7 @@ class HistoryLockFilesTest {
     void everyFileLoadsAndPrintsBackTheSame() throws Exception {
         try (var s = Files.list(DIR)) {
             List<Path> files = s.filter(p -> p.toString().endsWith(".lock")).sorted().toList();
-            assertEquals(5, files.size(), files.toString());
+            assertEquals(7, files.size(), files.toString());
             for (Path f : files) {
                 LockChange c = LockChangeFormat.load(f);
                 assertEquals(c, LockChangeFormat.parse(c.text(), f.toString(), null), f.toString());
@@ -59,6 +59,29 @@ class HistoryLockFilesTest {
     void theNolockFileIsTheBuiltInFix() {
         assertEquals(List.of(), ProfileSpecs.named(spec("v6.19", "815a8d2feb56.lock"))
                 .diff(Profiles.named("v6.19+eeh-bus-get-nolock")));
+    }
+
+    @Test
+    void thePciDevLockOrderIsTheBuiltInFixWhereverTheOldOrderIs() {
+        for (String base : List.of("v4.14", "v5.10")) {
+            assertEquals(List.of(), ProfileSpecs.named(spec(base, "a91ee0e9fca9.lock"))
+                    .diff(Profiles.named(base + "+pci-dev-lock-order")), base);
+        }
+        assertEquals(Profiles.named("v6.19").steps(KernelPath.PCI_DEV_LOCK),
+                ProfileSpecs.named(spec("v5.10", "a91ee0e9fca9.lock")).steps(KernelPath.PCI_DEV_LOCK), "v5.19's order");
+        assertTrue(LockChangeFormat.load(DIR.resolve("a91ee0e9fca9.lock")).conflicts(Profiles.named("v6.19")).get(0)
+                .contains("already takes"), "no change to a tree that has it");
+    }
+
+    @Test
+    void thePciehpReleaseIsTheBuiltInFixOnTheKernelsWithAResetLock() {
+        assertEquals(List.of(), ProfileSpecs.named(spec("v5.10", "f5eff5591b8f.lock"))
+                .diff(Profiles.named("v5.10+pciehp-unlock-for-binding")));
+        LockChange c = LockChangeFormat.load(DIR.resolve("f5eff5591b8f.lock"));
+        assertEquals(List.of(), c.conflicts(Profiles.named("v5.10")), "two lines, one feature: one edit");
+        assertTrue(c.conflicts(Profiles.named("v4.14")).get(0).contains("does not take ctrl->reset_lock(read)"),
+                "v4.14 has no reset_lock (5b3f7b7d062b came with v4.19)");
+        assertTrue(c.conflicts(Profiles.named("v6.19")).get(0).contains("already lets go of"));
     }
 
     @Test

@@ -80,6 +80,9 @@ class LockChangeFormatTest {
         for (String name : ModelledFunctions.names()) {
             ModelledFunction f = ModelledFunctions.named(name);
             for (Site s : f.sites()) {
+                if (s.release() != null) {
+                    continue; // a place that lets go of the caller's lock: aPlaceThatLetsGoOfTheCallersLock…
+                }
                 String line = "in " + name + ": take rpc->rpc_mutex " + s.where();
                 LockChange c = LockChangeFormat.parse(line, "test.lock", "probe");
                 Profile p = Profiles.named("v5.10").with(c.toFix());
@@ -90,6 +93,35 @@ class LockChangeFormatTest {
             f.locals().values().forEach(path -> assertTrue(f.sites().stream().anyMatch(s -> s.paths().contains(path)),
                     name + ": a lock it takes belongs to one of its places"));
         }
+    }
+
+    @Test
+    void aPlaceThatLetsGoOfTheCallersLockTakesOnlyThatLockAndIsTheProfileFeature() {
+        LockChange release = parse("name release\nin pciehp_unconfigure_device: drop ctrl->reset_lock(read) around "
+                + "pci_stop_and_remove_bus_device");
+        Profile v510 = Profiles.named("v5.10");
+        assertEquals(List.of(), v510.with(release.toFix()).diff(Profiles.named("v5.10+pciehp-unlock-for-binding")));
+        LockChange keep = parse("name keep\nin pciehp_configure_device: take ctrl->reset_lock(read) around pci_bus_add_devices");
+        assertEquals(List.of(), Profiles.named("v6.19").with(keep.toFix()).diff(Profiles.named("v6.19")
+                .disable(org.pcistress.model.profile.Feature.PCIEHP_RESET_LOCK_DROPPED_FOR_BINDING)));
+        assertTrue(release.conflicts(Profiles.named("v4.14")).get(0).contains("v4.14 does not take ctrl->reset_lock(read) "
+                + "on PCIEHP_IST (pciehp_ist)"), release.conflicts(Profiles.named("v4.14")).toString());
+        assertTrue(release.conflicts(Profiles.named("v6.19")).get(0).contains("already lets go of"));
+        assertTrue(keep.conflicts(v510).get(0).contains("v5.10 already holds ctrl->reset_lock(read)"));
+        assertBad("in pciehp_configure_device: drop pci_rescan_remove_lock around pci_bus_add_devices",
+                "only ctrl->reset_lock(read), which pciehp_ist holds");
+        assertBad("in pciehp_configure_device: order ctrl->reset_lock(read) around pci_bus_add_devices",
+                "only 'drop' (let go) or 'take' (keep it held)");
+        assertBad("in pciehp_configure_device: take ctrl->reset_lock(read) around pci_bus_add_devices outermost",
+                "'outermost' means nothing");
+    }
+
+    @Test
+    void anOrderThatIsAlreadyTheBasesIsNoChangeToIt() {
+        LockChange order = parse("name order\nin pci_dev_lock: order device_lock(dev), pci_cfg_access_lock(dev) at entry");
+        assertEquals(List.of(), order.conflicts(Profiles.named("v5.10")));
+        assertTrue(order.conflicts(Profiles.named("v6.19")).get(0).contains("already takes device_lock(dev), "
+                + "pci_cfg_access_lock(dev) in this order"), order.conflicts(Profiles.named("v6.19")).toString());
     }
 
     @Test

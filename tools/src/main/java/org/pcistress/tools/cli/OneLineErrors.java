@@ -19,9 +19,14 @@ public final class OneLineErrors implements IParameterExceptionHandler {
     /**
      * Gives {@code cl} (the whole command line, or one command under test) the exit-code contract:
      * bad options end in one line and exit 2 ({@link ExitCodes#USAGE}); an unexpected exception in
-     * exit 3 ({@link ExitCodes#HARNESS}), never picocli's 1, which means a regression here.
+     * exit 3 ({@link ExitCodes#HARNESS}), never picocli's 1, which means a regression here. The
+     * user's relative paths are resolved against the caller's directory first ({@link UserPaths}).
      */
     public static CommandLine configure(CommandLine cl) {
+        cl.setExecutionStrategy(parsed -> {
+            UserPaths.rebase(parsed); // the user's relative paths are relative to where they ran pcistress
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl.setParameterExceptionHandler(new OneLineErrors()).setExecutionExceptionHandler((ex, bad, parsed) -> {
             ex.printStackTrace(bad.getErr());
             bad.getErr().println(Errors.prefix(bad.getCommandSpec()) + "harness failure: " + ex);

@@ -53,6 +53,10 @@ public final class JarSubcommands implements Subcommands {
         // the step ends when the job's process is gone, however it died (ParentWatch)
         List<String> cmd = new ArrayList<>(List.of(java, "-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid(),
                 "-cp", classPath, mainClass));
+        String caller = System.getProperty(org.pcistress.model.change.ProfileSpecs.CALLER_DIR);
+        if (caller != null) {
+            cmd.add(1, "-D" + org.pcistress.model.change.ProfileSpecs.CALLER_DIR + "=" + caller); // the user's paths
+        }
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();

@@ -75,7 +75,7 @@ public record Specs(List<String> profiles, List<String> fixes) {
     /** Returns {@code name} when it is a known fix, or a lock change file that loads. */
     public String fix(String name) {
         if (ProfileSpecs.isFile(name)) {
-            LockChangeFormat.load(Path.of(name.trim())); // a BadLockChange names what is wrong
+            LockChangeFormat.load(ProfileSpecs.file(name.trim()), name.trim()); // a BadLockChange names what is wrong
             return name.trim();
         }
         if (!fixes.contains(name)) {

@@ -12,6 +12,7 @@ import org.pcistress.explore.matrix.Matrix;
 import org.pcistress.explore.matrix.MatrixDiff;
 import org.pcistress.explore.matrix.MatrixResult;
 import org.pcistress.explore.matrix.PciTarget;
+import org.pcistress.model.change.ProfileSpecs;
 import org.pcistress.tools.cli.BadInput;
 import org.pcistress.tools.cli.Errors;
 import org.pcistress.tools.cli.ExitCodes;
@@ -27,13 +28,17 @@ import picocli.CommandLine.Spec;
  * introduced and what it fixed. {@code FROM} and {@code TO} are either two profile specs (both are
  * explored) or two matrix.json files, or folders holding one (e.g. two checkouts' matrices: they are
  * read, not explored). Exit 0 when nothing new fails, 1 when a change introduced a failure, 2 on bad input.
+ * A cell FROM could not set up, now failing with bugs FROM shows elsewhere, is listed as made
+ * reachable and is not new ({@link MatrixDiff}).
  */
 @Command(name = "matrix-diff", mixinStandardHelpOptions = true,
         description = {"Compare two matrices: what a change introduced and what it fixed.",
             "FROM and TO are two profile specs (both are explored) or two matrix.json files written by"
                 + " 'pcistress matrix', or folders holding one (they are compared as they are)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing new fails", "1:a change introduced a failure",
+        exitCodeList = {"0:nothing new fails (a cell FROM could not set up that TO boots into and finds failing "
+                + "only with bugs FROM shows in other cells is 'made reachable', not new)",
+            "1:a change introduced a failure",
             "2:bad input (a matrix.json that is not a whole matrix: no cells, a cell without a key, an unknown verdict)",
             "3:the output could not be written, or TO lacks cells FROM has (nothing can be said of them)"})
 public final class MatrixDiffCommand implements Callable<Integer> {
@@ -77,13 +82,14 @@ public final class MatrixDiffCommand implements Callable<Integer> {
         if (both.size() != 2 || (from == null) != (to == null)) {
             return Errors.usage(spec, "give two matrices: --from FROM --to TO, or FROM TO (see --help)");
         }
-        boolean fileA = Files.exists(Path.of(both.get(0)));
-        boolean fileB = Files.exists(Path.of(both.get(1)));
+        boolean fileA = Files.exists(ProfileSpecs.file(both.get(0)));
+        boolean fileB = Files.exists(ProfileSpecs.file(both.get(1)));
         if (fileA != fileB) {
             return Errors.usage(spec, "give two profile specs or two matrix.json files, not one of each: "
                     + both.get(fileA ? 0 : 1) + " is a file, " + both.get(fileA ? 1 : 0) + " is not");
         }
-        return fileA ? compareFiles(Path.of(both.get(0)), Path.of(both.get(1))) : explore(both.get(0), both.get(1));
+        return fileA ? compareFiles(ProfileSpecs.file(both.get(0)), ProfileSpecs.file(both.get(1)))
+                : explore(both.get(0), both.get(1));
     }
 
     /** Two matrix.json files (or their folders), as {@code pcistress matrix} wrote them. */

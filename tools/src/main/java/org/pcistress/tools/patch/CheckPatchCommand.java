@@ -34,25 +34,33 @@ import picocli.CommandLine.Spec;
                     + "with and without it: what the patch introduces and what it fixes, with counterexamples.",
             "",
             "Per hunk: the enclosing function (hunk header, or a definition inside the hunk); the lock and unlock "
-                    + "calls added and removed (pci_lock_rescan_remove, device_lock, down_read/down_write/up_* on "
-                    + "pci_bus_sem, pci_cfg_access_lock, mutex_lock on pci_rescan_remove_lock or rpc_mutex; _nested "
-                    + "read as the plain call); which calls the model knows each lock brackets (around one call, "
-                    + "the whole body, or an existing lock: then outermost); calls switched to a known lock-free "
-                    + "variant (eeh_pe_bus_get_nolock).",
+                    + "calls added and removed (pci_lock_rescan_remove, device_lock or mutex_lock on a struct device's "
+                    + "mutex, down_read/down_write/up_* on pci_bus_sem or pciehp's ctrl->reset_lock, "
+                    + "pci_cfg_access_lock, mutex_lock on pci_rescan_remove_lock or rpc_mutex; _nested read as the "
+                    + "plain call); which calls the model knows each lock brackets (around one call, the whole body, "
+                    + "or an existing lock: then outermost); locks of one function swapped while they bracket the "
+                    + "same calls (an 'order' line: pci_dev_lock, with pci_dev_trylock and pci_dev_unlock checked to "
+                    + "change in step); a caller's lock let go of around a call and taken again (pciehp's reset_lock "
+                    + "around binding and unbinding); calls switched to a known lock-free variant "
+                    + "(eeh_pe_bus_get_nolock).",
             "",
-            "Never guessed: a lock line in a function or file the model does not follow, a trylock, "
-                    + "pci_dev_lock, a lock under an unbraced if, a lock and unlock in different blocks or hunks, "
-                    + "an unknown mutex, a lockdep assertion is listed as not mapped, with the reason; the patch is "
-                    + "then refused (exit 2) unless --accept-partial. A base the change does not apply to (it drops "
-                    + "a lock the base does not take, or takes one it already takes) is skipped and said so; a cell "
-                    + "one side cannot boot into is left out and listed. git format-patch -W (whole functions) gives "
-                    + "it the most to read.",
+            "Never guessed: a lock line in a function or file the model does not follow, a trylock outside "
+                    + "pci_dev_trylock, a pci_dev_lock call added or removed, a lock under an unbraced if, a lock and "
+                    + "unlock in different blocks or hunks, a reorder that also moves a lock across a call, an "
+                    + "unknown mutex, a lockdep assertion is listed as not mapped, with the reason; the patch is then "
+                    + "refused (exit 2) unless --accept-partial. A base the change does not apply to (it drops a lock "
+                    + "the base does not take, takes one it already takes, or orders locks as the base already "
+                    + "does) is skipped and said so. A cell the base could not even set up, which the patch makes "
+                    + "reachable and which fails only with bugs the base shows in other cells, is 'made reachable', "
+                    + "not introduced. git format-patch -W (whole functions) gives it the most to read. Relative "
+                    + "paths are relative to the directory you run it in.",
             "",
             "The .lock format (README, \"Lock changes as data\"): name, cite, gives-up, then lines like "
                     + "'in sriov_numvfs_store: take pci_rescan_remove_lock around sriov_configure'.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing introduced on any base", "1:the patch introduces a failure on a base",
+        exitCodeList = {"0:nothing introduced on any base (made reachable is not introduced)",
+            "1:the patch introduces a failure on a base",
             "2:unusable patch: not a diff, no lock change, lines not mapped (without --accept-partial), "
                     + "no base it applies to, or bad options",
             "3:harness failure (the --write-lock file cannot be written, a crash)"})
@@ -142,7 +150,7 @@ public final class CheckPatchCommand implements Callable<Integer> {
         if (patch.equals("-")) {
             return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Path p = Path.of(patch);
+        Path p = ProfileSpecs.file(patch);
         if (!Files.isRegularFile(p)) {
             throw new IOException("no such patch file: " + patch);
         }

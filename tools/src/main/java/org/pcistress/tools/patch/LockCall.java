@@ -11,7 +11,8 @@ import org.pcistress.model.change.LockName;
  * check-patch cannot follow, with the reason ({@link #problem}).
  *
  * @param acquire {@code true} for a lock, {@code false} for an unlock
- * @param lock    the lock, or {@code null} with a problem
+ * @param lock    the lock; {@code null} with a problem, except for a trylock (or _interruptible,
+ *                _killable) of a known lock, which has both
  * @param call    the function called ({@code pci_lock_rescan_remove}, {@code down_write_nested})
  * @param problem why it cannot be mapped, or {@code null}
  */
@@ -52,9 +53,6 @@ record LockCall(boolean acquire, LockName lock, String call, String problem) {
 
     private static LockCall of(String call, String arg) {
         boolean unlock = call.contains("unlock") || call.startsWith("up_");
-        if (call.equals("pci_lock_rescan_remove") || call.equals("pci_unlock_rescan_remove")) {
-            return new LockCall(!unlock, LockName.RESCAN_REMOVE, call, null);
-        }
         if (call.startsWith("lockdep_assert")) {
             return problem(call, "an assertion, not a lock (the model's assert in pci_stop_and_remove_bus_device "
                     + "is a profile feature, RESCAN_LOCKDEP_ASSERT; others are not modelled)");
@@ -63,41 +61,72 @@ record LockCall(boolean acquire, LockName lock, String call, String problem) {
             return problem(call, "a scoped lock guard (linux/cleanup.h): its scope is not followed");
         }
         if (call.startsWith("pci_dev_")) {
-            return problem(call, "pci_dev_lock (pci_cfg_access_lock + device_lock, the reset paths) is not modelled");
+            return problem(call, "pci_dev_lock is two locks of the device, cfg-access and device_lock (the model's "
+                    + "PCI_DEV_LOCK path, taken by pci_reset_function); a call of it added or removed is not a change "
+                    + "check-patch maps (a change inside pci_dev_lock is)");
         }
-        if (call.contains("trylock") || call.contains("interruptible") || call.contains("killable")) {
-            return problem(call, "may fail or not block: the model's locks always block, and what the caller "
-                    + "does when it fails is control flow check-patch does not follow");
+        // the blocking call a trylock, _interruptible or _killable form stands for
+        String plain = call.startsWith("down_") ? call.replaceFirst("_(trylock|interruptible|killable)$", "")
+                : call.replace("_trylock", "_lock").replaceFirst("_lock_(interruptible|killable)$", "_lock");
+        Object lock = lock(plain, arg);
+        if (lock == null) {
+            return null;
+        }
+        if (lock instanceof String why) {
+            return problem(call, why);
+        }
+        LockName l = (LockName) lock;
+        if (!plain.equals(call)) {
+            // the lock is known, so a companion that only reorders trylocks can still be read
+            return new LockCall(true, l, call, "may fail or not block: the model's locks always block, and what the "
+                    + "caller does when it fails is control flow check-patch does not follow");
+        }
+        return new LockCall(!unlock, l, call, null);
+    }
+
+    /** The lock of a plain lock or unlock call; a String when it cannot tell; {@code null} when it is none. */
+    private static Object lock(String call, String arg) {
+        if (call.equals("pci_lock_rescan_remove") || call.equals("pci_unlock_rescan_remove")) {
+            return LockName.RESCAN_REMOVE;
         }
         if (call.startsWith("mutex_")) {
             if (!call.equals("mutex_lock") && !call.equals("mutex_lock_nested") && !call.equals("mutex_unlock")) {
                 return call.equals("mutex_is_locked") || call.equals("mutex_init") ? null
-                        : problem(call, "not a lock or unlock the model knows");
+                        : "not a lock or unlock the model knows";
             }
             if (arg.equals("pci_rescan_remove_lock")) {
-                return new LockCall(!unlock, LockName.RESCAN_REMOVE, call, null);
+                return LockName.RESCAN_REMOVE;
             }
             if (arg.endsWith("rpc_mutex")) {
-                return new LockCall(!unlock, LockName.RPC_MUTEX, call, null);
+                return LockName.RPC_MUTEX;
             }
-            return problem(call, "unknown mutex '" + arg + "'; known: pci_rescan_remove_lock, rpc->rpc_mutex");
+            // device_lock(dev) is mutex_lock(&dev->mutex): the struct device's own mutex
+            String dev = arg.endsWith(".mutex") || arg.endsWith("->mutex")
+                    ? arg.substring(0, arg.lastIndexOf(arg.endsWith(".mutex") ? ".mutex" : "->mutex")) : null;
+            LockName l = dev == null ? null : device(dev.startsWith("&") ? dev.substring(1) : dev);
+            return l != null ? l : "unknown mutex '" + arg + "'; known: pci_rescan_remove_lock, rpc->rpc_mutex, "
+                    + "a struct device's mutex (&pdev->dev.mutex, dev->mutex: device_lock)";
         }
         if (call.startsWith("device_")) {
             if (!call.equals("device_lock") && !call.equals("device_unlock")) {
-                return call.startsWith("device_lock_") ? problem(call, "not a lock or unlock the model knows") : null;
+                return call.startsWith("device_lock_") ? "not a lock or unlock the model knows" : null;
             }
             LockName l = device(arg);
-            return l == null ? problem(call, "device_lock of '" + arg + "': the model cannot tell which device that is "
-                    + "(known: &pdev->dev, dev, dev->parent, &pdev->physfn->dev)") : new LockCall(!unlock, l, call, null);
+            return l != null ? l : "device_lock of '" + arg + "': the model cannot tell which device that is "
+                    + "(known: &pdev->dev, dev, dev->parent, &pdev->physfn->dev)";
         }
         if (call.startsWith("down_") || call.startsWith("up_")) {
-            if (!arg.equals("pci_bus_sem")) {
-                return problem(call, "unknown rw_semaphore '" + arg + "'; known: pci_bus_sem");
+            boolean read = call.contains("read");
+            if (arg.equals("pci_bus_sem")) {
+                return read ? LockName.BUS_SEM_READ : LockName.BUS_SEM_WRITE;
             }
-            return new LockCall(!unlock, call.contains("read") ? LockName.BUS_SEM_READ : LockName.BUS_SEM_WRITE, call, null);
+            if (arg.matches("\\w+->reset_lock")) {
+                return read ? LockName.RESET_LOCK_READ : LockName.RESET_LOCK_WRITE;
+            }
+            return "unknown rw_semaphore '" + arg + "'; known: pci_bus_sem, ctrl->reset_lock (pciehp)";
         }
         if (call.startsWith("pci_cfg_access_")) {
-            return new LockCall(!unlock, LockName.CFG_ACCESS, call, null);
+            return LockName.CFG_ACCESS;
         }
         return null;
     }

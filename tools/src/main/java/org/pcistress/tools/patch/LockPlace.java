@@ -55,14 +55,14 @@ record LockPlace(Site site, LockOp.Placement placement, List<LockName> order, St
             if (enclosed.stream().anyMatch(x -> x != p)) {
                 return fail("encloses locks of different paths in the model: " + enclosed);
             }
-            Site s = mf.sites().stream().filter(x -> x.paths().contains(p)).findFirst().orElse(null);
+            Site s = mf.sites().stream().filter(x -> x.release() == null && x.paths().contains(p)).findFirst().orElse(null);
             return s == null ? fail("encloses a lock of " + p + ", which has no place in " + mf.name())
                     : new LockPlace(s, LockOp.Placement.OUTERMOST, order, null);
         }
         LockOp.Placement pl = inside ? LockOp.Placement.INNERMOST : LockOp.Placement.DEFAULT;
         Set<String> sited = new LinkedHashSet<>();
         for (String c : covered) {
-            if (mf.around(c) != null) {
+            if (mf.around(c) != null && mf.around(c).release() == null) {
                 sited.add(c);
             }
         }

@@ -23,13 +23,21 @@ record LockRegion(LockName lock, int acquire, int release, List<Integer> exits) 
 
     /** Every region of every lock in {@code image}, in the order they are taken. */
     static List<LockRegion> of(List<Item> image) {
+        return of(image, java.util.Set.of());
+    }
+
+    /** Every region in {@code image} whose lock calls are not at the items {@code skip} (release windows). */
+    static List<LockRegion> of(List<Item> image, java.util.Set<Integer> skip) {
         List<LockRegion> out = new ArrayList<>();
         for (LockName lock : LockName.values()) {
             List<Integer> open = new ArrayList<>();
             LockRegion last = null;
             for (int i = 0; i < image.size(); i++) {
+                if (skip.contains(i)) {
+                    continue;
+                }
                 for (LockCall c : LockCall.scan(image.get(i).code())) {
-                    if (c.lock() != lock) {
+                    if (c.lock() != lock || c.problem() != null) {
                         continue;
                     }
                     if (c.acquire()) {

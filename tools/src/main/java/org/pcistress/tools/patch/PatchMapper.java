@@ -1,14 +1,11 @@
 package org.pcistress.tools.patch;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pcistress.model.change.LockChange;
+import org.pcistress.model.change.Companion;
 import org.pcistress.model.change.LockName;
 import org.pcistress.model.change.LockOp;
 import org.pcistress.model.change.ModelledFunction;
@@ -28,18 +25,14 @@ final class PatchMapper {
     static final String NOT_MODELLED = "is not a file whose functions a lock change can name yet";
     private static final Pattern VARIANT = Pattern.compile("\\b(\\w+_(?:nolock|locked|unlocked))\\s*\\(");
 
-    private final Map<String, LockOp> ops = new LinkedHashMap<>();
-    private final Map<String, List<LockName>> orders = new LinkedHashMap<>();
-    private final Map<String, String> sources = new LinkedHashMap<>();
-    private final Map<String, Unmapped> unmapped = new LinkedHashMap<>();
-    private final Set<String> notes = new LinkedHashSet<>();
-    private int ignored;
+    private final Derivation found = new Derivation();
 
     private PatchMapper() {
     }
 
     static Mapping map(UnifiedDiff diff, String name, String cite) {
         PatchMapper m = new PatchMapper();
+        List<Runnable> companions = new ArrayList<>(); // read after the functions they go with
         for (UnifiedDiff.FilePatch f : diff.files()) {
             boolean modelled = ModelledFunctions.files().contains(f.path());
             List<FunctionLines.Function> fns = FunctionLines.of(f);
@@ -54,14 +47,15 @@ final class PatchMapper {
                             + ": check-patch does not follow code from one function into another");
                 } else if (modelled && mf != null) {
                     m.known(f.path(), fn, mf);
+                } else if (modelled && ModelledFunctions.companion(fn.name()) != null) {
+                    companions.add(() -> m.companion(f.path(), fn, ModelledFunctions.companion(fn.name())));
                 } else {
                     m.unknown(f.path(), fn, modelled, null);
                 }
             }
         }
-        List<LockOp> ops = m.pairUp();
-        return new Mapping(new LockChange(name, cite, "", ops), new ArrayList<>(m.unmapped.values()),
-                new ArrayList<>(m.notes), m.ignored, m.sources);
+        companions.forEach(Runnable::run);
+        return m.found.mapping(name, cite);
     }
 
     private void unknown(String file, FunctionLines.Function fn, boolean modelled, String reason) {
@@ -72,7 +66,7 @@ final class PatchMapper {
                 + String.join(", ", ModelledFunctions.in(file));
         Variant defined = ModelledFunctions.variant(name);
         if (defined != null) {
-            notes.add("defines " + name + ", which the model knows as " + defined.of() + " without "
+            found.notes.add("defines " + name + ", which the model knows as " + defined.of() + " without "
                     + defined.skips().text() + "; its body is not read");
         }
         for (boolean after : new boolean[] {false, true}) {
@@ -85,9 +79,9 @@ final class PatchMapper {
                 boolean variantCall = VARIANT.matcher(it.code()).find() && (defined == null
                         || !name.equals(FunctionLines.definition(it.line().text())));
                 if (!LockCall.scan(it.code()).isEmpty() || variantCall) {
-                    add(unmapped(file, name, it, why));
+                    found.add(unmapped(file, name, it, why));
                 } else {
-                    ignored++;
+                    found.ignored++;
                 }
             }
         }
@@ -100,7 +94,7 @@ final class PatchMapper {
             int j = LockRegion.previousCode(image, i);
             if (!it.changed() && j >= 0 && image.get(j).changed() && !LockCall.scan(it.code()).isEmpty()
                     && LockRegion.conditional(image, i)) {
-                add(unmapped(file, function, image.get(j), prefix + "puts " + it.code().strip()
+                found.add(unmapped(file, function, image.get(j), prefix + "puts " + it.code().strip()
                         + " under a condition: control flow check-patch does not follow"));
             }
         }
@@ -122,21 +116,18 @@ final class PatchMapper {
             String now = after.get(e.getKey());
             Item it = items.get(e.getKey());
             if (now != null && !now.equals(e.getValue()) && !LockCall.scan(it.code()).isEmpty()) {
-                add(unmapped(file, now, it, "this lock call moves from " + e.getValue() + " into " + now
+                found.add(unmapped(file, now, it, "this lock call moves from " + e.getValue() + " into " + now
                         + " (a new or renamed function): which callers take it then is not something check-patch follows"));
             }
         }
     }
 
-    private void add(Unmapped u) {
-        unmapped.merge(u.file() + u.where(), u, (a, b) -> a.reason().contains(b.reason()) ? a
-                : new Unmapped(a.file(), a.function(), a.where(), a.text(), a.reason() + "; " + b.reason()));
-    }
-
     private void known(String file, FunctionLines.Function fn, ModelledFunction mf) {
+        Derived reorder = Reorder.of(mf, fn.before(), fn.after());
         for (boolean after : new boolean[] {false, true}) {
             List<Item> image = fn.image(after);
-            List<LockRegion> regions = LockRegion.of(image);
+            List<ReleaseWindow> windows = ReleaseWindow.of(mf, image);
+            List<LockRegion> regions = reorder != null ? List.of() : LockRegion.of(image, ReleaseWindow.items(windows));
             conditioned(file, mf.name(), image, "");
             for (Item it : image) {
                 if (!it.changed()) {
@@ -145,21 +136,29 @@ final class PatchMapper {
                 List<LockCall> calls = LockCall.scan(it.code());
                 for (LockCall c : calls) {
                     if (c.problem() != null) {
-                        add(unmapped(file, mf.name(), it, c.call() + ": " + c.problem()));
+                        found.add(unmapped(file, mf.name(), it, c.call() + ": " + c.problem()));
                     } else if (c.nested()) {
-                        notes.add(c.call() + " in " + mf.name() + " is read as " + c.call().replace("_nested", "")
+                        found.notes.add(c.call() + " in " + mf.name() + " is read as " + c.call().replace("_nested", "")
                                 + ": the subclass only tells lockdep it nests");
+                    } else if (c.call().startsWith("mutex_") && c.lock().text().startsWith("device_lock")) {
+                        found.notes.add(c.call() + " on a struct device's mutex in " + mf.name() + " is read as "
+                                + c.lock().text() + ": device_lock is exactly that mutex");
                     }
                 }
                 if (calls.isEmpty() && !VARIANT.matcher(it.code()).find()) {
-                    ignored++;
+                    found.ignored++;
+                }
+            }
+            for (ReleaseWindow w : windows) {
+                if (reorder == null && w.changed(image)) {
+                    derived(file, mf, image, w.change(mf, image, after), w.up(), w.down());
                 }
             }
             for (LockRegion r : regions) {
                 if (r.changed(image)) {
                     region(file, mf, image, regions, r, after);
                 } else if (r.exitChanged(image)) {
-                    notes.add(mf.name() + ": " + (after ? "adds" : "removes") + " an unlock of " + r.lock().text()
+                    found.notes.add(mf.name() + ": " + (after ? "adds" : "removes") + " an unlock of " + r.lock().text()
                             + " on another exit path; the model always releases its locks, so this is no lock change");
                 }
             }
@@ -167,6 +166,56 @@ final class PatchMapper {
                 variants(file, mf, image);
             }
         }
+        if (reorder != null) {
+            List<Item> changed = new ArrayList<>();
+            for (boolean after : new boolean[] {false, true}) {
+                fn.image(after).stream().filter(it -> it.changed() && LockCall.scan(it.code()).stream()
+                        .anyMatch(c -> c.problem() == null)).forEach(changed::add);
+            }
+            if (reorder.op() == null) {
+                changed.forEach(it -> found.add(unmapped(file, mf.name(), it, reorder.reason())));
+            } else {
+                found.record(file, reorder.op(), reorder.op().locks(), changed.stream().map(it -> it.line().where()).toList());
+            }
+        }
+    }
+
+    /** A line read from items {@code ends} of {@code image}, or the reason on those items that changed. */
+    private void derived(String file, ModelledFunction mf, List<Item> image, Derived d, int... ends) {
+        if (d.op() == null) {
+            for (int i : ends) {
+                if (image.get(i).changed()) {
+                    found.add(unmapped(file, mf.name(), image.get(i), d.reason()));
+                }
+            }
+            return;
+        }
+        List<String> where = new ArrayList<>();
+        for (int i : ends) {
+            where.add(image.get(i).line().where());
+        }
+        found.record(file, d.op(), d.op().locks(), where);
+    }
+
+    /** A function that goes with a modelled one ({@code pci_dev_unlock}): in step with its new order, or not mapped. */
+    private void companion(String file, FunctionLines.Function fn, Companion c) {
+        List<Item> lines = new ArrayList<>();
+        for (boolean after : new boolean[] {false, true}) {
+            fn.image(after).stream().filter(it -> it.changed() && !LockCall.scan(it.code()).isEmpty()).forEach(lines::add);
+        }
+        if (lines.isEmpty()) {
+            found.ignored += (int) fn.after().stream().filter(Item::changed).count();
+            return;
+        }
+        List<LockName> order = found.ops.values().stream().filter(o -> o.kind() == LockOp.Kind.ORDER
+                && o.function().equals(c.of())).map(LockOp::locks).findFirst().orElse(null);
+        String why = Reorder.companion(c, fn.before(), fn.after(), order);
+        if (why != null) {
+            lines.forEach(it -> found.add(unmapped(file, c.name(), it, why)));
+            return;
+        }
+        found.notes.add(c.name() + " " + (c.kind() == Companion.Kind.RELEASE ? "releases" : "tries") + " the locks in step "
+                + "with " + c.of() + "'s new order; it is no line of its own: " + c.why());
     }
 
     private void region(String file, ModelledFunction mf, List<Item> image, List<LockRegion> regions, LockRegion r,
@@ -177,7 +226,7 @@ final class PatchMapper {
         if (why != null) {
             for (int i : new int[] {r.acquire(), r.release()}) {
                 if (i >= 0 && i < image.size() && image.get(i).changed()) {
-                    add(unmapped(file, mf.name(), image.get(i), why));
+                    found.add(unmapped(file, mf.name(), image.get(i), why));
                 }
             }
             return;
@@ -185,12 +234,12 @@ final class PatchMapper {
         LockOp op = after ? LockOp.take(mf.name(), placed.site().call(), r.lock(), placed.placement())
                 : LockOp.drop(mf.name(), placed.site().call(), r.lock());
         String key = op.text();
-        ops.putIfAbsent(key, op);
-        orders.put(key, placed.order());
+        found.ops.putIfAbsent(key, op);
+        found.orders.put(key, placed.order());
         String src = image.get(r.acquire()).line().where() + " " + image.get(r.release()).line().where();
-        sources.merge(key, file + " " + src, (a, b) -> a + ", " + b.substring(file.length() + 1));
+        found.sources.merge(key, file + " " + src, (a, b) -> a + ", " + b.substring(file.length() + 1));
         if (!mf.siblings().isEmpty()) {
-            notes.add(mf.name() + ": the model brackets " + String.join(", ", mf.siblings()) + " with one path ("
+            found.notes.add(mf.name() + ": the model brackets " + String.join(", ", mf.siblings()) + " with one path ("
                     + placed.site().paths().get(0) + "): the change applies to all of them");
         }
     }
@@ -204,55 +253,20 @@ final class PatchMapper {
             while (m.find()) {
                 Variant v = ModelledFunctions.variant(m.group(1));
                 if (v == null) {
-                    add(unmapped(file, mf.name(), it, m.group(1)
+                    found.add(unmapped(file, mf.name(), it, m.group(1)
                             + ": a lock variant the model does not know (known: "
                             + String.join(", ", ModelledFunctions.variantNames()) + ")"));
                 } else if (!v.callers().contains(mf.name())) {
-                    add(unmapped(file, mf.name(), it, "the model calls " + v.of() + " only from "
+                    found.add(unmapped(file, mf.name(), it, "the model calls " + v.of() + " only from "
                             + String.join(", ", v.callers()) + ", so calling " + v.name() + " from " + mf.name()
                             + " is no change it can make"));
                 } else {
                     LockOp op = LockOp.callVariant(mf.name(), v.name());
-                    ops.putIfAbsent(op.text(), op);
-                    sources.merge(op.text(), file + " " + it.line().where(), (a, b) -> a + " " + it.line().where());
+                    found.ops.putIfAbsent(op.text(), op);
+                    found.sources.merge(op.text(), file + " " + it.line().where(), (a, b) -> a + " " + it.line().where());
                 }
             }
         }
-    }
-
-    /** A lock both dropped and taken at one place is a move: no change, or a reorder to write by hand. */
-    private List<LockOp> pairUp() {
-        List<LockOp> out = new ArrayList<>();
-        for (LockOp op : ops.values()) {
-            if (op.kind() != LockOp.Kind.TAKE && op.kind() != LockOp.Kind.DROP) {
-                out.add(op);
-                continue;
-            }
-            LockOp other = op.kind() == LockOp.Kind.TAKE ? LockOp.drop(op.function(), op.call(), op.locks().get(0))
-                    : LockOp.take(op.function(), op.call(), op.locks().get(0), LockOp.Placement.DEFAULT);
-            LockOp match = ops.values().stream().filter(o -> o.kind() == other.kind() && o.function().equals(op.function())
-                    && java.util.Objects.equals(o.call(), op.call()) && o.locks().equals(op.locks())).findFirst().orElse(null);
-            if (match == null) {
-                out.add(op);
-            } else if (op.kind() == LockOp.Kind.TAKE) {
-                List<LockName> was = orders.get(match.text());
-                List<LockName> now = orders.get(op.text());
-                if (was.equals(now)) {
-                    notes.add(op.function() + ": moves " + op.locks().get(0).text() + " but it still brackets the same "
-                            + "calls in the same order: no change to the model");
-                } else {
-                    add(new Unmapped("", op.function(), sources.get(op.text()), op.text(),
-                            "reorders " + names(was) + " to " + names(now) + ": write it as 'in " + op.function()
-                                    + ": order " + names(now) + " " + (op.call() == null ? "at entry" : "around " + op.call())
-                                    + "' if that is what the model's path takes"));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String names(List<LockName> locks) {
-        return String.join(", ", locks.stream().map(LockName::text).toList());
     }
 
     private static Unmapped unmapped(String file, String function, Item it, String why) {

@@ -119,6 +119,14 @@ record Verdicts(List<Base> bases) {
                     }
                 }
             }
+            for (MatrixDiff.Change c : b.diff().madeReachable()) {
+                for (CellFailure f : b.patched().cell(c.key()).failures()) {
+                    if (c.introduced().contains(f.kind())) {
+                        s.append("made reachable in ").append(c.key()).append(" (the base fails in its setup): ")
+                                .append(f.title()).append('\n');
+                    }
+                }
+            }
             for (MatrixDiff.Change c : b.diff().fixed()) {
                 Cell cell = b.before().cell(c.key());
                 for (CellFailure f : cell.failures()) {

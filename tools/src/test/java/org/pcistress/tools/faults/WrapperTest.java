@@ -45,7 +45,7 @@ class WrapperTest {
                 + "sleep 1\n"
                 + "for j in " + String.join(" ", JARS) + "; do mkdir -p \"$(dirname \"$j\")\"; touch \"$j\"; done\n"
                 + "echo \"end $$\" >> \"$LOG\"\n");
-        script(bin.resolve("java"), "echo \"java $*\" >> \"$LOG\"\n");
+        script(bin.resolve("java"), "echo \"java $* (in $PWD)\" >> \"$LOG\"\n");
         Path src = checkout.resolve("core/src/main/java/A.java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, "class A {}");
@@ -132,7 +132,28 @@ class WrapperTest {
         Files.writeString(generated, "class B_jmhTest {}");
         assertEquals(0, run(List.of(), "--version"));
         assertEquals(List.of(), builds(), "rebuilt for a generated source");
-        assertTrue(Files.readString(log).contains("java -cp tools/target/pcistress.jar org.pcistress.tools.Main --version"));
+        assertTrue(Files.readString(log).contains("-cp tools/target/pcistress.jar org.pcistress.tools.Main --version"),
+                Files.readString(log));
+    }
+
+    @Test
+    void javaRunsInTheCheckoutAndIsToldTheCallersDirectoryForThePathsTheUserGives() throws Exception {
+        Path caller = Files.createDirectories(tmp.resolve("work"));
+        Files.writeString(caller.resolve("fixes.jar"), "");
+        ProcessBuilder pb = new ProcessBuilder("../co/pcistress", "check-patch", "../my.patch").directory(caller.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().put("LOG", log.toString());
+        pb.environment().put("PCISTRESS_CLASSPATH", "fixes.jar");
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the wrapper hangs");
+        assertEquals(0, p.exitValue());
+        String java = Files.readAllLines(log).stream().filter(l -> l.startsWith("java ")).findFirst().orElseThrow();
+        String here = caller.toRealPath().toString();
+        assertEquals("java -Dpcistress.callerDir=" + here + " -cp tools/target/pcistress.jar:" + here + "/fixes.jar "
+                + "org.pcistress.tools.Main check-patch ../my.patch (in " + checkout.toRealPath() + ")", java,
+                "Java in the checkout (its default folders), told where the caller is (the patch), the class path "
+                        + "entry relative to the caller");
     }
 
     @Test

@@ -66,7 +66,7 @@ class CheckPatchCommandTest {
                 new String[] {"cut-short.patch", "cut short"},
                 new String[] {"not-a-diff.patch", "not a unified diff"},
                 new String[] {"numvfs-trylock.patch", "2 lock-related line(s) not mapped"},
-                new String[] {"f5eff5591b8f-pciehp-reset-lock.patch", "not mapped"},
+                new String[] {"pciehp-disable-slot-reset-lock.patch", "not mapped"},
                 new String[] {"no-such.patch", "no such patch file"})) {
             CliRun r = run("check-patch", "--derive-only", patch(c[0]));
             assertEquals(2, r.code(), c[0] + ": " + r.out() + r.err());
@@ -96,6 +96,30 @@ class CheckPatchCommandTest {
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("not checked: the change is no change to this base"), r.out());
         assertTrue(r.err().contains("applies to none of the bases"), r.err());
+    }
+
+    @Test
+    void pathsTheUserGivesAreRelativeToTheDirectoryTheyRanItIn(@TempDir Path caller) throws Exception {
+        Files.copy(Patches.path("a91ee0e9fca9-pci-dev-lock-order.patch"), caller.resolve("mine.patch"));
+        String old = System.getProperty(org.pcistress.model.change.ProfileSpecs.CALLER_DIR);
+        System.setProperty(org.pcistress.model.change.ProfileSpecs.CALLER_DIR, caller.toString());
+        try {
+            CliRun r = run("check-patch", "--derive-only", "--write-lock", "mine.lock", "mine.patch");
+            assertEquals(0, r.code(), r.out() + r.err());
+            assertTrue(r.out().startsWith("check-patch mine.patch: "), "named as given: " + r.out());
+            assertTrue(Files.readString(caller.resolve("mine.lock")).contains("in pci_dev_lock: order"), "written there");
+            CliRun missing = run("check-patch", "--derive-only", patch("a91ee0e9fca9-pci-dev-lock-order.patch"));
+            assertEquals(2, missing.code(), "the checkout's relative path is not the caller's: " + missing.out());
+            assertTrue(missing.err().contains("no such patch file"), missing.err());
+            assertEquals(List.of(), org.pcistress.model.change.ProfileSpecs.named("v5.10+mine.lock")
+                    .diff(Profiles.named("v5.10+pci-dev-lock-order")), "a .lock in a profile spec too");
+        } finally {
+            if (old == null) {
+                System.clearProperty(org.pcistress.model.change.ProfileSpecs.CALLER_DIR);
+            } else {
+                System.setProperty(org.pcistress.model.change.ProfileSpecs.CALLER_DIR, old);
+            }
+        }
     }
 
     @Test

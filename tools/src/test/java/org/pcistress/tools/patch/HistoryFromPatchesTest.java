@@ -77,6 +77,26 @@ class HistoryFromPatchesTest {
     }
 
     @Test
+    void onTheRevertAloneTheBindRowsOldBugsAreMadeReachableNotIntroduced() {
+        Mapping m = map("a5338e365c45-numvfs-rescan.patch");
+        // the revert alone trips the lockdep assert it left in pci_stop_and_remove_bus_device while booting
+        // into bind_pf's row (unbinding the PF's driver with VFs); with a5338e365c45 those cells boot and
+        // show the AER cycle (case S1) and the hot-unplug use-after-free the base shows in load_pf's row
+        Verdicts v = check(m.change(), "revert-only", revertOnly(), "bind_pf+aer", "load_pf+aer", "bind_pf+hot_unplug",
+                "load_pf+hot_unplug", "numvfs_0+remove_pf");
+        MatrixDiff d = v.bases().get(0).diff();
+        assertEquals(List.of("bind_pf+aer", "bind_pf+hot_unplug"),
+                d.madeReachable().stream().map(MatrixDiff.Change::key).toList(), d.text());
+        assertEquals(List.of("numvfs_0+remove_pf"), d.introduced().stream().map(MatrixDiff.Change::key).toList(),
+                "the numvfs vs remove ABBA is the one the change made: " + d.text());
+        assertTrue(MatrixDiff.setupFailed(v.bases().get(0).before().cell("bind_pf+aer")));
+        assertTrue(v.text().contains("made reachable in bind_pf+aer (the base fails in its setup): DEADLOCK"), v.text());
+        Verdicts alone = check(m.change(), "revert-only", revertOnly(), "bind_pf+aer");
+        assertEquals(1, alone.bases().get(0).diff().introduced().size(),
+                "a cycle the base run shows nowhere (here: no other cell ran) counts as introduced");
+    }
+
+    @Test
     void theNolockVariantClearsTheEehRecursion() {
         Mapping m = map("815a8d2feb56-eeh-bus-get-nolock.patch");
         assertTrue(m.complete(), m.unmapped().toString());
@@ -89,6 +109,55 @@ class HistoryFromPatchesTest {
         assertEquals(MatrixDiff.Status.FIXED, eeh.status(), v.text());
         assertEquals(List.of("DEADLOCK"), eeh.fixed());
         assertEquals("OK", v.bases().get(0).patched().cell("eeh_vf").verdict());
+    }
+
+    @Test
+    void deviceLockFirstInPciDevLockClearsTheResetVsNumvfsAbbaAndIntroducesNothing() {
+        Mapping m = map("a91ee0e9fca9-pci-dev-lock-order.patch");
+        assertTrue(m.complete(), m.unmapped().toString());
+        assertEquals("in pci_dev_lock: order device_lock(dev), pci_cfg_access_lock(dev) at entry\n", lines(m));
+        assertTrue(m.notes().stream().anyMatch(n -> n.startsWith("pci_dev_trylock tries the locks in step with "
+                + "pci_dev_lock's new order")), m.notes().toString());
+        assertTrue(m.notes().stream().anyMatch(n -> n.startsWith("pci_dev_unlock releases the locks in step")),
+                m.notes().toString());
+        Profile before = Profiles.named(BEFORE_05703271);
+        assertEquals(List.of(), before.with(m.change().toFix()).diff(Profiles.named(BEFORE_05703271 + "+pci-dev-lock-order")),
+                "the built-in fix");
+        // case S2 on v5.10: pci_dev_lock sets cfg-access(PF), then waits for device_lock(PF), which
+        // sriov_numvfs_store holds while sriov_enable waits for cfg-access(PF); every row that resets
+        Verdicts v = check(m.change(), BEFORE_05703271, before, rows(BEFORE_05703271, "reset_pf", "reset_pf_bus"));
+        MatrixDiff d = v.bases().get(0).diff();
+        assertEquals(List.of(), d.introduced(), d.text());
+        MatrixDiff.Change s2 = change(d, "numvfs_n+reset_pf");
+        assertEquals(MatrixDiff.Status.FIXED, s2.status(), d.text());
+        assertEquals(List.of("DEADLOCK"), s2.fixed());
+        assertEquals("OK", v.bases().get(0).patched().cell("numvfs_n+reset_pf").verdict());
+    }
+
+    @Test
+    void lettingGoOfTheResetLockAroundUnbindingClearsTheSlotResetAbbaAndIntroducesNothing() {
+        Mapping m = map("f5eff5591b8f-pciehp-reset-lock.patch");
+        assertTrue(m.complete(), m.unmapped().toString());
+        assertEquals("""
+                in pciehp_configure_device: drop ctrl->reset_lock(read) around pci_bus_add_devices
+                in pciehp_unconfigure_device: drop ctrl->reset_lock(read) around pci_stop_and_remove_bus_device
+                """, lines(m));
+        Profile before = Profiles.named(BEFORE_05703271);
+        assertEquals(List.of(), before.with(m.change().toFix()).diff(Profiles.named(BEFORE_05703271
+                + "+pciehp-unlock-for-binding")), "the built-in fix");
+        // case S8 on v5.10: the IST holds reset_lock (read) across the unplug's unbind, which waits for
+        // device_lock(PF); the bus reset holds device_lock(PF) and pciehp_reset_slot waits for reset_lock (write)
+        Verdicts v = check(m.change(), BEFORE_05703271, before,
+                rows(BEFORE_05703271, "hot_unplug", "hot_add", "reset_pf_bus"));
+        MatrixDiff d = v.bases().get(0).diff();
+        assertEquals(List.of(), d.introduced(), d.text());
+        MatrixDiff.Change s8 = change(d, "hot_unplug+reset_pf_bus");
+        assertEquals(MatrixDiff.Status.FIXED, s8.status(), d.text());
+        assertEquals(List.of("DEADLOCK"), s8.fixed());
+        assertEquals(1, v.applied(), "v5.10 has the reset lock: the change applies");
+        Verdicts old = check(m.change(), "v4.14", Profiles.named("v4.14"), "hot_unplug+reset_pf_bus");
+        assertEquals(0, old.applied(), "v4.14 has no reset_lock (5b3f7b7d062b came with v4.19): no change to it");
+        assertTrue(old.text().contains("v4.14 does not take ctrl->reset_lock(read) on PCIEHP_IST"), old.text());
     }
 
     @Test

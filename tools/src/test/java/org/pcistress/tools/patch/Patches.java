@@ -60,6 +60,17 @@ final class Patches {
         return Profiles.named(WITH_05703271).with(map("2fa119c0e5e5-revert.patch").change().toFix());
     }
 
+    /** Every cell of {@code spec}'s matrix with one of {@code ids} among its entries: the rows a change can touch. */
+    static String[] rows(String spec, String... ids) {
+        List<String> out = new java.util.ArrayList<>();
+        for (List<Entry> cell : org.pcistress.explore.matrix.Matrix.cells(new PciTarget(spec).entries())) {
+            if (cell.stream().anyMatch(e -> List.of(ids).contains(e.id()))) {
+                out.add(org.pcistress.explore.matrix.Matrix.key(cell));
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
     /** The diff of {@code change} on {@code base}, over {@code cells} only, bound 2, 60 s a cell. */
     static Verdicts check(LockChange change, String spec, Profile base, String... cells) {
         List<List<Entry>> which = new java.util.ArrayList<>();
