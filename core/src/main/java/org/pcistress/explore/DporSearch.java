@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The explorer's search without a preemption bound, reduced by {@link SourceDpor}: one execution
- * per class of equivalent schedules, so a finished search is a proof for every schedule.
+ * The explorer's search reduced by {@link SourceDpor}: one execution per class of equivalent
+ * schedules, so a finished search covers every schedule; within a preemption bound (bounded DPOR),
+ * one execution within the bound per class that has a schedule within the bound, so it covers what
+ * the plain bounded search covers.
  *
  * <p>Each execution stands for all its reorderings, so its failures are read the way the plain
  * search would see them over those reorderings: a failure at step {@code i} is a <em>first</em>
@@ -17,6 +19,12 @@ import java.util.Set;
  * before it, and its shortest schedule is the steps that happen before it, in order. That schedule
  * is replayed to render the counterexample, so its table, length and preemptions are those of a
  * real execution.
+ *
+ * <p>Within a bound, failures are read as the plain search reads them: the execution's first
+ * failure, and failures after warnings only. Two failing steps are dependent there
+ * ({@link HappensBefore}), so every reordering an execution stands for has the same first failure.
+ * Its counterexample is the execution up to the failure, or, when shorter, the steps that happen
+ * before the failure, replayed, if that schedule stays within the bound.
  */
 final class DporSearch {
     private final Scenario scenario;
@@ -33,7 +41,109 @@ final class DporSearch {
     }
 
     static ExploreResult run(Scenario scenario, ExploreOptions o) {
-        return new DporSearch(scenario, o).search();
+        return o.preemptionBound() >= 0 ? new DporSearch(scenario, o).searchBounded() : new DporSearch(scenario, o).search();
+    }
+
+    /** Bounded DPOR: bounds 0, 1, … for {@code FIRST} (as the plain search), else the bound at once. */
+    private ExploreResult searchBounded() {
+        long start = System.nanoTime();
+        long deadline = start + o.timeBudget().toNanos();
+        int first = o.stop() == ExploreOptions.Stop.FIRST ? 0 : o.preemptionBound();
+        int reached = first;
+        boolean cut = true;
+        String stopped = null;
+        outer:
+        for (int bound = first; bound <= o.preemptionBound(); bound++) {
+            reached = bound;
+            SourceDpor tree = new SourceDpor(bound);
+            boolean more = true;
+            while (more) {
+                if (executions >= o.maxExecutions()) {
+                    stopped = "execution budget";
+                    break outer;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    stopped = "time budget";
+                    break outer;
+                }
+                tree.begin();
+                Execution e = Execution.run(scenario, tree, o);
+                executions++;
+                String div = e.divergence(tree);
+                if (div != null) {
+                    throw new IllegalStateException(scenario.name() + ": " + div);
+                }
+                if (!tree.replayedFully()) {
+                    throw new IllegalStateException(scenario.name() + ": the scenario is not deterministic:"
+                            + " an execution ended before the schedule prefix it replays");
+                }
+                predictions.addAll(e.predictions());
+                HappensBefore hb = tree.learn(e.steps());
+                if (boundedFailures(e, hb, bound) && o.stop() == ExploreOptions.Stop.FIRST) {
+                    stopped = "first failure";
+                    break outer;
+                }
+                more = tree.backtrack();
+            }
+            cut = tree.boundCut();
+            if (!cut) {
+                break; // the bound kept nothing out
+            }
+        }
+        return new ExploreResult(scenario.name(), o, executions, covered, failing, System.nanoTime() - start,
+                stopped == null, stopped, stopped == null && !cut ? -1 : reached, best, new ArrayList<>(predictions));
+    }
+
+    /** The plain search's reading of {@code e}'s failures, each shortened where the bound allows; did it fail? */
+    private boolean boundedFailures(Execution e, HappensBefore hb, int bound) {
+        List<Finding> f = e.findings();
+        if (f.isEmpty()) {
+            return false;
+        }
+        failing++;
+        String first = f.get(0).kind();
+        offer(first, e, f, e.failureStep(), hb, bound);
+        for (var later : e.failuresAfterWarnings().entrySet()) {
+            String kind = later.getKey();
+            if (!kind.equals(first) && f.stream().anyMatch(x -> x.kind().equals(kind))) {
+                offer(kind, e, f, later.getValue(), hb, bound);
+            }
+        }
+        return true;
+    }
+
+    private void offer(String kind, Execution e, List<Finding> f, int at, HappensBefore hb, int bound) {
+        Counterexample c = best.get(kind);
+        if (at >= 0 && e.steps().get(at).failed()) {
+            int[] closure = hb.closure(at);
+            if (closure.length < at + 1 && (c == null || closure.length < c.length())) {
+                Counterexample r = replayed(e, kind, at, closure);
+                if (r.preemptions() <= bound) {
+                    best.put(kind, r);
+                    return;
+                }
+            }
+        }
+        if (c == null || at + 1 < c.length()) {
+            best.put(kind, kind.equals(f.get(0).kind()) ? Counterexample.of(scenario.name(), e, f)
+                    : Counterexample.of(scenario.name(), e, f, kind, at));
+        }
+    }
+
+    /** The steps before a failure, replayed: it must show the same failure at its last step. */
+    private Counterexample replayed(Execution e, String kind, int at, int[] closure) {
+        Execution r = Execution.run(scenario, new ReplayChooser(Schedule.of(closure)), o);
+        executions++; // counted: the plain search would not have run it
+        int last = closure.length - 1;
+        List<Finding> rf = r.findings();
+        Integer shown = r.failuresAfterWarnings().get(kind);
+        if (rf.isEmpty() || shown == null || shown != last) {
+            throw new IllegalStateException(scenario.name() + ": the reordered schedule " + Schedule.of(closure).compact()
+                    + " does not show " + kind + " at step " + (last + 1) + " as " + e.schedule().compact()
+                    + " does at step " + (at + 1) + ": the dependence relation misses an interaction");
+        }
+        return rf.get(0).kind().equals(kind) ? Counterexample.of(scenario.name(), r, rf)
+                : Counterexample.of(scenario.name(), r, rf, kind, last);
     }
 
     private ExploreResult search() {

@@ -10,9 +10,9 @@ import java.time.Duration;
  * @param maxExecutions   the execution budget
  * @param timeBudget      the wall-clock budget
  * @param maxSteps        the longest execution, in steps, before it counts as a livelock
- * @param dpor            dynamic partial-order reduction (source-DPOR with sleep sets; only without a
- *                        preemption bound): one schedule per class of equivalent ones; opt-in, see
- *                        {@link #withDpor()}
+ * @param dpor            dynamic partial-order reduction: one schedule per class of equivalent ones
+ *                        (without a bound, source-DPOR with sleep sets; within a bound, bounded DPOR);
+ *                        opt-in, see {@link #withDpor()}
  * @param stall           how long one execution may take before the explorer declares it stalled
  * @param releasePoints   make unlocks and completes choice points too (off by default: a release is a
  *                        left mover, so switching before one adds schedules but no behaviour)
@@ -29,9 +29,6 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
     }
 
     public ExploreOptions {
-        if (dpor && preemptionBound >= 0) {
-            throw new IllegalArgumentException("DPOR needs an unbounded search (preemptionBound < 0)");
-        }
         if (maxExecutions < 1 || maxSteps < 1 || timeBudget.isNegative() || timeBudget.isZero()
                 || stall.isNegative() || stall.isZero()) {
             throw new IllegalArgumentException("budgets must be positive");
@@ -45,7 +42,7 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
     }
 
     public ExploreOptions withPreemptionBound(int bound) {
-        return new ExploreOptions(bound, stop, maxExecutions, timeBudget, maxSteps, dpor && bound < 0, stall, releasePoints);
+        return new ExploreOptions(bound, stop, maxExecutions, timeBudget, maxSteps, dpor, stall, releasePoints);
     }
 
     public ExploreOptions withStop(Stop s) {
@@ -65,12 +62,13 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
     }
 
     /**
-     * No bound, reduced by DPOR ({@link SourceDpor}): one schedule per class of equivalent ones.
-     * Sound only for a model whose steps share state through the objects they name (locks,
-     * completions) or through marked accesses; see docs/EXPLORER.md for where the PCI model is not.
+     * The same bound, reduced by DPOR ({@link SourceDpor}): one schedule per class of equivalent
+     * ones; within a preemption bound, one of every class that has a schedule within the bound
+     * (bounded DPOR). Sound only for a model whose steps share state through the objects they name
+     * (locks, completions) or through marked accesses; see docs/EXPLORER.md.
      */
     public ExploreOptions withDpor() {
-        return new ExploreOptions(-1, stop, maxExecutions, timeBudget, maxSteps, true, stall, releasePoints);
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, maxSteps, true, stall, releasePoints);
     }
 
     /** Unlocks and completes as choice points too: more schedules, the same behaviours. */
@@ -84,7 +82,7 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
 
     /** {@code "≤2 preemptions"} or {@code "unbounded"}. */
     public String boundText() {
-        return preemptionBound < 0 ? "unbounded" + (dpor ? " (DPOR)" : "")
-                : "\u2264" + preemptionBound + " preemption" + (preemptionBound == 1 ? "" : "s");
+        return (preemptionBound < 0 ? "unbounded"
+                : "\u2264" + preemptionBound + " preemption" + (preemptionBound == 1 ? "" : "s")) + (dpor ? " (DPOR)" : "");
     }
 }

@@ -99,6 +99,10 @@ public record ExploreResult(String scenario, ExploreOptions options, long execut
             return "exhausted: every schedule ran (" + executions + " executions)"
                     + (failed() ? "" : ": no failure, proved for all schedules");
         }
+        if (exhausted && options.dpor()) {
+            return "exhausted: one schedule of every class with a schedule within " + bound + " ran (bounded DPOR; "
+                    + executions + " executions)" + (failed() ? "" : ": no failure within the bound");
+        }
         if (exhausted) {
             return "exhausted: every schedule with " + bound + " ran (" + executions + " executions)"
                     + (failed() ? "" : ": no failure, a proof for this bound");

@@ -14,6 +14,10 @@ import java.util.List;
  * <p>Also what source-DPOR (Abdulla, Aronis, Jonsson, Sagonas, POPL 2014) needs from an execution:
  * its <em>races</em> (two dependent steps of different tasks with no step between them in the order,
  * the second not enabled by the first), and for a race the tasks that can start the reversed order.
+ *
+ * <p>With {@code orderFailures} two steps that both reported a failure are dependent too: then
+ * every schedule that keeps the order has its failures in the same order, so the same first failure
+ * (what the plain search reports), and a race between two failures is reversed.
  */
 final class HappensBefore {
     private final List<Step> steps;
@@ -26,6 +30,10 @@ final class HappensBefore {
     }
 
     HappensBefore(List<Step> steps, RaceSink sink) {
+        this(steps, false, sink);
+    }
+
+    HappensBefore(List<Step> steps, boolean orderFailures, RaceSink sink) {
         this.steps = steps;
         int t = 0;
         for (Step s : steps) {
@@ -37,6 +45,10 @@ final class HappensBefore {
         int[] lastOf = new int[tasks];
         Arrays.fill(lastOf, -1);
         int[] preds = new int[n + 8];
+        boolean[] failed = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            failed[j] = orderFailures && steps.get(j).failed();
+        }
         for (int j = 0; j < n; j++) {
             Step sj = steps.get(j);
             int[] c = new int[tasks];
@@ -54,7 +66,7 @@ final class HappensBefore {
             int firstDependent = np;
             for (int i = 0; i < j; i++) {
                 Step si = steps.get(i);
-                if (si.task != sj.task && si.footprint.dependent(sj.footprint)) {
+                if (si.task != sj.task && ((failed[i] && failed[j]) || si.footprint.dependent(sj.footprint))) {
                     if (np == preds.length) {
                         preds = Arrays.copyOf(preds, preds.length * 2);
                     }

@@ -18,6 +18,24 @@ import java.util.List;
  * left to explore. Sleep sets: a task explored from a node sleeps in its later siblings' subtrees
  * while the steps taken there are independent of its own; an execution whose every runnable task
  * sleeps is ended ("covered"): an equivalent one ran.
+ *
+ * <p><b>Within a preemption bound</b> (bounded DPOR, after Coons, Musuvathi and McKinley, "Bounded
+ * partial-order reduction", OOPSLA 2013; the rule below is derived for this search, see
+ * docs/EXPLORER.md) a choice costs what it costs in {@link SearchTree} (another task where the
+ * running one could go on: one preemption; after a block or an exit: free), and no node explores a
+ * choice that would take its schedule past the bound. The bound makes steps that commute dependent
+ * through what they cost, so two rules are added to source-DPOR's:
+ * <ul>
+ *   <li>where every choice is free (after a block or an exit, and at the start), every task that
+ *       can run is explored, as the plain search does: the equivalent schedule DPOR would run
+ *       instead may start with a task that then costs a preemption to leave;</li>
+ *   <li>whenever reversing a race costs a preemption (it puts a task in the middle of another's
+ *       run), the same task is also added where that run began, a switch already paid for or
+ *       free: the bounded schedule that needs the reversal may have spent its preemption there
+ *       (or every task that can run there, when that one cannot).</li>
+ * </ul>
+ * Sleep sets are off: a schedule a sleeping task stands for can be within the bound while the
+ * equivalent one its sibling explored is not.
  */
 final class SourceDpor implements Chooser {
     static final int MAX_TASKS = Decision.MAX_TASKS;
@@ -25,6 +43,7 @@ final class SourceDpor implements Chooser {
     private static final class Node {
         final int[] enabled;
         final int current;
+        final int preemptionsBefore;
         final long sleep;
         /** The footprint of each task's step from this node: tasks explored here and sleeping ones. */
         final Footprint[] footprints;
@@ -32,17 +51,51 @@ final class SourceDpor implements Chooser {
         long done;
         long backtrack;
 
-        Node(int[] enabled, int current, long sleep, Footprint[] footprints) {
+        Node(int[] enabled, int current, int preemptionsBefore, long sleep, Footprint[] footprints) {
             this.enabled = enabled;
             this.current = current;
+            this.preemptionsBefore = preemptionsBefore;
             this.sleep = sleep;
             this.footprints = footprints;
         }
+
+        int cost(int choice) {
+            return current >= 0 && choice != current ? 1 : 0;
+        }
+
+        long runnable() {
+            long out = 0L;
+            for (int e : enabled) {
+                out |= bit(e);
+            }
+            return out;
+        }
     }
 
+    /** The preemption bound, or {@link Integer#MAX_VALUE} for none. */
+    private final int bound;
+    private final boolean bounded;
+    /** Did the bound ever keep a choice from being explored? If not, the bound was no limit. */
+    private boolean boundCut;
     private final List<Node> path = new ArrayList<>();
     private int depth;
     private String divergence;
+
+    /** Without a bound, with sleep sets. */
+    SourceDpor() {
+        this(-1);
+    }
+
+    /** @param bound the preemption bound, or a negative number for none */
+    SourceDpor(int bound) {
+        this.bounded = bound >= 0;
+        this.bound = bounded ? bound : Integer.MAX_VALUE;
+    }
+
+    /** Whether the bound kept any choice from being explored so far. */
+    boolean boundCut() {
+        return boundCut;
+    }
 
     void begin() {
         depth = 0;
@@ -65,9 +118,11 @@ final class SourceDpor implements Chooser {
             depth++;
             return n.chosen;
         }
-        Footprint[] fps = new Footprint[MAX_TASKS];
+        Footprint[] fps = bounded ? null : new Footprint[MAX_TASKS];
         long sleep = 0L;
-        if (depth > 0) {
+        int pre = depth == 0 ? 0 : path.get(depth - 1).preemptionsBefore
+                + path.get(depth - 1).cost(path.get(depth - 1).chosen);
+        if (depth > 0 && !bounded) {
             // The parent's sleeping and explored tasks whose step commutes with the one just taken.
             Node parent = path.get(depth - 1);
             Footprint taken = d.trace.get(depth - 1).footprint.copy(); // by name, as the kept ones
@@ -81,7 +136,7 @@ final class SourceDpor implements Chooser {
                 }
             }
         }
-        Node n = new Node(d.enabled, d.current, sleep, fps);
+        Node n = new Node(d.enabled, d.current, pre, sleep, fps);
         int first = -1;
         if (d.current >= 0 && (sleep & bit(d.current)) == 0) {
             first = d.current;
@@ -98,7 +153,8 @@ final class SourceDpor implements Chooser {
         }
         n.chosen = first;
         n.done = bit(first);
-        n.backtrack = bit(first);
+        // within a bound, where every choice is free, each is explored: see the class comment
+        n.backtrack = bounded && d.current < 0 ? n.runnable() : bit(first);
         path.add(n);
         depth++;
         return first;
@@ -116,7 +172,7 @@ final class SourceDpor implements Chooser {
      */
     HappensBefore learn(List<Step> steps) {
         int n = Math.min(steps.size(), path.size());
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < n && !bounded; k++) {
             Node node = path.get(k);
             if (node.footprints[node.chosen] == null) {
                 node.footprints[node.chosen] = steps.get(k).footprint.copy();
@@ -124,34 +180,62 @@ final class SourceDpor implements Chooser {
         }
         List<Step> explored = steps.size() > n ? steps.subList(0, n) : steps;
         List<int[]> races = new ArrayList<>();
-        HappensBefore hb = new HappensBefore(explored, (i, j) -> races.add(new int[] {i, j}));
+        HappensBefore hb = new HappensBefore(explored, bounded, (i, j) -> races.add(new int[] {i, j}));
         for (int[] r : races) {
             Node node = path.get(r[0]);
-            long runnable = 0L;
-            for (int e : node.enabled) {
-                runnable |= bit(e);
-            }
-            long initials = hb.initials(r[0], r[1]) & runnable;
-            if (initials == 0 || (initials & node.backtrack) != 0) {
+            long initials = hb.initials(r[0], r[1]) & node.runnable();
+            if (initials == 0) {
                 continue;
             }
             int tj = explored.get(r[1]).task;
             long fresh = initials & ~node.sleep;
             long from = fresh != 0 ? fresh : initials;
-            node.backtrack |= (from & bit(tj)) != 0 ? bit(tj) : Long.lowestOneBit(from);
+            long pick = (from & bit(tj)) != 0 ? bit(tj) : Long.lowestOneBit(from);
+            long have = initials & node.backtrack;
+            if (have == 0) {
+                node.backtrack |= pick;
+                have = pick;
+            }
+            boolean free = node.current < 0 || (have & bit(node.current)) != 0;
+            if (bounded && !free) {
+                conservative(explored, r[0], Long.numberOfTrailingZeros((have & pick) != 0 ? pick : have));
+            }
         }
         return hb;
     }
 
-    /** Moves to the next schedule; {@code false} when every class of schedules has run. */
+    /**
+     * Bounded only: task {@code p} should run before step {@code i}, which costs a preemption there;
+     * adds it where the run of steps ending at step {@code i - 1} began (a switch made already, or
+     * the start), or, when {@code p} cannot run there, every task that can.
+     */
+    private void conservative(List<Step> steps, int i, int p) {
+        int c = i - 1;
+        while (c > 0 && steps.get(c - 1).task == steps.get(c).task) {
+            c--;
+        }
+        if (c < 0) {
+            return;
+        }
+        Node at = path.get(c);
+        long runnable = at.runnable();
+        at.backtrack |= (runnable & bit(p)) != 0 ? bit(p) : runnable;
+    }
+
+    /** Moves to the next schedule; {@code false} when every class of schedules (within the bound) has run. */
     boolean backtrack() {
         while (!path.isEmpty()) {
             Node n = path.get(path.size() - 1);
             long left = n.backtrack & ~n.done & ~n.sleep;
-            if (left != 0) {
+            while (left != 0) {
                 int alt = Long.numberOfTrailingZeros(left);
-                n.chosen = alt;
+                left &= ~bit(alt);
                 n.done |= bit(alt);
+                if (n.preemptionsBefore + n.cost(alt) > bound) {
+                    boundCut = true;
+                    continue;
+                }
+                n.chosen = alt;
                 return true;
             }
             path.remove(path.size() - 1);

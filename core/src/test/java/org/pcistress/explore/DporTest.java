@@ -2,10 +2,8 @@ package org.pcistress.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -138,12 +136,5 @@ class DporTest {
         Footprint access = new Footprint();
         access.operation(org.pcistress.kernel.locking.Scheduler.Op.ACCESS, "anything");
         assertFalse(access.dependent(w), "a sharedAccess point declares nothing by itself");
-    }
-
-    @Test
-    void dporNeedsAnUnboundedSearch() {
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new ExploreOptions(2, ExploreOptions.Stop.FIRST, 1, Duration.ofSeconds(1), 10, true,
-                        Duration.ofSeconds(1), false)).getMessage().contains("unbounded"));
     }
 }

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.pcistress.explore.ExploreOptions;
@@ -19,12 +20,15 @@ import org.pcistress.explore.Scenario;
 import org.pcistress.model.entry.EntryPoint;
 
 /**
- * The measurement behind docs/EXPLORER.md's table "bounded, unbounded, DPOR": off unless
- * {@code -Dmeasure.out=FILE} is given (it runs for minutes). Per profile: the plain search at
- * bounds 2 and 3, the plain search without a bound and DPOR (each capped), cell by cell; then the
- * matrix as it ran before (bound 2, one worker) and as it runs by default (every schedule within
- * the proof budget, else bound 2; one worker per core), each timed as a whole. Then the two fix
- * proofs for bind_pf+aer.
+ * The measurement behind docs/EXPLORER.md's tables "plain and DPOR": off unless
+ * {@code -Dmeasure.out=FILE} is given (it runs for many minutes). Per profile, cell by cell: the
+ * plain search and DPOR at bounds 2 and 3 and without a bound (both capped alike), with whether
+ * DPOR's kinds and shortest counterexamples equal the plain search's at the same bound; then the
+ * matrix as the main job runs it (the default: DPOR without a bound within the proof budget, else
+ * the plain search within bound 2) against the old bound-2 matrix ({@code --proof-executions 0}),
+ * and {@code --dpor} (bounded DPOR for the bounded search) with and without the proof attempt, each
+ * on 1 and 2 workers and timed as a whole. Then the two fix proofs for
+ * bind_pf+aer.
  */
 @EnabledIfSystemProperty(named = "measure.out", matches = ".+")
 class ReductionMeasure {
@@ -40,92 +44,154 @@ class ReductionMeasure {
         }
     }
 
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     /** Totals of one search mode over a profile's cells. */
     private static final class Tally {
+        final String name;
         long executions;
         double seconds;
-        int finished;
+        int proved;
+        int within;
+        int budget;
         int selfCheck;
+        int otherKinds;
+        int otherShortest;
+
+        Tally(String name) {
+            this.name = name;
+        }
 
         void add(ExploreResult r) {
             executions += r.executions();
             seconds += r.seconds();
-            finished += r.exhausted() ? 1 : 0;
+            proved += r.exhausted() && r.boundReached() < 0 ? 1 : 0;
+            within += r.exhausted() && r.boundReached() >= 0 ? 1 : 0;
+            budget += r.exhausted() ? 0 : 1;
+        }
+
+        /** Compares with the plain search of the same bound, where both finished. */
+        String against(ExploreResult plain, ExploreResult r) {
+            if (!plain.exhausted() || !r.exhausted()) {
+                return "";
+            }
+            if (!plain.counterexamples().keySet().equals(r.counterexamples().keySet())) {
+                otherKinds++;
+                return " KINDS " + shortest(plain) + " vs " + shortest(r);
+            }
+            if (!shortest(plain).equals(shortest(r))) {
+                otherShortest++;
+                return " SHORTEST " + shortest(plain) + " vs " + shortest(r);
+            }
+            return "";
         }
 
         String text(int cells) {
-            return String.format(Locale.ROOT, "%8d executions %7.1f s  %3d/%d finished%s", executions, seconds, finished,
-                    cells, selfCheck > 0 ? "  " + selfCheck + " stopped by the self-check" : "");
+            return String.format(Locale.ROOT, "  %-16s %9d executions %8.1f s  proved %3d, within the bound %3d,"
+                    + " budget hit %3d of %d%s%s", name, executions, seconds, proved, within, budget, cells,
+                    selfCheck > 0 ? ", " + selfCheck + " stopped by the self-check" : "",
+                    otherKinds + otherShortest > 0 ? ", differs from plain: kinds " + otherKinds + ", shortest "
+                            + otherShortest : "");
         }
     }
 
-    private static Set<String> kinds(ExploreResult r) {
-        return new TreeSet<>(r.counterexamples().keySet());
+    private static Map<String, Integer> shortest(ExploreResult r) {
+        Map<String, Integer> out = new TreeMap<>();
+        r.counterexamples().forEach((k, c) -> out.put(k, c.length()));
+        return out;
+    }
+
+    /** Runs {@code o}; a self-check stop counts and says so. */
+    private static ExploreResult run(Scenario s, ExploreOptions o, Tally t, StringBuilder line) {
+        try {
+            ExploreResult r = Explorer.explore(s, o);
+            t.add(r);
+            line.append(String.format(Locale.ROOT, " | %s %d %s", t.name, r.executions(),
+                    r.exhausted() ? (r.boundReached() < 0 ? "all" : "bound") : "open"));
+            return r;
+        } catch (IllegalStateException e) {
+            t.selfCheck++;
+            line.append(" | ").append(t.name).append(" self-check: ").append(e.getMessage());
+            return null;
+        }
+    }
+
+    private static String matrix(PciTarget t, List<List<Entry>> cells, ExploreOptions o, long proof, int workers) {
+        long t0 = System.nanoTime();
+        MatrixResult m;
+        try {
+            m = Matrix.run(t, cells, o, proof, workers, x -> { });
+        } catch (IllegalStateException e) {
+            return "self-check: " + e.getMessage();
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long within = m.cells().stream().filter(c -> c.claim().startsWith("exhausted within")).count();
+        long budget = m.cells().stream().filter(c -> c.claim().startsWith("budget")).count();
+        return String.format(Locale.ROOT, "%9d executions %7.1f s wall: proved %d, within the bound %d, budget hit %d,"
+                + " failing %d", m.executions(), wall, m.proved(), within, budget, m.failing());
     }
 
     @Test
     void measure() {
-        long plainCap = Long.getLong("measure.plainCap", 5_000);
-        long dporCap = Long.getLong("measure.dporCap", 20_000);
+        long cap = Long.getLong("measure.cap", 5_000);
+        out("START " + Instant.now() + " load " + load() + " cores " + Runtime.getRuntime().availableProcessors());
         for (String spec : System.getProperty("measure.profiles", "v4.14,v5.10,v6.18,v6.19,v7.0").split(",")) {
             PciTarget t = new PciTarget(spec);
             List<List<Entry>> cells = Matrix.cells(t.entries());
-            Tally b2 = new Tally();
-            Tally b3 = new Tally();
-            Tally plain = new Tally();
-            Tally dpor = new Tally();
-            int wider = 0;
+            Tally p2 = new Tally("plain <=2");
+            Tally d2 = new Tally("DPOR <=2");
+            Tally p3 = new Tally("plain <=3");
+            Tally d3 = new Tally("DPOR <=3");
+            Tally pu = new Tally("plain unbounded");
+            Tally du = new Tally("DPOR unbounded");
             for (List<Entry> cell : cells) {
                 Scenario s = t.plan(cell).scenario();
-                ExploreResult r2 = Explorer.explore(s, MINIMAL);
-                ExploreResult r3 = Explorer.explore(s, MINIMAL.withPreemptionBound(3));
-                ExploreResult ru = Explorer.explore(s, MINIMAL.withPreemptionBound(-1).withMaxExecutions(plainCap));
-                b2.add(r2);
-                b3.add(r3);
-                plain.add(ru);
-                String d;
-                try {
-                    ExploreResult rd = Explorer.explore(s, MINIMAL.withDpor().withMaxExecutions(dporCap));
-                    dpor.add(rd);
-                    d = rd.executions() + (rd.exhausted() ? " finished " + kinds(rd) : " open");
-                    if (rd.exhausted() && !kinds(rd).containsAll(kinds(r3))) {
-                        d += " MISSES " + kinds(r3);
+                StringBuilder line = new StringBuilder(spec + " " + Matrix.key(cell));
+                for (int bound : new int[] {2, 3}) {
+                    Tally tp = bound == 2 ? p2 : p3;
+                    Tally td = bound == 2 ? d2 : d3;
+                    ExploreResult rp = run(s, MINIMAL.withPreemptionBound(bound), tp, line);
+                    ExploreResult rd = run(s, MINIMAL.withPreemptionBound(bound).withDpor(), td, line);
+                    if (rp != null && rd != null) {
+                        line.append(td.against(rp, rd));
                     }
-                    wider += rd.exhausted() && !kinds(rd).equals(kinds(r3)) ? 1 : 0;
-                } catch (IllegalStateException e) {
-                    dpor.selfCheck++;
-                    d = "self-check: " + e.getMessage();
                 }
-                out(String.format(Locale.ROOT, "%s %-24s b2 %6d %s | b3 %6d | plain-unbounded %6d %s | dpor %s", spec,
-                        Matrix.key(cell), r2.executions(), r2.claim(), r3.executions(),
-                        ru.executions(), ru.exhausted() ? "finished" : "open", d));
+                ExploreOptions unbounded = MINIMAL.withPreemptionBound(-1).withMaxExecutions(cap);
+                ExploreResult rp = run(s, unbounded, pu, line);
+                ExploreResult rd = run(s, unbounded.withDpor(), du, line);
+                if (rp != null && rd != null) {
+                    line.append(du.against(rp, rd));
+                }
+                out(line.toString());
             }
-            long t1 = System.nanoTime();
-            MatrixResult before = Matrix.run(t, cells, MINIMAL, 0, 1, x -> { });
-            double wallBefore = (System.nanoTime() - t1) / 1e9;
-            long t0 = System.nanoTime();
-            MatrixResult m = Matrix.run(t, cells, MINIMAL, x -> { });
-            double wall = (System.nanoTime() - t0) / 1e9;
-            long proved = m.proved();
-            long within = m.cells().stream().filter(c -> c.claim().startsWith("exhausted within")).count();
-            long budget = m.cells().stream().filter(c -> c.claim().startsWith("budget")).count();
-            out("PROFILE " + spec + " (" + cells.size() + " cells)");
-            out("  plain b2        " + b2.text(cells.size()));
-            out("  plain b3        " + b3.text(cells.size()));
-            out("  plain unbounded " + plain.text(cells.size()) + " (cap " + plainCap + ")");
-            out("  dpor            " + dpor.text(cells.size()) + " (cap " + dporCap + "), " + wider
-                    + " finished cells with other kinds than bound 3");
-            out(String.format(Locale.ROOT, "  matrix bound 2, 1 worker (the previous default) %8d executions %7.1f s wall: %d proved",
-                    before.executions(), wallBefore, before.proved()));
-            out(String.format(Locale.ROOT, "  matrix default  %8d executions %7.1f s wall, %d workers: %d proved, %d within 2,"
-                    + " %d budget hit", m.executions(), wall, Runtime.getRuntime().availableProcessors(), proved, within, budget));
+            out("PROFILE " + spec + " (" + cells.size() + " cells; unbounded searches capped at " + cap
+                    + " executions per cell) load " + load());
+            for (Tally x : new Tally[] {p2, d2, p3, d3, pu, du}) {
+                out(x.text(cells.size()));
+            }
+            for (int w : new int[] {1, 2}) {
+                out("  matrix old bound 2 (--proof-executions 0), " + w + " worker(s): " + matrix(t, cells, MINIMAL, 0, w));
+                out("  matrix default (DPOR proof attempt, plain bound 2), " + w + " worker(s): "
+                        + matrix(t, cells, MINIMAL, Matrix.PROOF_EXECUTIONS, w));
+                out("  matrix --dpor (DPOR proof attempt, bounded DPOR 2), " + w + " worker(s): "
+                        + matrix(t, cells, MINIMAL.withDpor(), Matrix.PROOF_EXECUTIONS, w));
+                out("  matrix --dpor --proof-executions 0 (bounded DPOR 2 only), " + w + " worker(s): "
+                        + matrix(t, cells, MINIMAL.withDpor(), 0, w));
+            }
         }
         for (String spec : new String[] {"v4.14+list-snapshot", "v4.14+deferred-enumeration"}) {
             Scenario s = new PciTarget(spec).plan(List.of(PciTarget.entry(EntryPoint.BIND_PF),
                     PciTarget.entry(EntryPoint.AER))).scenario();
-            ExploreOptions long60 = MINIMAL.withTimeBudget(Duration.ofSeconds(Long.getLong("measure.fixSeconds", 60)));
-            for (ExploreOptions o : new ExploreOptions[] {long60, long60.withPreemptionBound(3),
-                    long60.withPreemptionBound(-1), long60.withDpor()}) {
+            ExploreOptions fix = MINIMAL.withTimeBudget(Duration.ofSeconds(Long.getLong("measure.fixSeconds", 60)));
+            for (ExploreOptions o : new ExploreOptions[] {fix, fix.withDpor(), fix.withPreemptionBound(3),
+                    fix.withPreemptionBound(3).withDpor(), fix.withPreemptionBound(-1),
+                    fix.withPreemptionBound(-1).withDpor()}) {
                 String line;
                 try {
                     ExploreResult r = Explorer.explore(s, o);
@@ -137,5 +203,6 @@ class ReductionMeasure {
                 out("FIX " + spec + " bind_pf+aer " + o.boundText() + ": " + line);
             }
         }
+        out("END " + Instant.now() + " load " + load());
     }
 }

@@ -51,8 +51,8 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "preemption bound, or 'unbounded' for every schedule (default ${DEFAULT-VALUE})")
     String preemptions;
 
-    @Option(names = "--dpor", description = "with --preemptions unbounded: reduce by DPOR (one schedule per class of"
-            + " equivalent ones; a finished search is a proof for all schedules, see docs/EXPLORER.md)")
+    @Option(names = "--dpor", description = "reduce by DPOR: one schedule per class of equivalent ones, within the bound"
+            + " (bounded DPOR) or without it (a finished search is a proof for all schedules); see docs/EXPLORER.md")
     boolean dpor;
 
     @Option(names = "--replay", paramLabel = "SCHEDULE", description = "run one execution on this schedule (0.0.1.1 or 0x2.1x2)")
@@ -73,9 +73,6 @@ public final class ExploreCommand implements Callable<Integer> {
             List<Entry> cell = Inputs.cell(scenario);
             ExploreOptions o = Inputs.options(Inputs.preemptions(preemptions), first, budget);
             if (dpor) {
-                if (o.preemptionBound() >= 0) {
-                    throw new BadInput("--dpor needs --preemptions unbounded");
-                }
                 o = o.withDpor();
             }
             CellPlan plan = target.plan(cell);

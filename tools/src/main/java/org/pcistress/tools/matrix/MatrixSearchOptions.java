@@ -25,6 +25,10 @@ public final class MatrixSearchOptions {
                     + " 0 for the bounded search only (default ${DEFAULT-VALUE})")
     long proofExecutions;
 
+    @Option(names = "--dpor", description = "reduce each cell's searches by DPOR (bounded DPOR within the bound; see"
+            + " docs/EXPLORER.md for what it guarantees)")
+    boolean dpor;
+
     @Option(names = "--cells", paramLabel = "LIST", description = "only these cells, e.g. remove_pf,bind_pf+aer (default: all)")
     String cells;
 
@@ -58,14 +62,15 @@ public final class MatrixSearchOptions {
         if (triples != null) {
             which.addAll(Inputs.triples(triples));
         }
-        return new Search(targets, Inputs.options(Inputs.preemptions(preemptions), false, budget), which,
-                proofExecutions);
+        ExploreOptions o = Inputs.options(Inputs.preemptions(preemptions), false, budget);
+        return new Search(targets, dpor ? o.withDpor() : o, which, proofExecutions);
     }
 
     /** How the command line named these options, for the report's "Command:" line. */
     public String describe() {
         return " --preemptions " + preemptions
                 + (proofExecutions == Matrix.PROOF_EXECUTIONS ? "" : " --proof-executions " + proofExecutions)
+                + (dpor ? " --dpor" : "")
                 + (cells == null ? "" : " --cells " + cells)
                 + (triples == null ? "" : " --triples " + triples)
                 + ("pcistress".equals(lockdep) ? "" : " --lockdep " + lockdep);
