@@ -58,21 +58,13 @@ final class DporSearch {
             SourceDpor tree = new SourceDpor(bound);
             boolean more = true;
             while (more) {
-                if (executions >= o.maxExecutions()) {
-                    stopped = "execution budget";
-                    break outer;
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    stopped = "time budget";
+                stopped = o.spent(executions, deadline);
+                if (stopped != null) {
                     break outer;
                 }
                 tree.begin();
-                Execution e = Execution.run(scenario, tree, o);
+                Execution e = Execution.runReplaying(scenario, tree, o);
                 executions++;
-                String div = e.divergence(tree);
-                if (div != null) {
-                    throw new IllegalStateException(scenario.name() + ": " + div);
-                }
                 if (!tree.replayedFully()) {
                     throw new IllegalStateException(scenario.name() + ": the scenario is not deterministic:"
                             + " an execution ended before the schedule prefix it replays");
@@ -153,21 +145,13 @@ final class DporSearch {
         String stopped = null;
         boolean more = true;
         while (more) {
-            if (executions >= o.maxExecutions()) {
-                stopped = "execution budget";
-                break;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                stopped = "time budget";
+            stopped = o.spent(executions, deadline);
+            if (stopped != null) {
                 break;
             }
             tree.begin();
-            Execution e = Execution.run(scenario, tree, o);
+            Execution e = Execution.runReplaying(scenario, tree, o);
             executions++;
-            String div = e.divergence(tree);
-            if (div != null) {
-                throw new IllegalStateException(scenario.name() + ": " + div);
-            }
             if (!e.covered() && !tree.replayedFully()) {
                 throw new IllegalStateException(scenario.name() + ": the scenario is not deterministic:"
                         + " an execution ended before the schedule prefix it replays");

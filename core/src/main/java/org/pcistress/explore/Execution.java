@@ -93,6 +93,19 @@ final class Execution {
         return run.covered();
     }
 
+    /**
+     * {@link #run} that also checks the execution replayed {@code chooser}'s schedule prefix as it
+     * was recorded: a scenario that does not is not deterministic, and the search stops there.
+     */
+    static Execution runReplaying(Scenario scenario, Chooser chooser, ExploreOptions options) {
+        Execution e = run(scenario, chooser, options);
+        String div = e.divergence(chooser);
+        if (div != null) {
+            throw new IllegalStateException(scenario.name() + ": " + div);
+        }
+        return e;
+    }
+
     /** The chooser's divergence message, or {@code null}. */
     String divergence(Chooser chooser) {
         return run.aborted() && !run.covered() && chooser.divergence() != null ? chooser.divergence() : null;

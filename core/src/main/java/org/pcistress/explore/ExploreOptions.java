@@ -85,4 +85,15 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
         return (preemptionBound < 0 ? "unbounded"
                 : "\u2264" + preemptionBound + " preemption" + (preemptionBound == 1 ? "" : "s")) + (dpor ? " (DPOR)" : "");
     }
+
+    /**
+     * Why a search that ran {@code executions} and must end by {@code deadline} ({@link System#nanoTime()})
+     * stops now: {@code execution budget}, {@code time budget}, or null to go on.
+     */
+    String spent(long executions, long deadline) {
+        if (executions >= maxExecutions) {
+            return "execution budget";
+        }
+        return System.nanoTime() - deadline > 0 ? "time budget" : null;
+    }
 }

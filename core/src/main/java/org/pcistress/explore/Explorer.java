@@ -56,21 +56,13 @@ public final class Explorer {
             boolean more = true;
             cut = false;
             while (more) {
-                if (executions >= o.maxExecutions()) {
-                    stopped = "execution budget";
-                    break outer;
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    stopped = "time budget";
+                stopped = o.spent(executions, deadline);
+                if (stopped != null) {
                     break outer;
                 }
                 tree.begin();
-                Execution e = Execution.run(scenario, tree, o);
+                Execution e = Execution.runReplaying(scenario, tree, o);
                 executions++;
-                String div = e.divergence(tree);
-                if (div != null) {
-                    throw new IllegalStateException(scenario.name() + ": " + div);
-                }
                 predictions.addAll(e.predictions());
                 if (e.covered()) {
                     covered++;
