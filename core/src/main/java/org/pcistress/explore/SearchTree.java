@@ -1,8 +1,5 @@
 package org.pcistress.explore;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Depth-first search over schedules with a preemption bound (Musuvathi and Qadeer's iterative
  * context bounding, as in CHESS, written from the idea). The tree is stateless: each execution
@@ -15,67 +12,28 @@ import java.util.List;
  * bound runs ({@link SourceDpor} is the reduced search, without a bound). A search that finished
  * without the bound ever leaving out an alternative ({@link #boundCut}) ran every schedule.
  */
-final class SearchTree implements Chooser {
+final class SearchTree extends SchedulePath<SearchTree.Node> {
     private static final int MAX_TASKS = Decision.MAX_TASKS;
 
-    private static final class Node {
-        final int[] enabled;
-        final int current;
-        final int preemptionsBefore;
-        int chosen;
-        long done;
+    static final class Node extends SchedulePath.Point {
         long todo;
 
         Node(int[] enabled, int current, int preemptionsBefore) {
-            this.enabled = enabled;
-            this.current = current;
-            this.preemptionsBefore = preemptionsBefore;
-        }
-
-        int cost(int choice) {
-            return current >= 0 && choice != current ? 1 : 0;
-        }
-
-        int preemptionsAfter() {
-            return preemptionsBefore + cost(chosen);
+            super(enabled, current, preemptionsBefore);
         }
     }
 
     private final int bound;
     /** Did the bound ever leave out a schedule? If not, an exhausted search ran every schedule. */
     private boolean boundCut;
-    private final List<Node> path = new ArrayList<>();
-    private int depth;
-    private String divergence;
 
     /** @param bound the preemption bound, or a negative number for none */
     SearchTree(int bound) {
         this.bound = bound < 0 ? Integer.MAX_VALUE : bound;
     }
 
-    /** Before each execution. */
-    void begin() {
-        depth = 0;
-        divergence = null;
-    }
-
-    /** After an execution that was not ended by a divergence: did it replay the whole path? */
-    boolean replayedFully() {
-        return depth >= path.size();
-    }
-
     @Override
-    public int choose(Decision d) {
-        d.checkTaskCount();
-        if (depth < path.size()) {
-            Node n = path.get(depth);
-            divergence = d.divergenceFrom(depth, n.enabled, n.current);
-            if (divergence != null) {
-                return -1;
-            }
-            depth++;
-            return n.chosen;
-        }
+    int extend(Decision d) {
         int pre = depth == 0 ? 0 : path.get(depth - 1).preemptionsAfter();
         Node n = new Node(d.enabled, d.current, pre);
         int first = d.defaultChoice();
@@ -98,11 +56,6 @@ final class SearchTree implements Chooser {
     /** Whether the bound left out any schedule so far: when it never did, the bound was no limit. */
     boolean boundCut() {
         return boundCut;
-    }
-
-    @Override
-    public String divergence() {
-        return divergence;
     }
 
     /** Moves to the next schedule; {@code false} when the tree is exhausted. */

@@ -37,30 +37,19 @@ import java.util.List;
  * Sleep sets are off: a schedule a sleeping task stands for can be within the bound while the
  * equivalent one its sibling explored is not.
  */
-final class SourceDpor implements Chooser {
+final class SourceDpor extends SchedulePath<SourceDpor.Node> {
     static final int MAX_TASKS = Decision.MAX_TASKS;
 
-    private static final class Node {
-        final int[] enabled;
-        final int current;
-        final int preemptionsBefore;
+    static final class Node extends SchedulePath.Point {
         final long sleep;
         /** The footprint of each task's step from this node: tasks explored here and sleeping ones. */
         final Footprint[] footprints;
-        int chosen;
-        long done;
         long backtrack;
 
         Node(int[] enabled, int current, int preemptionsBefore, long sleep, Footprint[] footprints) {
-            this.enabled = enabled;
-            this.current = current;
-            this.preemptionsBefore = preemptionsBefore;
+            super(enabled, current, preemptionsBefore);
             this.sleep = sleep;
             this.footprints = footprints;
-        }
-
-        int cost(int choice) {
-            return current >= 0 && choice != current ? 1 : 0;
         }
 
         long runnable() {
@@ -77,9 +66,6 @@ final class SourceDpor implements Chooser {
     private final boolean bounded;
     /** Did the bound ever keep a choice from being explored? If not, the bound was no limit. */
     private boolean boundCut;
-    private final List<Node> path = new ArrayList<>();
-    private int depth;
-    private String divergence;
 
     /** Without a bound, with sleep sets. */
     SourceDpor() {
@@ -97,31 +83,11 @@ final class SourceDpor implements Chooser {
         return boundCut;
     }
 
-    void begin() {
-        depth = 0;
-        divergence = null;
-    }
-
-    boolean replayedFully() {
-        return depth >= path.size();
-    }
-
     @Override
-    public int choose(Decision d) {
-        d.checkTaskCount();
-        if (depth < path.size()) {
-            Node n = path.get(depth);
-            divergence = d.divergenceFrom(depth, n.enabled, n.current);
-            if (divergence != null) {
-                return -1;
-            }
-            depth++;
-            return n.chosen;
-        }
+    int extend(Decision d) {
         Footprint[] fps = bounded ? null : new Footprint[MAX_TASKS];
         long sleep = 0L;
-        int pre = depth == 0 ? 0 : path.get(depth - 1).preemptionsBefore
-                + path.get(depth - 1).cost(path.get(depth - 1).chosen);
+        int pre = depth == 0 ? 0 : path.get(depth - 1).preemptionsAfter();
         if (depth > 0 && !bounded) {
             // The parent's sleeping and explored tasks whose step commutes with the one just taken.
             Node parent = path.get(depth - 1);
@@ -158,11 +124,6 @@ final class SourceDpor implements Chooser {
         path.add(n);
         depth++;
         return first;
-    }
-
-    @Override
-    public String divergence() {
-        return divergence;
     }
 
     /**
