@@ -80,7 +80,7 @@ final class DeterministicScheduler implements Scheduler {
                 throw new ExecutionAborted(baton.abortText());
             }
             baton.handTo(next);
-            baton.awaitTurn(s);
+            baton.awaitTurn(s, true);
         } finally {
             baton.monitor.unlock();
         }
@@ -122,7 +122,7 @@ final class DeterministicScheduler implements Scheduler {
             throw new ExecutionAborted(baton.abortText());
         }
         baton.handTo(next);
-        baton.awaitTurn(s);
+        baton.awaitTurn(s, true);
         return Math.max(1L, nanos);
     }
 

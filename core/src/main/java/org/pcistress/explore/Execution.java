@@ -35,7 +35,12 @@ final class Execution {
     /** Runs one execution under {@code chooser}. */
     static Execution run(Scenario scenario, Chooser chooser, ExploreOptions options) {
         Execution e = new Execution(scenario, options);
-        e.execute(chooser);
+        SpareCores.executionStarts();
+        try {
+            e.execute(chooser);
+        } finally {
+            SpareCores.executionEnds();
+        }
         return e;
     }
 
