@@ -17,19 +17,9 @@ final class Baton {
     private final List<TaskSlot> slots;
     private final long stallNanos;
 
-    /** Spin at most this long before parking: a few of the model's steps. */
-    static final long SPIN_NANOS = Long.getLong("pcistress.spinNanos", 20_000L);
-
-    /** The task holding the baton, or {@code null}. Written with the monitor held; spinners read it without. */
-    volatile TaskSlot running;
-    /** Written with the monitor held; spinners read it without. */
-    volatile boolean aborted;
-    /**
-     * The one task of this execution spinning for its turn, or {@code null}; it holds a place of
-     * {@link SpareCores} for the execution. Written with the monitor held: a newer spinner replaces
-     * (and so stops) an older one.
-     */
-    private volatile TaskSlot spinner;
+    /** The task holding the baton, or {@code null}. Monitor held. */
+    TaskSlot running;
+    boolean aborted;
     Finding abortFinding;
     /** The execution was ended because the search covered it already: not a failure. */
     boolean covered;
@@ -54,18 +44,7 @@ final class Baton {
 
     /** Sleeps until {@code s} holds the baton. Monitor held. */
     void awaitTurn(TaskSlot s) {
-        awaitTurn(s, false);
-    }
-
-    /**
-     * Waits until {@code s} holds the baton; a task that just handed it on ({@code spin}) first
-     * spins a little (see {@link #spin}), as the baton often comes straight back. Monitor held.
-     */
-    void awaitTurn(TaskSlot s, boolean spin) {
         long deadline = System.nanoTime() + 2 * stallNanos;
-        if (spin && running != s && !aborted) {
-            spin(s);
-        }
         while (running != s) {
             throwIfAborted();
             long left = deadline - System.nanoTime();
@@ -81,39 +60,6 @@ final class Baton {
             }
         }
         throwIfAborted();
-    }
-
-    /**
-     * Spins up to {@link #SPIN_NANOS} with the monitor released, until {@code s} holds the baton,
-     * the execution ended or a newer spinner replaced it; then the caller parks as before (it
-     * re-checks {@link #running} under the monitor first, so a hand-over made while it spun is not
-     * lost). Handing the baton to a spinner costs no wake-up of a parked thread. Only when a core is
-     * spare ({@link SpareCores}) and at most one task per execution: more would take the core of the
-     * task that runs. Monitor held on entry and on return.
-     */
-    private void spin(TaskSlot s) {
-        if (spinner == null && !SpareCores.tryAcquire()) {
-            return;
-        }
-        spinner = s; // replaces an older spinner, whose place it takes over
-        int holds = monitor.getHoldCount();
-        for (int i = 0; i < holds; i++) {
-            monitor.unlock();
-        }
-        try {
-            long end = System.nanoTime() + SPIN_NANOS;
-            while (running != s && !aborted && spinner == s && System.nanoTime() - end < 0) {
-                Thread.onSpinWait();
-            }
-        } finally {
-            for (int i = 0; i < holds; i++) {
-                monitor.lock();
-            }
-            if (spinner == s) {
-                spinner = null;
-                SpareCores.release();
-            }
-        }
     }
 
     /** The explorer's thread waits until {@code done} or the execution ended; a stall ends it. Monitor held. */

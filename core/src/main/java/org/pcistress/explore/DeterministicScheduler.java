@@ -79,8 +79,8 @@ final class DeterministicScheduler implements Scheduler {
             if (next == null) {
                 throw new ExecutionAborted(baton.abortText());
             }
-            baton.handTo(next);
-            baton.awaitTurn(s, true);
+            handTo(next);
+            baton.awaitTurn(s);
         } finally {
             baton.monitor.unlock();
         }
@@ -121,8 +121,8 @@ final class DeterministicScheduler implements Scheduler {
         if (next == null) {
             throw new ExecutionAborted(baton.abortText());
         }
-        baton.handTo(next);
-        baton.awaitTurn(s, true);
+        handTo(next);
+        baton.awaitTurn(s);
         return Math.max(1L, nanos);
     }
 
@@ -164,15 +164,31 @@ final class DeterministicScheduler implements Scheduler {
         }
     }
 
+    /**
+     * Registers the task; its thread starts only when the task is first handed the baton
+     * ({@link #handTo}), so it finds the baton its own and never sleeps before its first step. A
+     * task never chosen (the execution ended first) never runs its body, as before: its thread
+     * would have woken only to unwind.
+     */
     @Override
     public void start(Task task, Runnable body) {
         baton.monitor.lock();
         try {
             baton.throwIfAborted();
             TaskSlot s = register(task, null);
-            jobs.add(Carriers.start("explore-" + task.name(), () -> runSpawned(s, body)));
+            s.unstarted = () -> runSpawned(s, body);
         } finally {
             baton.monitor.unlock();
+        }
+    }
+
+    /** Gives {@code next} the baton, starting its thread if it has none yet. Monitor held. */
+    void handTo(TaskSlot next) {
+        baton.handTo(next);
+        Runnable body = next.unstarted;
+        if (body != null) {
+            next.unstarted = null;
+            jobs.add(Carriers.start("explore-" + next.task.name(), body));
         }
     }
 
@@ -198,7 +214,7 @@ final class DeterministicScheduler implements Scheduler {
             }
             TaskSlot next = pick(s, false);
             if (next != null) {
-                baton.handTo(next);
+                handTo(next);
             } else if (!baton.aborted) {
                 baton.running = null;
                 baton.signalIdle();

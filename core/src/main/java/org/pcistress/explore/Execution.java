@@ -35,12 +35,7 @@ final class Execution {
     /** Runs one execution under {@code chooser}. */
     static Execution run(Scenario scenario, Chooser chooser, ExploreOptions options) {
         Execution e = new Execution(scenario, options);
-        SpareCores.executionStarts();
-        try {
-            e.execute(chooser);
-        } finally {
-            SpareCores.executionEnds();
-        }
+        e.execute(chooser);
         return e;
     }
 

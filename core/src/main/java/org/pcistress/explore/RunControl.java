@@ -76,7 +76,7 @@ final class RunControl {
             if (!baton.aborted) {
                 TaskSlot next = s.pick(null, false);
                 if (next != null) {
-                    baton.handTo(next);
+                    s.handTo(next);
                 }
             }
             baton.awaitIdle("run", this::quiet);
