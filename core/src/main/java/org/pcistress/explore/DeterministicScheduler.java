@@ -9,7 +9,8 @@ import org.pcistress.kernel.locking.Task;
 
 /**
  * The explorer's {@link Scheduler}: every task is a real Java thread, but exactly one holds the
- * {@link Baton} and runs; the others sleep on a condition of their own under one monitor. The baton
+ * {@link Baton} and runs; the others sleep on a condition of their own under one monitor (a spawned
+ * task gets its thread only when it is first chosen, see {@link #start}). The baton
  * moves only at a scheduling point ({@link #point}), when the running task sleeps ({@link #block})
  * and when it exits ({@link #exited}), and a {@link Chooser} picks where it goes. {@code block}
  * ignores its time bound: under the explorer a wait ends only by a grant, and a state in which no
