@@ -2,7 +2,6 @@ package org.pcistress.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pcistress.kernel.Report;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.Scheduler;
 import org.pcistress.kernel.locking.Task;
@@ -166,10 +165,8 @@ final class DeterministicScheduler implements Scheduler {
     }
 
     /**
-     * Registers the task; its thread starts only when the task is first handed the baton
-     * ({@link #handTo}), so it finds the baton its own and never sleeps before its first step. A
-     * task never chosen (the execution ended first) never runs its body, as before: its thread
-     * would have woken only to unwind.
+     * Registers the task; its thread starts when the task is first handed the baton ({@link #handTo}),
+     * so it never sleeps before its first step. A task never chosen never runs its body, as before.
      */
     @Override
     public void start(Task task, Runnable body) {
@@ -255,21 +252,6 @@ final class DeterministicScheduler implements Scheduler {
     /** The footprint of the step running now, or {@code null} outside the explored run. */
     Footprint current() {
         return phase == Phase.RUN && !steps.isEmpty() ? steps.get(steps.size() - 1).footprint : null;
-    }
-
-    /** Attributes reports made since the last choice to the step that just ran. */
-    void noteReports() {
-        List<Report> rs = kernel.reports();
-        if (rs.size() > reportsSeen) {
-            if (!steps.isEmpty()) {
-                Step last = steps.get(steps.size() - 1);
-                for (Report r : rs.subList(reportsSeen, rs.size())) {
-                    last.reports.add(r);
-                    last.footprint.detects |= r.kind() == org.pcistress.kernel.ReportKind.DEADLOCK;
-                }
-            }
-            reportsSeen = rs.size();
-        }
     }
 
     private void runSpawned(TaskSlot s, Runnable body) {

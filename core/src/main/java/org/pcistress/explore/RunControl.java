@@ -111,7 +111,7 @@ final class RunControl {
         baton.monitor.lock();
         try {
             if (s.kernel != null) {
-                s.noteReports();
+                Picking.noteReports(s);
             }
             s.phase = DeterministicScheduler.Phase.CHECK;
             baton.running = null;
