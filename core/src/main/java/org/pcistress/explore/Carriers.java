@@ -7,7 +7,8 @@ import org.pcistress.kernel.locking.Task;
 /**
  * Daemon threads reused across executions: starting a thread costs more than a whole small
  * execution, and a search runs thousands. A carrier runs one task's body at a time, then waits
- * (at most {@link #IDLE_MILLIS}) for the next; an idle carrier that waited that long ends.
+ * (at most {@link #IDLE_MILLIS}) for the next; an idle carrier that waited that long ends. Each
+ * idle carrier waits on its own monitor, so starting a body wakes only the carrier it goes to.
  */
 final class Carriers {
     static final long IDLE_MILLIS = 5_000;
@@ -67,6 +68,9 @@ final class Carriers {
     }
 
     private static final class Carrier extends Thread {
+        /** What an idle carrier waits on (not the Thread's own monitor, which join uses). */
+        private final Object bell = new Object();
+        /** The job handed to it and not yet taken. Guarded by {@link #bell}. */
         private Job job;
         volatile boolean retired;
 
@@ -101,25 +105,32 @@ final class Carriers {
             }
         }
 
+        /** Waits on its own {@link #bell} until {@link #start} hands it a job; {@code null} when it ends. */
         private Job next() {
-            synchronized (Carriers.class) {
-                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS);
+            synchronized (bell) {
                 while (job == null) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
-                        IDLE.remove(this);
-                        return null;
+                        break;
                     }
                     try {
-                        TimeUnit.NANOSECONDS.timedWait(Carriers.class, left);
+                        TimeUnit.NANOSECONDS.timedWait(bell, left);
                     } catch (InterruptedException e) {
-                        IDLE.remove(this);
-                        return null;
+                        break;
                     }
                 }
-                Job j = job;
-                job = null;
-                return j;
+            }
+            synchronized (Carriers.class) {
+                synchronized (bell) {
+                    if (job == null) {
+                        IDLE.remove(this); // start() can no longer choose it: it ends
+                        return null;
+                    }
+                    Job j = job;
+                    job = null;
+                    return j;
+                }
             }
         }
     }
@@ -137,11 +148,13 @@ final class Carriers {
             }
             busy++;
             c.setName(name);
-            c.job = j;
             synchronized (j) {
                 j.carrier = c;
             }
-            Carriers.class.notifyAll();
+            synchronized (c.bell) {
+                c.job = j;
+                c.bell.notify();
+            }
         }
         if (fresh) {
             c.start();

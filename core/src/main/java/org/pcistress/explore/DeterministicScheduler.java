@@ -2,14 +2,14 @@ package org.pcistress.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pcistress.kernel.Report;
 import org.pcistress.kernel.locking.Kernel;
 import org.pcistress.kernel.locking.Scheduler;
 import org.pcistress.kernel.locking.Task;
 
 /**
  * The explorer's {@link Scheduler}: every task is a real Java thread, but exactly one holds the
- * {@link Baton} and runs; the others sleep on a condition of their own under one monitor. The baton
+ * {@link Baton} and runs; the others sleep on a condition of their own under one monitor (a spawned
+ * task gets its thread only when it is first chosen, see {@link #start}). The baton
  * moves only at a scheduling point ({@link #point}), when the running task sleeps ({@link #block})
  * and when it exits ({@link #exited}), and a {@link Chooser} picks where it goes. {@code block}
  * ignores its time bound: under the explorer a wait ends only by a grant, and a state in which no
@@ -79,7 +79,7 @@ final class DeterministicScheduler implements Scheduler {
             if (next == null) {
                 throw new ExecutionAborted(baton.abortText());
             }
-            baton.handTo(next);
+            handTo(next);
             baton.awaitTurn(s);
         } finally {
             baton.monitor.unlock();
@@ -121,7 +121,7 @@ final class DeterministicScheduler implements Scheduler {
         if (next == null) {
             throw new ExecutionAborted(baton.abortText());
         }
-        baton.handTo(next);
+        handTo(next);
         baton.awaitTurn(s);
         return Math.max(1L, nanos);
     }
@@ -164,15 +164,29 @@ final class DeterministicScheduler implements Scheduler {
         }
     }
 
+    /**
+     * Registers the task; its thread starts when the task is first handed the baton ({@link #handTo}),
+     * so it never sleeps before its first step. A task never chosen never runs its body, as before.
+     */
     @Override
     public void start(Task task, Runnable body) {
         baton.monitor.lock();
         try {
             baton.throwIfAborted();
             TaskSlot s = register(task, null);
-            jobs.add(Carriers.start("explore-" + task.name(), () -> runSpawned(s, body)));
+            s.unstarted = () -> runSpawned(s, body);
         } finally {
             baton.monitor.unlock();
+        }
+    }
+
+    /** Gives {@code next} the baton, starting its thread if it has none yet. Monitor held. */
+    void handTo(TaskSlot next) {
+        baton.handTo(next);
+        Runnable body = next.unstarted;
+        if (body != null) {
+            next.unstarted = null;
+            jobs.add(Carriers.start("explore-" + next.task.name(), body));
         }
     }
 
@@ -198,7 +212,7 @@ final class DeterministicScheduler implements Scheduler {
             }
             TaskSlot next = pick(s, false);
             if (next != null) {
-                baton.handTo(next);
+                handTo(next);
             } else if (!baton.aborted) {
                 baton.running = null;
                 baton.signalIdle();
@@ -238,21 +252,6 @@ final class DeterministicScheduler implements Scheduler {
     /** The footprint of the step running now, or {@code null} outside the explored run. */
     Footprint current() {
         return phase == Phase.RUN && !steps.isEmpty() ? steps.get(steps.size() - 1).footprint : null;
-    }
-
-    /** Attributes reports made since the last choice to the step that just ran. */
-    void noteReports() {
-        List<Report> rs = kernel.reports();
-        if (rs.size() > reportsSeen) {
-            if (!steps.isEmpty()) {
-                Step last = steps.get(steps.size() - 1);
-                for (Report r : rs.subList(reportsSeen, rs.size())) {
-                    last.reports.add(r);
-                    last.footprint.detects |= r.kind() == org.pcistress.kernel.ReportKind.DEADLOCK;
-                }
-            }
-            reportsSeen = rs.size();
-        }
     }
 
     private void runSpawned(TaskSlot s, Runnable body) {

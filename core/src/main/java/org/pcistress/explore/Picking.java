@@ -1,12 +1,14 @@
 package org.pcistress.explore;
 
 import java.util.List;
+import org.pcistress.kernel.Report;
 
 /**
  * The choice of who runs next on a {@link DeterministicScheduler}: in setup and check the running
  * task goes on, else the first that can run; in the explored run its {@link Chooser} decides and
  * the choice becomes a {@link Step}. Ends the execution when nobody can run while some task has
- * not finished (a deadlock the detector cannot see) and past the step limit.
+ * not finished (a deadlock the detector cannot see) and past the step limit. Reports the kernel made
+ * since the last choice go to the step that made them ({@link #noteReports}).
  */
 final class Picking {
     private Picking() {
@@ -40,7 +42,7 @@ final class Picking {
                 }
             }
         }
-        d.noteReports();
+        noteReports(d);
         List<Step> steps = d.steps;
         if (steps.size() >= d.maxSteps) {
             d.baton.abort(new Finding("STEP_LIMIT", "STEP_LIMIT: more than " + d.maxSteps + " steps in one execution",
@@ -96,6 +98,21 @@ final class Picking {
             }
         } finally {
             d.baton.monitor.unlock();
+        }
+    }
+
+    /** Attributes reports made since the last choice to the step that just ran. Monitor held. */
+    static void noteReports(DeterministicScheduler d) {
+        List<Report> rs = d.kernel.reports();
+        if (rs.size() > d.reportsSeen) {
+            if (!d.steps.isEmpty()) {
+                Step last = d.steps.get(d.steps.size() - 1);
+                for (Report r : rs.subList(d.reportsSeen, rs.size())) {
+                    last.reports.add(r);
+                    last.footprint.detects |= r.kind() == org.pcistress.kernel.ReportKind.DEADLOCK;
+                }
+            }
+            d.reportsSeen = rs.size();
         }
     }
 }

@@ -76,7 +76,7 @@ final class RunControl {
             if (!baton.aborted) {
                 TaskSlot next = s.pick(null, false);
                 if (next != null) {
-                    baton.handTo(next);
+                    s.handTo(next);
                 }
             }
             baton.awaitIdle("run", this::quiet);
@@ -111,7 +111,7 @@ final class RunControl {
         baton.monitor.lock();
         try {
             if (s.kernel != null) {
-                s.noteReports();
+                Picking.noteReports(s);
             }
             s.phase = DeterministicScheduler.Phase.CHECK;
             baton.running = null;

@@ -31,6 +31,8 @@ final class TaskSlot {
     boolean suspended;
     /** The task this one is nested in (same thread), or {@code null}. */
     TaskSlot nestedIn;
+    /** A spawned task's body, until it is first handed the baton and its thread starts. */
+    Runnable unstarted;
 
     Next next = Next.START;
     Scheduler.Op op;
