@@ -63,6 +63,7 @@ public final class Mutex extends KernelLock {
     public boolean trylock() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.TRYLOCK, this);
+        sched.footprint(this, Scheduler.PEEK, false);
         if (STATE.compareAndSet(this, 0, self.id() << 1)) {
             kernel.locks().acquired(self, this, false, true);
             return true;
@@ -83,6 +84,7 @@ public final class Mutex extends KernelLock {
     /** {@code mutex_is_locked()}: held by someone, possibly the caller; it cannot tell which. */
     public boolean isLocked() {
         sched.footprint(this, null, false); // reads the lock's state without a scheduling point
+        sched.footprint(this, Scheduler.PEEK, false);
         return (state >>> 1) != 0;
     }
 
