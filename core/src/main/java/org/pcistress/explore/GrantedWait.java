@@ -3,41 +3,48 @@ package org.pcistress.explore;
 import java.util.List;
 import org.pcistress.kernel.locking.Completion;
 import org.pcistress.kernel.locking.Mutex;
+import org.pcistress.kernel.locking.RwSemaphore;
 import org.pcistress.kernel.locking.Scheduler;
 
 /**
- * A wait that slept and was granted: task B's {@code mutex_lock} of a held mutex, or its
- * {@code wait_for_completion} of a completion not yet completed, blocked at step {@code i}; a later
- * step {@code g} of another task (A's unlock handing the mutex over, A's {@code complete}) granted it
- * and woke B, whose next step goes on from the wait.
+ * A wait that slept and was granted: task B's {@code mutex_lock} of a held mutex, its
+ * {@code down_read} or {@code down_write} of a read-write semaphore it could not have, or its
+ * {@code wait_for_completion} of a completion not yet completed, blocked at step {@code i}; a
+ * later step {@code g} of another task (A's unlock or {@code up_*} handing the lock over, A's
+ * {@code complete}) granted it and woke B, whose next step goes on from the wait.
  *
  * <p>The race between {@code i} and {@code g} is the only race DPOR leaves unreversed when
- * {@link ExploreOptions#mergeGrantedWaits()} is on. Its reversal runs {@code g} before B's wait, so
- * the wait passes without sleeping: B takes the mutex (or consumes the completion) at the same place
- * in the order of acquisitions, and every step B runs after it is the one it ran after the grant.
- * Nothing in the kernel's semantics tells the two apart except
+ * {@link ExploreOptions#mergeGrantedWaits()} is on, and only when the waited object is all the two
+ * steps share. Its reversal runs {@code g} before B's wait, so the wait passes without sleeping.
+ * Both locks hand over in FIFO order without barging (a new {@code down_read} queues behind any
+ * waiter), so the order in which tasks ask for a lock is the order in which they get it, asleep or
+ * not: B gets it at the same place in the order of acquisitions, and every step B runs after it is
+ * the one it ran after the grant. What else could tell the two runs apart:
  * <ul>
  *   <li>the wait-for graph while B sleeps: a cycle through B's wait would have to close before
  *       {@code g}, and then A, in it, would never have run {@code g};</li>
- *   <li>a third task looking at the state in between without waiting
- *       ({@code mutex_trylock}, {@code mutex_is_locked}, {@code completion_done}: a
- *       {@link Scheduler#PEEK}): after the grant the mutex belongs to B, before B's late wait it
- *       is free. Such a look makes {@link SourceDpor} reverse these races after all (the search
- *       starts again without merging);</li>
- *   <li>a third task's own wait on the same object: it queues behind B after the grant, and may
- *       take the mutex first when B waits late. That order is the race between the two waits,
- *       which DPOR reverses (B's sleeping wait, then the third task's, then {@code g}).</li>
+ *   <li>a third task asking for the same object in between: after the grant it queues behind B;
+ *       when B asks late, it may go first. That order is the race between the two requests, which
+ *       DPOR reverses (B's sleeping request, the third task's, then {@code g});</li>
+ *   <li>a third task looking at the state without waiting ({@code mutex_trylock},
+ *       {@code mutex_is_locked}, the rwsem trylocks, {@code rwsem_is_locked},
+ *       {@code completion_done}: a {@link Scheduler#PEEK}): after the grant the lock belongs to B,
+ *       before B's late request it is free. Such a look, in any execution, makes
+ *       {@link SourceDpor} reverse these races for that object from then on, and the search starts
+ *       again without merging if it merged one already ({@link SourceDpor#mergeInvalid}). No
+ *       modelled kernel path makes such a look.</li>
  * </ul>
- * Read-write semaphores are not merged: a writer's sleeping wait blocks the readers that come
- * after it, so when it started matters.
+ * The argument is checked, not proved: docs/EXPLORER.md gives the measurement (every cell of the
+ * main job's specs, merged against every race reversed and against the plain search).
  */
 final class GrantedWait {
     private GrantedWait() {
     }
 
-    /** Is step {@code i} a wait of the kinds merged, and did it sleep? */
+    /** Is {@code s} a wait of the kinds merged, and did it sleep? */
     static boolean sleptOnMergeable(Step s) {
-        return s.blocks && ((s.op == Scheduler.Op.LOCK && s.target instanceof Mutex)
+        return s.blocks && (((s.op == Scheduler.Op.LOCK || s.op == Scheduler.Op.READ_LOCK)
+                && (s.target instanceof Mutex || s.target instanceof RwSemaphore))
                 || (s.op == Scheduler.Op.WAIT && s.target instanceof Completion));
     }
 

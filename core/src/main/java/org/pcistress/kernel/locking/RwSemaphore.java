@@ -67,6 +67,7 @@ public final class RwSemaphore extends KernelLock {
     public boolean downReadTrylock() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.TRYLOCK, this);
+        sched.footprint(this, Scheduler.PEEK, false);
         if (tryReadFast()) {
             kernel.locks().acquired(self, this, true, true);
             return true;
@@ -108,6 +109,7 @@ public final class RwSemaphore extends KernelLock {
     public boolean downWriteTrylock() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.TRYLOCK, this);
+        sched.footprint(this, Scheduler.PEEK, false);
         if (STATE.compareAndSet(this, 0L, writer(self))) {
             kernel.locks().acquired(self, this, false, true);
             return true;
@@ -127,11 +129,15 @@ public final class RwSemaphore extends KernelLock {
 
     /** {@code rwsem_is_contended()}: does anyone wait for it? */
     public boolean isContended() {
+        sched.footprint(this, null, false); // reads the lock's state without a scheduling point
+        sched.footprint(this, Scheduler.PEEK, false);
         return (state & WAITERS) != 0;
     }
 
     /** {@code rwsem_is_locked()}. */
     public boolean isLocked() {
+        sched.footprint(this, null, false); // reads the lock's state without a scheduling point
+        sched.footprint(this, Scheduler.PEEK, false);
         return (state & ~WAITERS) != 0;
     }
 
