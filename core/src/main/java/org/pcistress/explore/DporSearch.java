@@ -231,7 +231,7 @@ final class DporSearch {
         List<Step> steps = e.steps();
         boolean atSteps = false;
         for (int k = 0; k < steps.size(); k++) {
-            List<String> kinds = firstKinds(steps, hb, k);
+            List<String> kinds = FirstFailures.kinds(steps, hb, k);
             atSteps |= steps.get(k).failed();
             int saving = kinds.isEmpty() || !merging ? 0 : WaitShortening.mergeable(steps, k);
             for (String kind : kinds) {
@@ -256,43 +256,6 @@ final class DporSearch {
     }
 
     /**
-     * The failure kinds of step {@code k} that some reordering shows first: those reported before
-     * any other failure than a warning in the step, when every step before it in the order reported
-     * warnings at most.
-     */
-    private static List<String> firstKinds(List<Step> steps, HappensBefore hb, int k) {
-        List<String> out = new ArrayList<>(0);
-        if (!steps.get(k).failed()) {
-            return out;
-        }
-        for (int i = 0; i < k; i++) {
-            if (hb.before(i, k) && !warningsOnly(steps.get(i))) {
-                return out;
-            }
-        }
-        for (org.pcistress.kernel.Report r : steps.get(k).reports) {
-            if (r.kind().isFailure()) {
-                if (!out.contains(r.kind().name())) {
-                    out.add(r.kind().name());
-                }
-                if (r.kind() != org.pcistress.kernel.ReportKind.LOCKING_BUG) {
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean warningsOnly(Step s) {
-        for (org.pcistress.kernel.Report r : s.reports) {
-            if (r.kind().isFailure() && r.kind() != org.pcistress.kernel.ReportKind.LOCKING_BUG) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * The counterexample of {@code kind} at step {@code k} of {@code e}, shortened to the steps that
      * happen before it (replayed, since the shortened schedule is another execution) and, when
      * {@code waits}, by letting its granted waits pass without sleeping ({@link WaitShortening}).
@@ -302,7 +265,7 @@ final class DporSearch {
         if (closure.length < k + 1) {
             Execution r = Execution.run(scenario, new ReplayChooser(Schedule.of(closure)), o);
             int at = closure.length - 1;
-            if (!showsFirst(r, at, kind)) {
+            if (!FirstFailures.shows(r, at, kind)) {
                 throw new IllegalStateException(scenario.name() + ": the reordered schedule " + Schedule.of(closure).compact()
                         + " does not show " + kind + " at step " + (at + 1) + " as " + e.schedule().compact()
                         + " does at step " + (k + 1) + ": the dependence relation misses an interaction");
@@ -310,15 +273,9 @@ final class DporSearch {
             run = new WaitShortening.Run(r, at);
         }
         if (waits) {
-            run = shortening.shorten(run, (x, last) -> showsFirst(x, last, kind));
+            run = shortening.shorten(run, (x, last) -> FirstFailures.shows(x, last, kind));
         }
         Execution r = run.execution();
         return Counterexample.of(scenario.name(), r, r == e ? f : r.findings(), kind, run.at());
-    }
-
-    /** Does {@code r} show {@code kind} at step {@code at} as a first failure? */
-    private static boolean showsFirst(Execution r, int at, String kind) {
-        List<Step> steps = r.steps();
-        return steps.size() > at && firstKinds(steps, new HappensBefore(steps, null), at).contains(kind);
     }
 }

@@ -165,6 +165,9 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
         List<Step> explored = steps.size() > n ? steps.subList(0, n) : steps;
         if (mergeGrants) {
             for (Step s : steps) {
+                if (s.op == org.pcistress.kernel.locking.Scheduler.Op.TRYLOCK) {
+                    peeked.add(Footprint.name(s.target)); // a trylock looks without waiting
+                }
                 if (s.footprint.peeks != null) {
                     for (Object o : s.footprint.peeks) {
                         peeked.add(Footprint.name(o));

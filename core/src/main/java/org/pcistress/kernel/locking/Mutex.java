@@ -63,7 +63,6 @@ public final class Mutex extends KernelLock {
     public boolean trylock() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.TRYLOCK, this);
-        sched.footprint(this, Scheduler.PEEK, false);
         if (STATE.compareAndSet(this, 0, self.id() << 1)) {
             kernel.locks().acquired(self, this, false, true);
             return true;

@@ -67,7 +67,6 @@ public final class RwSemaphore extends KernelLock {
     public boolean downReadTrylock() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.TRYLOCK, this);
-        sched.footprint(this, Scheduler.PEEK, false);
         if (tryReadFast()) {
             kernel.locks().acquired(self, this, true, true);
             return true;
@@ -109,7 +108,6 @@ public final class RwSemaphore extends KernelLock {
     public boolean downWriteTrylock() {
         Task self = Task.current();
         sched.point(self, Scheduler.Op.TRYLOCK, this);
-        sched.footprint(this, Scheduler.PEEK, false);
         if (STATE.compareAndSet(this, 0L, writer(self))) {
             kernel.locks().acquired(self, this, false, true);
             return true;
