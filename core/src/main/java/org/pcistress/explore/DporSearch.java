@@ -34,10 +34,32 @@ final class DporSearch {
     private long executions;
     private long covered;
     private long failing;
+    /** Merging granted waits ({@link GrantedWait}): as asked, until a look without waiting undoes it. */
+    private boolean merging;
+    /** Shortens counterexamples through granted waits, when merging. */
+    private final WaitShortening shortening;
 
     private DporSearch(Scenario scenario, ExploreOptions o) {
         this.scenario = scenario;
         this.o = o;
+        this.merging = o.mergeGrantedWaits();
+        this.shortening = new WaitShortening(scenario, o, o.preemptionBound() >= 0);
+    }
+
+    /** Every execution run: the search's and the replays that checked and shortened its counterexamples. */
+    private long executions() {
+        return executions + shortening.replays();
+    }
+
+    /**
+     * After a step looked without waiting at an object whose granted waits were merged: the search
+     * starts again with every race reversed. The counterexamples found stay (each is a real run).
+     */
+    private SourceDpor undoMerge(int bound) {
+        merging = false;
+        covered = 0;
+        failing = 0;
+        return new SourceDpor(bound, false);
     }
 
     static ExploreResult run(Scenario scenario, ExploreOptions o) {
@@ -55,10 +77,10 @@ final class DporSearch {
         outer:
         for (int bound = first; bound <= o.preemptionBound(); bound++) {
             reached = bound;
-            SourceDpor tree = new SourceDpor(bound);
+            SourceDpor tree = new SourceDpor(bound, merging);
             boolean more = true;
             while (more) {
-                stopped = o.spent(executions, deadline);
+                stopped = o.spent(executions(), deadline);
                 if (stopped != null) {
                     break outer;
                 }
@@ -71,6 +93,10 @@ final class DporSearch {
                 }
                 predictions.addAll(e.predictions());
                 HappensBefore hb = tree.learn(e.steps());
+                if (tree.mergeInvalid()) {
+                    tree = undoMerge(bound);
+                    continue;
+                }
                 if (boundedFailures(e, hb, bound) && o.stop() == ExploreOptions.Stop.FIRST) {
                     stopped = "first failure";
                     break outer;
@@ -82,7 +108,7 @@ final class DporSearch {
                 break; // the bound kept nothing out
             }
         }
-        return new ExploreResult(scenario.name(), o, executions, covered, failing, System.nanoTime() - start,
+        return new ExploreResult(scenario.name(), o, executions(), covered, failing, System.nanoTime() - start,
                 stopped == null, stopped, stopped == null && !cut ? -1 : reached, best, new ArrayList<>(predictions));
     }
 
@@ -106,24 +132,46 @@ final class DporSearch {
 
     private void offer(String kind, Execution e, List<Finding> f, int at, HappensBefore hb, int bound) {
         Counterexample c = best.get(kind);
-        if (at >= 0 && e.steps().get(at).failed()) {
+        int have = c == null ? Integer.MAX_VALUE : c.length();
+        boolean atStep = at >= 0 && e.steps().get(at).failed();
+        int saving = merging && atStep ? WaitShortening.mergeable(e.steps(), at) : 0;
+        WaitShortening.Run run = null;
+        if (atStep) {
             int[] closure = hb.closure(at);
-            if (closure.length < at + 1 && (c == null || closure.length < c.length())) {
-                Counterexample r = replayed(e, kind, at, closure);
+            if (closure.length < at + 1 && closure.length - saving < have) {
+                Execution r = replayed(e, kind, at, closure);
                 if (r.preemptions() <= bound) {
-                    best.put(kind, r);
-                    return;
+                    run = new WaitShortening.Run(r, closure.length - 1);
                 }
             }
         }
-        if (c == null || at + 1 < c.length()) {
-            best.put(kind, kind.equals(f.get(0).kind()) ? Counterexample.of(scenario.name(), e, f)
-                    : Counterexample.of(scenario.name(), e, f, kind, at));
+        if (run == null) {
+            if (at + 1 - saving >= have) {
+                return;
+            }
+            run = new WaitShortening.Run(e, at);
+        }
+        if (saving > 0) {
+            run = shortening.shorten(run, (x, last) -> {
+                Integer shown = x.failuresAfterWarnings().get(kind);
+                return shown != null && shown == last && x.preemptions() <= bound;
+            });
+        }
+        if (run.length() < have) {
+            best.put(kind, counterexample(run, e, f, kind));
         }
     }
 
+    /** {@code run} as the counterexample of {@code kind}: {@code e} itself, or a replay of part of it. */
+    private Counterexample counterexample(WaitShortening.Run run, Execution e, List<Finding> f, String kind) {
+        Execution r = run.execution();
+        List<Finding> rf = r == e ? f : r.findings();
+        return rf.get(0).kind().equals(kind) && (r == e || r.failureStep() == run.at())
+                ? Counterexample.of(scenario.name(), r, rf) : Counterexample.of(scenario.name(), r, rf, kind, run.at());
+    }
+
     /** The steps before a failure, replayed: it must show the same failure at its last step. */
-    private Counterexample replayed(Execution e, String kind, int at, int[] closure) {
+    private Execution replayed(Execution e, String kind, int at, int[] closure) {
         Execution r = Execution.run(scenario, new ReplayChooser(Schedule.of(closure)), o);
         executions++; // counted: the plain search would not have run it
         int last = closure.length - 1;
@@ -134,18 +182,17 @@ final class DporSearch {
                     + " does not show " + kind + " at step " + (last + 1) + " as " + e.schedule().compact()
                     + " does at step " + (at + 1) + ": the dependence relation misses an interaction");
         }
-        return rf.get(0).kind().equals(kind) ? Counterexample.of(scenario.name(), r, rf)
-                : Counterexample.of(scenario.name(), r, rf, kind, last);
+        return r;
     }
 
     private ExploreResult search() {
         long start = System.nanoTime();
         long deadline = start + o.timeBudget().toNanos();
-        SourceDpor tree = new SourceDpor();
+        SourceDpor tree = new SourceDpor(-1, merging);
         String stopped = null;
         boolean more = true;
         while (more) {
-            stopped = o.spent(executions, deadline);
+            stopped = o.spent(executions(), deadline);
             if (stopped != null) {
                 break;
             }
@@ -158,6 +205,10 @@ final class DporSearch {
             }
             predictions.addAll(e.predictions());
             HappensBefore hb = tree.learn(e.steps());
+            if (tree.mergeInvalid()) {
+                tree = undoMerge(-1);
+                continue;
+            }
             if (e.covered()) {
                 covered++;
             } else if (failures(e, hb) && o.stop() == ExploreOptions.Stop.FIRST) {
@@ -166,7 +217,7 @@ final class DporSearch {
             }
             more = tree.backtrack();
         }
-        return new ExploreResult(scenario.name(), o, executions, covered, failing, System.nanoTime() - start,
+        return new ExploreResult(scenario.name(), o, executions(), covered, failing, System.nanoTime() - start,
                 stopped == null, stopped, -1, best, new ArrayList<>(predictions));
     }
 
@@ -180,13 +231,17 @@ final class DporSearch {
         List<Step> steps = e.steps();
         boolean atSteps = false;
         for (int k = 0; k < steps.size(); k++) {
-            List<String> kinds = firstKinds(steps, hb, k);
+            List<String> kinds = FirstFailures.kinds(steps, hb, k);
             atSteps |= steps.get(k).failed();
+            int saving = kinds.isEmpty() || !merging ? 0 : WaitShortening.mergeable(steps, k);
             for (String kind : kinds) {
                 int[] closure = hb.closure(k);
                 Counterexample c = best.get(kind);
-                if (c == null || closure.length < c.length()) {
-                    best.put(kind, shortest(e, f, kind, k, closure));
+                if (c == null || closure.length - saving < c.length()) {
+                    Counterexample x = shortest(e, f, kind, k, closure, saving > 0);
+                    if (c == null || x.length() < c.length()) {
+                        best.put(kind, x);
+                    }
                 }
             }
         }
@@ -201,58 +256,26 @@ final class DporSearch {
     }
 
     /**
-     * The failure kinds of step {@code k} that some reordering shows first: those reported before
-     * any other failure than a warning in the step, when every step before it in the order reported
-     * warnings at most.
-     */
-    private static List<String> firstKinds(List<Step> steps, HappensBefore hb, int k) {
-        List<String> out = new ArrayList<>(0);
-        if (!steps.get(k).failed()) {
-            return out;
-        }
-        for (int i = 0; i < k; i++) {
-            if (hb.before(i, k) && !warningsOnly(steps.get(i))) {
-                return out;
-            }
-        }
-        for (org.pcistress.kernel.Report r : steps.get(k).reports) {
-            if (r.kind().isFailure()) {
-                if (!out.contains(r.kind().name())) {
-                    out.add(r.kind().name());
-                }
-                if (r.kind() != org.pcistress.kernel.ReportKind.LOCKING_BUG) {
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean warningsOnly(Step s) {
-        for (org.pcistress.kernel.Report r : s.reports) {
-            if (r.kind().isFailure() && r.kind() != org.pcistress.kernel.ReportKind.LOCKING_BUG) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * The counterexample of {@code kind} at step {@code k} of {@code e}, shortened to the steps that
-     * happen before it: replayed, since the shortened schedule is another execution.
+     * happen before it (replayed, since the shortened schedule is another execution) and, when
+     * {@code waits}, by letting its granted waits pass without sleeping ({@link WaitShortening}).
      */
-    private Counterexample shortest(Execution e, List<Finding> f, String kind, int k, int[] closure) {
-        if (closure.length == k + 1) {
-            return Counterexample.of(scenario.name(), e, f, kind, k);
+    private Counterexample shortest(Execution e, List<Finding> f, String kind, int k, int[] closure, boolean waits) {
+        WaitShortening.Run run = new WaitShortening.Run(e, k);
+        if (closure.length < k + 1) {
+            Execution r = Execution.run(scenario, new ReplayChooser(Schedule.of(closure)), o);
+            int at = closure.length - 1;
+            if (!FirstFailures.shows(r, at, kind)) {
+                throw new IllegalStateException(scenario.name() + ": the reordered schedule " + Schedule.of(closure).compact()
+                        + " does not show " + kind + " at step " + (at + 1) + " as " + e.schedule().compact()
+                        + " does at step " + (k + 1) + ": the dependence relation misses an interaction");
+            }
+            run = new WaitShortening.Run(r, at);
         }
-        Execution r = Execution.run(scenario, new ReplayChooser(Schedule.of(closure)), o);
-        int at = closure.length - 1;
-        List<Step> steps = r.steps();
-        if (steps.size() <= at || !firstKinds(steps, new HappensBefore(steps, null), at).contains(kind)) {
-            throw new IllegalStateException(scenario.name() + ": the reordered schedule " + Schedule.of(closure).compact()
-                    + " does not show " + kind + " at step " + (at + 1) + " as " + e.schedule().compact()
-                    + " does at step " + (k + 1) + ": the dependence relation misses an interaction");
+        if (waits) {
+            run = shortening.shorten(run, (x, last) -> FirstFailures.shows(x, last, kind));
         }
-        return Counterexample.of(scenario.name(), r, r.findings(), kind, at);
+        Execution r = run.execution();
+        return Counterexample.of(scenario.name(), r, r == e ? f : r.findings(), kind, run.at());
     }
 }

@@ -16,9 +16,13 @@ import java.time.Duration;
  * @param stall           how long one execution may take before the explorer declares it stalled
  * @param releasePoints   make unlocks and completes choice points too (off by default: a release is a
  *                        left mover, so switching before one adds schedules but no behaviour)
+ * @param mergeGrantedWaits DPOR only: a mutex or completion wait that slept until another task's
+ *                        step granted it counts as the same run as the wait coming after that step
+ *                        and not sleeping ({@link GrantedWait}); on by default
  */
 public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions, Duration timeBudget,
-                             int maxSteps, boolean dpor, Duration stall, boolean releasePoints) {
+                             int maxSteps, boolean dpor, Duration stall, boolean releasePoints,
+                             boolean mergeGrantedWaits) {
 
     /** When the search ends. */
     public enum Stop {
@@ -38,27 +42,27 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
     /** Two preemptions, first failure, a million executions, 60 s, 20 000 steps, 10 s stall. */
     public static ExploreOptions defaults() {
         return new ExploreOptions(2, Stop.FIRST, 1_000_000L, Duration.ofSeconds(60), 20_000, false,
-                Duration.ofSeconds(10), false);
+                Duration.ofSeconds(10), false, true);
     }
 
     public ExploreOptions withPreemptionBound(int bound) {
-        return new ExploreOptions(bound, stop, maxExecutions, timeBudget, maxSteps, dpor, stall, releasePoints);
+        return new ExploreOptions(bound, stop, maxExecutions, timeBudget, maxSteps, dpor, stall, releasePoints, mergeGrantedWaits);
     }
 
     public ExploreOptions withStop(Stop s) {
-        return new ExploreOptions(preemptionBound, s, maxExecutions, timeBudget, maxSteps, dpor, stall, releasePoints);
+        return new ExploreOptions(preemptionBound, s, maxExecutions, timeBudget, maxSteps, dpor, stall, releasePoints, mergeGrantedWaits);
     }
 
     public ExploreOptions withMaxExecutions(long n) {
-        return new ExploreOptions(preemptionBound, stop, n, timeBudget, maxSteps, dpor, stall, releasePoints);
+        return new ExploreOptions(preemptionBound, stop, n, timeBudget, maxSteps, dpor, stall, releasePoints, mergeGrantedWaits);
     }
 
     public ExploreOptions withTimeBudget(Duration d) {
-        return new ExploreOptions(preemptionBound, stop, maxExecutions, d, maxSteps, dpor, stall, releasePoints);
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, d, maxSteps, dpor, stall, releasePoints, mergeGrantedWaits);
     }
 
     public ExploreOptions withMaxSteps(int n) {
-        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, n, dpor, stall, releasePoints);
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, n, dpor, stall, releasePoints, mergeGrantedWaits);
     }
 
     /**
@@ -68,12 +72,17 @@ public record ExploreOptions(int preemptionBound, Stop stop, long maxExecutions,
      * (locks, completions) or through marked accesses; see docs/EXPLORER.md.
      */
     public ExploreOptions withDpor() {
-        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, maxSteps, true, stall, releasePoints);
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, maxSteps, true, stall, releasePoints, mergeGrantedWaits);
     }
 
     /** Unlocks and completes as choice points too: more schedules, the same behaviours. */
     public ExploreOptions withReleasePoints(boolean on) {
-        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, maxSteps, dpor, stall, on);
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, maxSteps, dpor, stall, on, mergeGrantedWaits);
+    }
+
+    /** DPOR: merge each granted wait with the wait that does not sleep ({@code false}: reverse those races too). */
+    public ExploreOptions withMergeGrantedWaits(boolean on) {
+        return new ExploreOptions(preemptionBound, stop, maxExecutions, timeBudget, maxSteps, dpor, stall, releasePoints, on);
     }
 
     long stallNanos() {

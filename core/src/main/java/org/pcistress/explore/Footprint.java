@@ -44,6 +44,12 @@ final class Footprint {
     final Set<Object> reads = new LinkedHashSet<>(2);
     /** Model fields only read ({@link Field}s; fields written are in {@link #objects}). */
     final Set<Object> fieldReads = new LinkedHashSet<>(4);
+    /**
+     * Locks and completions whose state the step looked at without waiting
+     * ({@link org.pcistress.kernel.locking.Scheduler#PEEK}), or {@code null}: what tells a granted
+     * wait from one that never slept ({@link GrantedWait}).
+     */
+    Set<Object> peeks;
     boolean creates;
     boolean blocks;
     boolean exits;
@@ -65,6 +71,10 @@ final class Footprint {
 
     /** The step read or wrote {@code field} of {@code owner} (model state shared outside locks). */
     void field(Object owner, String field, boolean write) {
+        if (org.pcistress.kernel.locking.Scheduler.PEEK.equals(field)) {
+            peek(owner);
+            return;
+        }
         Field f = new Field(owner, field);
         if (objects.contains(f)) {
             return; // written already
@@ -85,6 +95,14 @@ final class Footprint {
     void exit(Object target) {
         exits = true;
         touch(target);
+    }
+
+    /** The step looked at {@code target}'s state without waiting on it. */
+    void peek(Object target) {
+        if (peeks == null) {
+            peeks = new LinkedHashSet<>(2);
+        }
+        peeks.add(target);
     }
 
     void touch(Object target) {
@@ -111,6 +129,21 @@ final class Footprint {
         return meet(objects, o.objects) || meet(objects, o.reads) || meet(objects, o.fieldReads)
                 || meet(reads, o.objects) || meet(fieldReads, o.objects)
                 || ((blocks || o.blocks) && meet(reads, o.reads));
+    }
+
+    /** Would this step still be dependent on {@code o} if it had not touched {@code target}? */
+    boolean dependentApartFrom(Footprint o, Object target) {
+        Footprint f = new Footprint();
+        f.objects.addAll(objects);
+        f.objects.remove(target);
+        f.reads.addAll(reads);
+        f.reads.remove(target);
+        f.fieldReads.addAll(fieldReads);
+        f.creates = creates;
+        f.blocks = blocks;
+        f.exits = exits;
+        f.detects = detects;
+        return f.dependent(o);
     }
 
     /**
@@ -145,6 +178,11 @@ final class Footprint {
         }
         for (Object o : fieldReads) {
             f.fieldReads.add(name(o));
+        }
+        if (peeks != null) {
+            for (Object o : peeks) {
+                f.peek(name(o));
+            }
         }
         f.creates = creates;
         f.blocks = blocks;

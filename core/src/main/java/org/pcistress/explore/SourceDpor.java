@@ -66,16 +66,39 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
     private final boolean bounded;
     /** Did the bound ever keep a choice from being explored? If not, the bound was no limit. */
     private boolean boundCut;
+    /** Leave a granted wait's race with its grant unreversed ({@link GrantedWait}). */
+    private final boolean mergeGrants;
+    /** Names of the locks and completions whose granted waits were merged so far. */
+    private final java.util.Set<String> merged = new java.util.HashSet<>();
+    /** Names of the locks and completions some step looked at without waiting ({@code PEEK}). */
+    private final java.util.Set<String> peeked = new java.util.HashSet<>();
 
-    /** Without a bound, with sleep sets. */
+    /** Without a bound, with sleep sets, granted waits merged. */
     SourceDpor() {
-        this(-1);
+        this(-1, true);
     }
 
-    /** @param bound the preemption bound, or a negative number for none */
-    SourceDpor(int bound) {
+    /**
+     * @param bound       the preemption bound, or a negative number for none
+     * @param mergeGrants leave each granted wait's race with its grant unreversed ({@link GrantedWait})
+     */
+    SourceDpor(int bound, boolean mergeGrants) {
         this.bounded = bound >= 0;
         this.bound = bounded ? bound : Integer.MAX_VALUE;
+        this.mergeGrants = mergeGrants;
+    }
+
+    /**
+     * Did a step look without waiting at an object whose granted waits were merged? Then the merge
+     * may have hidden what it saw, and the search must start again without it.
+     */
+    boolean mergeInvalid() {
+        for (String n : merged) {
+            if (peeked.contains(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the bound kept any choice from being explored so far. */
@@ -140,9 +163,28 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
             }
         }
         List<Step> explored = steps.size() > n ? steps.subList(0, n) : steps;
+        if (mergeGrants) {
+            for (Step s : steps) {
+                if (s.op == org.pcistress.kernel.locking.Scheduler.Op.TRYLOCK) {
+                    peeked.add(Footprint.name(s.target)); // a trylock looks without waiting
+                }
+                if (s.footprint.peeks != null) {
+                    for (Object o : s.footprint.peeks) {
+                        peeked.add(Footprint.name(o));
+                    }
+                }
+            }
+        }
         List<int[]> races = new ArrayList<>();
         HappensBefore hb = new HappensBefore(explored, bounded, (i, j) -> races.add(new int[] {i, j}));
         for (int[] r : races) {
+            if (mergeGrants && GrantedWait.grants(explored, r[0], r[1])) {
+                String name = Footprint.name(explored.get(r[0]).target);
+                if (!peeked.contains(name)) {
+                    merged.add(name);
+                    continue; // the wait passing without sleeping is the same run: see GrantedWait
+                }
+            }
             Node node = path.get(r[0]);
             long initials = hb.initials(r[0], r[1]) & node.runnable();
             if (initials == 0) {

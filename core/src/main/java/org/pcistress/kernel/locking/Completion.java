@@ -134,6 +134,7 @@ public final class Completion implements Waitable {
     public boolean isDone() {
         Scheduler s = kernel.scheduler();
         s.footprint(this, null, false); // reads its state without a scheduling point
+        s.footprint(this, Scheduler.PEEK, false);
         s.lock();
         try {
             return done > 0;

@@ -83,6 +83,7 @@ public final class Mutex extends KernelLock {
     /** {@code mutex_is_locked()}: held by someone, possibly the caller; it cannot tell which. */
     public boolean isLocked() {
         sched.footprint(this, null, false); // reads the lock's state without a scheduling point
+        sched.footprint(this, Scheduler.PEEK, false);
         return (state >>> 1) != 0;
     }
 

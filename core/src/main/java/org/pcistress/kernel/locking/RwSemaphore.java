@@ -127,11 +127,15 @@ public final class RwSemaphore extends KernelLock {
 
     /** {@code rwsem_is_contended()}: does anyone wait for it? */
     public boolean isContended() {
+        sched.footprint(this, null, false); // reads the lock's state without a scheduling point
+        sched.footprint(this, Scheduler.PEEK, false);
         return (state & WAITERS) != 0;
     }
 
     /** {@code rwsem_is_locked()}. */
     public boolean isLocked() {
+        sched.footprint(this, null, false); // reads the lock's state without a scheduling point
+        sched.footprint(this, Scheduler.PEEK, false);
         return (state & ~WAITERS) != 0;
     }
 

@@ -69,4 +69,13 @@ public interface Scheduler {
      */
     default void footprint(Object owner, String field, boolean write) {
     }
+
+    /**
+     * The {@code field} of a {@link #footprint} that says the step looked at a lock's or a
+     * completion's state without waiting on it ({@code mutex_is_locked}, {@code rwsem_is_locked},
+     * {@code completion_done}; a trylock is one by its {@link Op#TRYLOCK} point): such a look can
+     * tell a wait that was granted from one that never slept, which the explorer's DPOR otherwise
+     * treats as the same (docs/EXPLORER.md).
+     */
+    String PEEK = "peek";
 }

