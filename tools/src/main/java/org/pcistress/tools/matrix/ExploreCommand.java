@@ -55,6 +55,10 @@ public final class ExploreCommand implements Callable<Integer> {
             + " (bounded DPOR) or without it (a finished search is a proof for all schedules); see docs/EXPLORER.md")
     boolean dpor;
 
+    @Option(names = "--every-race", description = "with --dpor: reverse every race, also a sleeping wait's with the step"
+            + " that granted it (by default a granted wait counts once; see docs/EXPLORER.md)")
+    boolean everyRace;
+
     @Option(names = "--replay", paramLabel = "SCHEDULE", description = "run one execution on this schedule (0.0.1.1 or 0x2.1x2)")
     String replay;
 
@@ -72,8 +76,11 @@ public final class ExploreCommand implements Callable<Integer> {
             PciTarget target = Inputs.target(profile, lockdep);
             List<Entry> cell = Inputs.cell(scenario);
             ExploreOptions o = Inputs.options(Inputs.preemptions(preemptions), first, budget);
+            if (everyRace && !dpor) {
+                return bad("--every-race needs --dpor");
+            }
             if (dpor) {
-                o = o.withDpor();
+                o = o.withDpor().withMergeGrantedWaits(!everyRace);
             }
             CellPlan plan = target.plan(cell);
             out.println("scenario " + plan.scenario().name() + "; initial state: " + plan.initialState());

@@ -91,6 +91,18 @@ class CliTest {
         CliRun dpor = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--dpor", "--preemptions", "1");
         assertEquals(1, dpor.code(), dpor.err());
         assertTrue(dpor.out().contains("DEADLOCK") && dpor.out().contains("(DPOR; 1 executions)"), dpor.out());
+        // --every-race turns the merging of granted waits off: more executions, the same verdict
+        CliRun merged = run("explore", "--scenario", "bind_pf+eeh_vf", "--profile", "v7.0", "--dpor", "--preemptions", "unbounded");
+        CliRun every = run("explore", "--scenario", "bind_pf+eeh_vf", "--profile", "v7.0", "--dpor", "--preemptions", "unbounded",
+                "--every-race");
+        assertEquals(1, merged.code(), merged.err());
+        assertEquals(1, every.code(), every.err());
+        assertTrue(merged.out().contains("USE_AFTER_FREE: 12 steps") && every.out().contains("USE_AFTER_FREE: 12 steps"),
+                merged.out() + every.out());
+        assertTrue(executions(merged.out()) > 0 && executions(merged.out()) < executions(every.out()), merged.out() + every.out());
+        CliRun alone = run("explore", "--scenario", "remove_pf", "--profile", "v6.18", "--every-race");
+        assertEquals(2, alone.code(), alone.out());
+        assertTrue(alone.err().contains("--every-race needs --dpor"), alone.err());
     }
 
     @Test
@@ -177,5 +189,11 @@ class CliTest {
         CliRun partial = run("matrix-diff", good.toString(), subset.toString());
         assertEquals(3, partial.code(), "a TO without FROM's cells says nothing of them: " + partial.err());
         assertTrue(partial.err().contains("lacks 1 cell(s)"), partial.err());
+    }
+
+    /** The executions a search summary reports: {@code (DPOR; 28 executions)}. */
+    private static long executions(String summary) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("DPOR; (\\d+) executions").matcher(summary);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }
