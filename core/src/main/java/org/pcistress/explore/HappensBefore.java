@@ -115,6 +115,11 @@ final class HappensBefore {
         }
     }
 
+    /** The latest step of task {@code t} that happens before step {@code j} (or is it), or -1. */
+    int latest(int j, int t) {
+        return t < clock[j].length ? clock[j][t] : -1;
+    }
+
     /** Does step {@code i} happen before step {@code j} (or is it {@code j})? */
     boolean before(int i, int j) {
         int t = steps.get(i).task;
