@@ -34,8 +34,10 @@ import java.util.List;
  *       free: the bounded schedule that needs the reversal may have spent its preemption there
  *       (or every task that can run there, when that one cannot).</li>
  * </ul>
- * Sleep sets are off: a schedule a sleeping task stands for can be within the bound while the
- * equivalent one its sibling explored is not.
+ * Sleep sets stay, with one condition and one more dependence: a task explored from a node sleeps
+ * in a later sibling's subtree only when the schedule that runs its step first, from that node,
+ * costs no more than the sibling's ({@link #moveCostsNoMore}); and two steps that both failed are
+ * dependent there, as in the bounded search's order ({@link HappensBefore}).
  */
 final class SourceDpor extends SchedulePath<SourceDpor.Node> {
     static final int MAX_TASKS = Decision.MAX_TASKS;
@@ -110,11 +112,10 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
 
     @Override
     int extend(Decision d) {
-        boolean sleeps = !bounded || BOUNDED_SLEEP;
-        Footprint[] fps = sleeps ? new Footprint[MAX_TASKS] : null;
+        Footprint[] fps = new Footprint[MAX_TASKS];
         long sleep = 0L;
         int pre = depth == 0 ? 0 : path.get(depth - 1).preemptionsAfter();
-        if (depth > 0 && sleeps) {
+        if (depth > 0) {
             // The parent's sleeping and explored tasks whose step commutes with the one just taken.
             Node parent = path.get(depth - 1);
             Footprint taken = d.trace.get(depth - 1).footprint.copy(); // by name, as the kept ones
@@ -165,7 +166,7 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
         int n = Math.min(steps.size(), path.size());
         for (int k = 0; k < n; k++) {
             Node node = path.get(k);
-            if (node.footprints != null && node.footprints[node.chosen] == null) {
+            if (node.footprints[node.chosen] == null) {
                 Footprint f = steps.get(k).footprint.copy();
                 f.failed = steps.get(k).failed();
                 node.footprints[node.chosen] = f;
@@ -258,8 +259,6 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
         }
         return false;
     }
-
-    static final boolean BOUNDED_SLEEP = Boolean.getBoolean("bpor.sleep");
 
     /**
      * Within a bound: may task {@code u}, explored from {@code n} already, sleep in the subtree of
