@@ -87,7 +87,7 @@ final class DporSearch {
                 tree.begin();
                 Execution e = Execution.runReplaying(scenario, tree, o);
                 executions++;
-                if (!tree.replayedFully()) {
+                if (!e.covered() && !tree.replayedFully()) {
                     throw new IllegalStateException(scenario.name() + ": the scenario is not deterministic:"
                             + " an execution ended before the schedule prefix it replays");
                 }
@@ -97,7 +97,9 @@ final class DporSearch {
                     tree = undoMerge(bound);
                     continue;
                 }
-                if (boundedFailures(e, hb, bound) && o.stop() == ExploreOptions.Stop.FIRST) {
+                if (e.covered()) {
+                    covered++;
+                } else if (boundedFailures(e, hb, bound) && o.stop() == ExploreOptions.Stop.FIRST) {
                     stopped = "first failure";
                     break outer;
                 }

@@ -51,6 +51,11 @@ final class Footprint {
      */
     Set<Object> peeks;
     boolean creates;
+    /**
+     * The step reported a failure: set on the copies the search keeps, for its sleep sets within a
+     * bound, where two failing steps are dependent ({@link HappensBefore}'s {@code orderFailures}).
+     */
+    boolean failed;
     boolean blocks;
     boolean exits;
     /** The wait-for detector found a cycle in this step (it read every task's waits and holdings). */

@@ -34,8 +34,10 @@ import java.util.List;
  *       free: the bounded schedule that needs the reversal may have spent its preemption there
  *       (or every task that can run there, when that one cannot).</li>
  * </ul>
- * Sleep sets are off: a schedule a sleeping task stands for can be within the bound while the
- * equivalent one its sibling explored is not.
+ * Sleep sets stay, with one condition and one more dependence: a task explored from a node sleeps
+ * in a later sibling's subtree only when the schedule that runs its step first, from that node,
+ * costs no more than the sibling's ({@link #moveCostsNoMore}); and two steps that both failed are
+ * dependent there, as in the bounded search's order ({@link HappensBefore}).
  */
 final class SourceDpor extends SchedulePath<SourceDpor.Node> {
     static final int MAX_TASKS = Decision.MAX_TASKS;
@@ -45,6 +47,8 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
         /** The footprint of each task's step from this node: tasks explored here and sleeping ones. */
         final Footprint[] footprints;
         long backtrack;
+        /** Tasks whose step from this node blocked or exited: after it, they could not go on. */
+        long endsRun;
 
         Node(int[] enabled, int current, int preemptionsBefore, long sleep, Footprint[] footprints) {
             super(enabled, current, preemptionsBefore);
@@ -108,18 +112,22 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
 
     @Override
     int extend(Decision d) {
-        Footprint[] fps = bounded ? null : new Footprint[MAX_TASKS];
+        Footprint[] fps = new Footprint[MAX_TASKS];
         long sleep = 0L;
         int pre = depth == 0 ? 0 : path.get(depth - 1).preemptionsAfter();
-        if (depth > 0 && !bounded) {
+        if (depth > 0) {
             // The parent's sleeping and explored tasks whose step commutes with the one just taken.
             Node parent = path.get(depth - 1);
             Footprint taken = d.trace.get(depth - 1).footprint.copy(); // by name, as the kept ones
+            boolean takenFailed = bounded && d.trace.get(depth - 1).failed();
             long candidates = (parent.sleep | parent.done) & ~bit(parent.chosen);
             for (long m = candidates; m != 0; m &= m - 1) {
                 int u = Long.numberOfTrailingZeros(m);
+                if (bounded && (parent.sleep & bit(u)) == 0 && !moveCostsNoMore(parent, u)) {
+                    continue; // the equivalent schedule that runs u first may cost more than this one
+                }
                 Footprint f = parent.footprints[u];
-                if (f != null && !f.dependent(taken)) {
+                if (f != null && !f.dependent(taken) && !(takenFailed && f.failed)) {
                     sleep |= bit(u);
                     fps[u] = f;
                 }
@@ -156,10 +164,16 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
      */
     HappensBefore learn(List<Step> steps) {
         int n = Math.min(steps.size(), path.size());
-        for (int k = 0; k < n && !bounded; k++) {
+        for (int k = 0; k < n; k++) {
             Node node = path.get(k);
             if (node.footprints[node.chosen] == null) {
-                node.footprints[node.chosen] = steps.get(k).footprint.copy();
+                Footprint f = steps.get(k).footprint.copy();
+                f.failed = steps.get(k).failed();
+                node.footprints[node.chosen] = f;
+            }
+            Step s = steps.get(k);
+            if (s.blocks || s.exits) {
+                node.endsRun |= bit(node.chosen);
             }
         }
         List<Step> explored = steps.size() > n ? steps.subList(0, n) : steps;
@@ -244,6 +258,21 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
             path.remove(path.size() - 1);
         }
         return false;
+    }
+
+    /**
+     * Within a bound: may task {@code u}, explored from {@code n} already, sleep in the subtree of
+     * {@code n}'s current choice? A schedule of that subtree that runs u's (independent) step later
+     * is equivalent to one that runs it first, from {@code n}; that one must not cost more. It does
+     * not when u was the running task at {@code n} (running it first is free, the explored choice
+     * paid a preemption), or when u's step ends its run (blocks or exits: no preemption to leave
+     * it) and the explored choice was not the running task (choosing u there costs no more).
+     */
+    private static boolean moveCostsNoMore(Node n, int u) {
+        if (n.current == u) {
+            return true;
+        }
+        return (n.endsRun & bit(u)) != 0 && n.current != n.chosen;
     }
 
     private static long bit(int task) {

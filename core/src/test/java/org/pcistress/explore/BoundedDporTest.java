@@ -92,10 +92,46 @@ class BoundedDporTest {
         });
     }
 
+    /**
+     * t0 takes X, then reads a flag and, if t1 has set it, takes its own mutex twice; t1 sets the
+     * flag and exits. Result: DEADLOCK at every bound, 0 included: t1 first, then t0 (the switch
+     * after t1's exit is free). The first execution runs t0 first; t1 first is explored from the
+     * start, where t0's step was explored already. A sleep set that let t0 sleep there (its step,
+     * taking X, commutes with t1's) would end that run as covered: the equivalent schedule with t0's
+     * first step moved to the front costs a preemption (t0 can go on after taking X, so leaving it
+     * for t1 is one), beyond bound 0. Within a bound a task sleeps only when moving its step to the
+     * front costs no more ({@code SourceDpor.moveCostsNoMore}); without that condition this fails.
+     */
+    static Scenario flagAfterLock() {
+        return Scenario.of("flag-after-lock", s -> {
+            Kernel k = new Kernel(KernelConfig.defaults(), s);
+            Mutex x = new Mutex(k, "X");
+            Mutex q = new Mutex(k, "Q");
+            AtomicBoolean set = new AtomicBoolean();
+            return new Setup(k, List.of(
+                    new Actor("t0", () -> {
+                        mutexLock(x);
+                        Locks.sharedAccess(set);
+                        Locks.reads(set, "set");
+                        if (set.get()) {
+                            mutexLock(q);
+                            mutexLock(q); // AA: DEADLOCK, only after t1 set the flag
+                        }
+                        mutexUnlock(x);
+                    }),
+                    new Actor("t1", () -> {
+                        Locks.sharedAccess(set);
+                        Locks.writes(set, "set");
+                        set.set(true);
+                    })));
+        });
+    }
+
     static List<Scenario> scenarios() {
         List<Scenario> out = new ArrayList<>(List.of(DporTest.scenarios()));
         out.add(ring(3));
         out.add(flagAfterWork());
+        out.add(flagAfterLock());
         return out;
     }
 
