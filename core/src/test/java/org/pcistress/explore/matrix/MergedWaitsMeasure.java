@@ -84,6 +84,7 @@ class MergedWaitsMeasure {
                     ExploreOptions o = MINIMAL.withPreemptionBound(bound).withMaxExecutions(cap);
                     List<Future<String>> fs = new ArrayList<>();
                     long[] sum = new long[6];
+                    double[] secs = new double[3];
                     for (var cell : Matrix.cells(t.entries())) {
                         fs.add(pool.submit(() -> {
                             // a scenario each: its lockdep predictions are gathered once per scenario object
@@ -97,6 +98,9 @@ class MergedWaitsMeasure {
                                 sum[3] += merged != null && merged.exhausted() ? 1 : 0;
                                 sum[4] += every != null && every.exhausted() ? 1 : 0;
                                 sum[5] += p != null && p.exhausted() ? 1 : 0;
+                                secs[0] += merged == null ? 0 : merged.seconds();
+                                secs[1] += every == null ? 0 : every.seconds();
+                                secs[2] += p == null ? 0 : p.seconds();
                             }
                             String why = disagreement(every, merged);
                             String whyPlain = disagreement(p, merged);
@@ -112,8 +116,9 @@ class MergedWaitsMeasure {
                     for (Future<String> f : fs) {
                         out(f.get());
                     }
-                    out(String.format(Locale.ROOT, "SUM %s %s: merged %d (%d finished), every race %d (%d), plain %d (%d)",
-                            spec, o.boundText(), sum[0], sum[3], sum[1], sum[4], sum[2], sum[5]));
+                    out(String.format(Locale.ROOT, "SUM %s %s: merged %d (%d finished, %.1f s), every race %d (%d, %.1f s),"
+                            + " plain %d (%d, %.1f s)", spec, o.boundText(), sum[0], sum[3], secs[0], sum[1], sum[4], secs[1],
+                            sum[2], sum[5], secs[2]));
                 }
             }
         } finally {
