@@ -1,10 +1,5 @@
 package org.pcistress.explore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -26,13 +21,8 @@ import org.pcistress.explore.matrix.PciTarget;
  */
 @EnabledIfSystemProperty(named = "measure.classes", matches = ".+")
 class ClassCountMeasure {
-    private static synchronized void out(String line) {
-        try {
-            Files.writeString(Path.of(System.getProperty("measure.classes")), line + "\n", StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void out(String line) {
+        MeasureLog.append("measure.classes", line);
     }
 
     /** The least schedule (by task number) that keeps {@code steps}' happens-before order, without the steps {@code drop}. */

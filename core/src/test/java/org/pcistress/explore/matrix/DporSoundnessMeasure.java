@@ -1,10 +1,5 @@
 package org.pcistress.explore.matrix;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +30,8 @@ class DporSoundnessMeasure {
     private static final ExploreOptions MINIMAL = ExploreOptions.defaults().withStop(ExploreOptions.Stop.MINIMAL)
             .withTimeBudget(Duration.ofSeconds(60));
 
-    private static synchronized void out(String line) {
-        try {
-            Files.writeString(Path.of(System.getProperty("measure.dpor")), line + "\n", StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void out(String line) {
+        org.pcistress.explore.MeasureLog.append("measure.dpor", line);
     }
 
     /** One cell: both searches, compared. */
