@@ -38,6 +38,8 @@ final class DporSearch {
     private boolean merging;
     /** Shortens counterexamples through granted waits, when merging. */
     private final WaitShortening shortening;
+    /** The search tree being explored ({@link #runTree}). */
+    private SourceDpor tree;
 
     private DporSearch(Scenario scenario, ExploreOptions o) {
         this.scenario = scenario;
@@ -74,44 +76,62 @@ final class DporSearch {
         int reached = first;
         boolean cut = true;
         String stopped = null;
-        outer:
-        for (int bound = first; bound <= o.preemptionBound(); bound++) {
+        for (int bound = first; bound <= o.preemptionBound() && stopped == null; bound++) {
             reached = bound;
-            SourceDpor tree = new SourceDpor(bound, merging);
-            boolean more = true;
-            while (more) {
-                stopped = o.spent(executions(), deadline);
-                if (stopped != null) {
-                    break outer;
-                }
-                tree.begin();
-                Execution e = Execution.runReplaying(scenario, tree, o);
-                executions++;
-                if (!e.covered() && !tree.replayedFully()) {
-                    throw new IllegalStateException(scenario.name() + ": the scenario is not deterministic:"
-                            + " an execution ended before the schedule prefix it replays");
-                }
-                predictions.addAll(e.predictions());
-                HappensBefore hb = tree.learn(e.steps());
-                if (tree.mergeInvalid()) {
-                    tree = undoMerge(bound);
-                    continue;
-                }
-                if (e.covered()) {
-                    covered++;
-                } else if (boundedFailures(e, hb, bound) && o.stop() == ExploreOptions.Stop.FIRST) {
-                    stopped = "first failure";
-                    break outer;
-                }
-                more = tree.backtrack();
-            }
+            stopped = runTree(bound, deadline);
             cut = tree.boundCut();
-            if (!cut) {
+            if (stopped == null && !cut) {
                 break; // the bound kept nothing out
             }
         }
         return new ExploreResult(scenario.name(), o, executions(), covered, failing, System.nanoTime() - start,
                 stopped == null, stopped, stopped == null && !cut ? -1 : reached, best, new ArrayList<>(predictions));
+    }
+
+    private ExploreResult search() {
+        long start = System.nanoTime();
+        String stopped = runTree(-1, start + o.timeBudget().toNanos());
+        return new ExploreResult(scenario.name(), o, executions(), covered, failing, System.nanoTime() - start,
+                stopped == null, stopped, -1, best, new ArrayList<>(predictions));
+    }
+
+    /**
+     * Runs one search tree ({@code bound} preemptions, or none when negative) to its end, reading
+     * each execution's failures as that search reads them; starts it again without merging when a
+     * look without waiting undid the merge ({@link #undoMerge}). The tree it ended with is
+     * {@link #tree}. Returns why it stopped early ({@code execution budget}, {@code time budget},
+     * {@code first failure}), or {@code null} when every class ran.
+     */
+    private String runTree(int bound, long deadline) {
+        tree = new SourceDpor(bound, merging);
+        while (true) {
+            String spent = o.spent(executions(), deadline);
+            if (spent != null) {
+                return spent;
+            }
+            tree.begin();
+            Execution e = Execution.runReplaying(scenario, tree, o);
+            executions++;
+            if (!e.covered() && !tree.replayedFully()) {
+                throw new IllegalStateException(scenario.name() + ": the scenario is not deterministic:"
+                        + " an execution ended before the schedule prefix it replays");
+            }
+            predictions.addAll(e.predictions());
+            HappensBefore hb = tree.learn(e.steps());
+            if (tree.mergeInvalid()) {
+                tree = undoMerge(bound);
+                continue;
+            }
+            if (e.covered()) {
+                covered++;
+            } else if ((bound >= 0 ? boundedFailures(e, hb, bound) : failures(e, hb))
+                    && o.stop() == ExploreOptions.Stop.FIRST) {
+                return "first failure";
+            }
+            if (!tree.backtrack()) {
+                return null;
+            }
+        }
     }
 
     /** The plain search's reading of {@code e}'s failures, each shortened where the bound allows; did it fail? */
@@ -185,42 +205,6 @@ final class DporSearch {
                     + " does at step " + (at + 1) + ": the dependence relation misses an interaction");
         }
         return r;
-    }
-
-    private ExploreResult search() {
-        long start = System.nanoTime();
-        long deadline = start + o.timeBudget().toNanos();
-        SourceDpor tree = new SourceDpor(-1, merging);
-        String stopped = null;
-        boolean more = true;
-        while (more) {
-            stopped = o.spent(executions(), deadline);
-            if (stopped != null) {
-                break;
-            }
-            tree.begin();
-            Execution e = Execution.runReplaying(scenario, tree, o);
-            executions++;
-            if (!e.covered() && !tree.replayedFully()) {
-                throw new IllegalStateException(scenario.name() + ": the scenario is not deterministic:"
-                        + " an execution ended before the schedule prefix it replays");
-            }
-            predictions.addAll(e.predictions());
-            HappensBefore hb = tree.learn(e.steps());
-            if (tree.mergeInvalid()) {
-                tree = undoMerge(-1);
-                continue;
-            }
-            if (e.covered()) {
-                covered++;
-            } else if (failures(e, hb) && o.stop() == ExploreOptions.Stop.FIRST) {
-                stopped = "first failure";
-                break;
-            }
-            more = tree.backtrack();
-        }
-        return new ExploreResult(scenario.name(), o, executions(), covered, failing, System.nanoTime() - start,
-                stopped == null, stopped, -1, best, new ArrayList<>(predictions));
     }
 
     /** Keeps the shortest counterexample of each first failure of {@code e}; did it fail? */

@@ -77,11 +77,6 @@ final class SourceDpor extends SchedulePath<SourceDpor.Node> {
     /** Names of the locks and completions some step looked at without waiting ({@code PEEK}). */
     private final java.util.Set<String> peeked = new java.util.HashSet<>();
 
-    /** Without a bound, with sleep sets, granted waits merged. */
-    SourceDpor() {
-        this(-1, true);
-    }
-
     /**
      * @param bound       the preemption bound, or a negative number for none
      * @param mergeGrants leave each granted wait's race with its grant unreversed ({@link GrantedWait})
